@@ -1,0 +1,126 @@
+using System.CommandLine;
+using Compare.Core;
+
+namespace Compare.Cli;
+
+/// <summary>What the command line runs against: its streams and environment, so tests can run it in-process.</summary>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="OutputIsTerminal">Whether standard output is a terminal (for colour).</param>
+/// <param name="Environment">Reads an environment variable.</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutputIsTerminal, Func<string, string?> Environment)
+{
+    public static CliContext FromConsole() =>
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
+}
+
+/// <summary>The exit codes of the command (see PRODUCT.md).</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int FailOnMatched = 1;
+    public const int UsageOrInput = 2;
+    public const int InternalError = 70;
+}
+
+/// <summary>The <c>compare</c> command line.</summary>
+internal static class CompareCli
+{
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = Build(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            context.Error.Write($"compare: {parse.Errors[0].Message} (see 'compare --help')\n");
+            return ExitCodes.UsageOrInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+
+    /// <summary>The root command: <c>compare A B [--format markdown|json|text] [-o FILE] [--threshold X]</c>.</summary>
+    public static RootCommand Build(CliContext context)
+    {
+        var sources = new Argument<string[]>("documents")
+        {
+            Description = "The two documents to compare (plain text or Markdown, UTF-8).",
+            Arity = new ArgumentArity(2, 2),
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Report format: markdown (default), json or text.",
+            DefaultValueFactory = _ => "markdown",
+        };
+        format.AcceptOnlyFromAmong("markdown", "json", "text");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to FILE (whole or not at all) instead of standard output.",
+            HelpName = "FILE",
+        };
+        var threshold = new Option<double>("--threshold")
+        {
+            Description = "Similarity (0 to 1) below which statements stay unmatched.",
+            DefaultValueFactory = _ => CompareOptions.Default.Threshold,
+            HelpName = "X",
+        };
+
+        var root = new RootCommand("Aligns corresponding statements across two source documents and reports where they differ.")
+        {
+            sources, format, output, threshold,
+        };
+        root.SetAction(parse => Guard(context, () =>
+        {
+            var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) };
+            var inputs = parse.GetRequiredValue(sources).Select(path => Comparison.ReadFile(path, options)).ToList();
+            var result = Comparison.Compare(inputs, options);
+            var reportFormat = parse.GetValue(format) switch
+            {
+                "json" => ReportFormat.Json,
+                "text" => ReportFormat.Text,
+                _ => ReportFormat.Markdown,
+            };
+            var path = parse.GetValue(output);
+            var color = reportFormat == ReportFormat.Text && path is null && context.OutputIsTerminal
+                        && string.IsNullOrEmpty(context.Environment("NO_COLOR"));
+            var report = Report.Render(result, reportFormat, color);
+            if (path is null)
+            {
+                context.Out.Write(report);
+            }
+            else
+            {
+                OutputFile.WriteAtomically(path, report);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return root;
+    }
+
+    /// <summary>The one place where errors become exit codes: input errors are a line on stderr and 2, never a stack trace.</summary>
+    private static int Guard(CliContext context, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (InputException ex)
+        {
+            context.Error.Write($"compare: {ex.Message}\n");
+            return ExitCodes.UsageOrInput;
+        }
+#pragma warning disable CA1031 // The last line of defence: one line, no stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            context.Error.Write($"compare: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}\n");
+            return ExitCodes.InternalError;
+        }
+    }
+}

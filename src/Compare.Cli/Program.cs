@@ -1,0 +1,3 @@
+using Compare.Cli;
+
+return CompareCli.Run(args, CliContext.FromConsole());

@@ -1,0 +1,172 @@
+namespace Compare.Core.Alignment;
+
+/// <summary>Statements of the two sides that say the same thing.</summary>
+internal sealed record AlignedIndexes(IReadOnlyList<int> Left, IReadOnlyList<int> Right, double Score);
+
+/// <summary>
+/// Aligns the statements of two sources without regard to order. Candidates come from an inverted
+/// index of terms (never a pass over every pair); the best pairs above the threshold are matched one
+/// to one, then a statement left over joins the group of its best counterpart when, next to a
+/// statement of that group, it covers more of what the other side says (one source splitting in two
+/// what the other says in one sentence).
+/// </summary>
+internal static class Aligner
+{
+    /// <summary>How many candidates of the other side each statement is scored against.</summary>
+    private const int CandidatesPerStatement = 12;
+
+    /// <summary>How much of the threshold a statement needs with a group member to join the group.</summary>
+    private const double JoinFactor = 0.5;
+
+    /// <summary>The largest number of statements one side contributes to a group.</summary>
+    private const int MaxGroupSide = 3;
+
+    /// <summary>How far (in statements) a joining statement may stand from a member of its side.</summary>
+    private const int MaxJoinDistance = 2;
+
+    public static List<AlignedIndexes> Align(IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double threshold)
+    {
+        var pairs = Candidates(left, right, threshold * JoinFactor);
+        pairs.Sort(static (x, y) =>
+        {
+            var c = y.Score.CompareTo(x.Score);
+            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
+        });
+
+        var leftGroup = Enumerable.Repeat(-1, left.Count).ToArray();
+        var rightGroup = Enumerable.Repeat(-1, right.Count).ToArray();
+        var groups = new List<Group>();
+        foreach (var (l, r, score) in pairs)
+        {
+            if (score < threshold)
+            {
+                break;
+            }
+
+            if (leftGroup[l] < 0 && rightGroup[r] < 0)
+            {
+                leftGroup[l] = rightGroup[r] = groups.Count;
+                groups.Add(new Group([l], [r], score));
+            }
+        }
+
+        foreach (var (l, r, score) in pairs)
+        {
+            if (leftGroup[l] < 0 && rightGroup[r] >= 0)
+            {
+                TryJoin(groups[rightGroup[r]], l, joinsLeft: true, left, right, leftGroup, rightGroup[r]);
+            }
+            else if (rightGroup[r] < 0 && leftGroup[l] >= 0)
+            {
+                TryJoin(groups[leftGroup[l]], r, joinsLeft: false, left, right, rightGroup, leftGroup[l]);
+            }
+        }
+
+        return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
+    }
+
+    private static void TryJoin(
+        Group group,
+        int candidate,
+        bool joinsLeft,
+        IReadOnlyList<TermVector> left,
+        IReadOnlyList<TermVector> right,
+        int[] membership,
+        int groupIndex)
+    {
+        var side = joinsLeft ? group.Left : group.Right;
+        if (side.Count >= MaxGroupSide || !side.Exists(m => Math.Abs(m - candidate) <= MaxJoinDistance))
+        {
+            return;
+        }
+
+        var joined = new List<int>(side) { candidate };
+        var leftVector = TermVector.Union((joinsLeft ? joined : group.Left).Select(i => left[i]));
+        var rightVector = TermVector.Union((joinsLeft ? group.Right : joined).Select(i => right[i]));
+        var score = leftVector.Similarity(rightVector);
+        if (score > group.Score)
+        {
+            side.Add(candidate);
+            group.Score = score;
+            membership[candidate] = groupIndex;
+        }
+    }
+
+    /// <summary>Scores each left statement against the right statements that share its rarer terms.</summary>
+    private static List<(int Left, int Right, double Score)> Candidates(
+        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double floor)
+    {
+        // Terms in more statements than this do not nominate candidates (they still count in scores).
+        var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Count) * 4);
+        var postings = new Dictionary<int, List<int>>();
+        for (var r = 0; r < right.Count; r++)
+        {
+            foreach (var id in right[r].Ids)
+            {
+                if (!postings.TryGetValue(id, out var list))
+                {
+                    postings[id] = list = [];
+                }
+
+                list.Add(r);
+            }
+        }
+
+        var accumulator = new float[right.Count];
+        var touched = new List<int>();
+        var pairs = new List<(int, int, double)>();
+        for (var l = 0; l < left.Count; l++)
+        {
+            var vector = left[l];
+            for (var k = 0; k < vector.Ids.Length; k++)
+            {
+                if (!postings.TryGetValue(vector.Ids[k], out var list) || list.Count > maxPostings)
+                {
+                    continue;
+                }
+
+                foreach (var r in list)
+                {
+                    if (accumulator[r] == 0)
+                    {
+                        touched.Add(r);
+                    }
+
+                    accumulator[r] += vector.Weights[k];
+                }
+            }
+
+            touched.Sort((x, y) =>
+            {
+                var c = accumulator[y].CompareTo(accumulator[x]);
+                return c != 0 ? c : x.CompareTo(y);
+            });
+            foreach (var r in touched.Take(CandidatesPerStatement))
+            {
+                var score = vector.Similarity(right[r]);
+                if (score >= floor)
+                {
+                    pairs.Add((l, r, score));
+                }
+            }
+
+            foreach (var r in touched)
+            {
+                accumulator[r] = 0;
+            }
+
+            touched.Clear();
+        }
+
+        return pairs;
+    }
+
+    private sealed class Group(List<int> left, List<int> right, double score)
+    {
+        public List<int> Left { get; } = left;
+
+        public List<int> Right { get; } = right;
+
+        public double Score { get; set; } = score;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Compare.Core.Analysis;
+
+internal enum ValueKind
+{
+    Number,
+    Percent,
+    Date,
+    Time,
+}
+
+/// <summary>A number, percentage, date or time found in a statement, with its value in one notation.</summary>
+/// <param name="Kind">What kind of value it is.</param>
+/// <param name="Key">The normalised value: "13:00", "2023-09-20", "--09-21" (no year), "4.5".</param>
+/// <param name="Start">Offset of the mention in the statement text.</param>
+/// <param name="End">Offset just past it.</param>
+internal readonly record struct ValueMention(ValueKind Kind, string Key, int Start, int End)
+{
+    /// <summary>The index term that stands for the value.</summary>
+    public string Term => Kind switch
+    {
+        ValueKind.Number => "#n" + Key,
+        ValueKind.Percent => "#p" + Key,
+        ValueKind.Date => "#d" + Key,
+        _ => "#t" + Key,
+    };
+}
+
+/// <summary>Finds values in text and writes each in one notation, so "1:00 p.m." and "13:00" are the same value.</summary>
+internal static partial class ValueExtractor
+{
+    private const string Month =
+        @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+    private const string NumberWord =
+        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+
+    private static readonly Dictionary<string, int> NumberWords = NumberWord.Split('|')
+        .Select((w, i) => (w, v: i < 20 ? i + 1 : (i - 17) * 10))
+        .ToDictionary(p => p.w, p => p.v, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, decimal> Scales = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["hundred"] = 100m, ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m,
+        ["trillion"] = 1_000_000_000_000m, ["bn"] = 1_000_000_000m, ["mn"] = 1_000_000m,
+    };
+
+    [GeneratedRegex(@"\b(?<year>\d{4})-(?<m>\d{2})-(?<day>\d{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:,?\s+(?<year>\d{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayMonthDate();
+
+    [GeneratedRegex(@"\b" + Month + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?<year>\d{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthDayDate();
+
+    [GeneratedRegex(@"\b" + Month + @",?\s+(?<year>(?:1[89]|2[01])\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthYear();
+
+    [GeneratedRegex(@"\b(?<h>\d{1,2})(?:[:.](?<min>[0-5]\d))?\s*(?<ap>[ap])\.?\s?m\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Time12();
+
+    [GeneratedRegex(@"(?<![\d.,:])(?<h>[01]?\d|2[0-3])[:h](?<min>[0-5]\d)(?![\d:])|\b(?<word>noon|midday|midnight)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Time24();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage points?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Percent();
+
+    [GeneratedRegex(@"(?<![\d.,:])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d:]|[.,]\d)(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\b(?<tens>" + NumberWord + @")(?:[-\s](?<units>one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(?<scale>hundred|thousand|million|billion)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+
+    public static List<ValueMention> Extract(string text)
+    {
+        var found = new List<ValueMention>();
+        Add(found, IsoDate(), text, m => Date(m.Groups["year"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), m.Groups["day"].Value));
+        Add(found, DayMonthDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
+        Add(found, MonthDayDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
+        Add(found, MonthYear(), text, m => (ValueKind.Date, string.Create(CultureInfo.InvariantCulture, $"{m.Groups["year"].Value}-{MonthNumber(m.Groups["month"].Value):00}")));
+        Add(found, Time12(), text, Time12Value);
+        Add(found, Time24(), text, Time24Value);
+        Add(found, Percent(), text, m => (ValueKind.Percent, Canonical(decimal.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture))));
+        Add(found, Digits(), text, m => (ValueKind.Number, Canonical(decimal.Parse(m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scale(m.Groups["scale"]))));
+        Add(found, Words(), text, WordNumber);
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    private static void Add(List<ValueMention> found, Regex regex, string text, Func<Match, (ValueKind Kind, string Key)?> value)
+    {
+        foreach (Match match in regex.Matches(text))
+        {
+            var start = match.Index;
+            var end = match.Index + match.Length;
+            if (found.Exists(v => v.Start < end && start < v.End))
+            {
+                continue;
+            }
+
+            if (value(match) is { } v)
+            {
+                found.Add(new ValueMention(v.Kind, v.Key, start, end));
+            }
+        }
+    }
+
+    private static (ValueKind, string)? Date(string year, int month, string day)
+    {
+        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12 || d is < 1 or > 31)
+        {
+            return null;
+        }
+
+        return (ValueKind.Date, year.Length == 4
+            ? string.Create(CultureInfo.InvariantCulture, $"{year}-{month:00}-{d:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"--{month:00}-{d:00}"));
+    }
+
+    private static (ValueKind, string)? Time12Value(Match m)
+    {
+        var h = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var min = m.Groups["min"].Success ? int.Parse(m.Groups["min"].Value, CultureInfo.InvariantCulture) : 0;
+        if (h is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var pm = char.ToLowerInvariant(m.Groups["ap"].Value[0]) == 'p';
+        var hour = (h % 12) + (pm ? 12 : 0);
+        return (ValueKind.Time, string.Create(CultureInfo.InvariantCulture, $"{hour:00}:{min:00}"));
+    }
+
+    private static (ValueKind, string)? Time24Value(Match m)
+    {
+        if (m.Groups["word"].Success)
+        {
+            return (ValueKind.Time, m.Groups["word"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? "00:00" : "12:00");
+        }
+
+        var h = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var min = int.Parse(m.Groups["min"].Value, CultureInfo.InvariantCulture);
+        return (ValueKind.Time, string.Create(CultureInfo.InvariantCulture, $"{h:00}:{min:00}"));
+    }
+
+    private static (ValueKind, string)? WordNumber(Match m)
+    {
+        var value = (decimal)NumberWords[m.Groups["tens"].Value];
+        if (m.Groups["units"].Success)
+        {
+            if (value < 20)
+            {
+                return null;
+            }
+
+            value += NumberWords[m.Groups["units"].Value];
+        }
+
+        return (ValueKind.Number, Canonical(value * Scale(m.Groups["scale"])));
+    }
+
+    /// <summary>The value term of a lone number word ("eleven" in "eleven-day"), or null.</summary>
+    public static string? NumberWordTerm(string word) =>
+        NumberWords.TryGetValue(word, out var value) ? "#n" + Canonical(value) : null;
+
+    private static decimal Scale(Group scale) => scale.Success ? Scales[scale.Value] : 1m;
+
+    private static int MonthNumber(string month) => month.ToLowerInvariant()[..3] switch
+    {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        _ => 12,
+    };
+
+    internal static string Canonical(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,141 @@
+using Compare.Core.Alignment;
+using Compare.Core.Analysis;
+using Compare.Core.Diffing;
+using Compare.Core.Reading;
+using Compare.Core.Segmentation;
+
+namespace Compare.Core;
+
+/// <summary>
+/// The entry point: reads sources, segments them into statements, aligns corresponding statements
+/// across sources and diffs them word by word.
+/// </summary>
+public static class Comparison
+{
+    /// <summary>Reads a document from disk.</summary>
+    /// <exception cref="InputException">The file is missing, a directory, unreadable, binary or too large.</exception>
+    public static SourceInput ReadFile(string path, CompareOptions? options = null) =>
+        SourceReader.ReadFile(path, options ?? CompareOptions.Default);
+
+    /// <summary>Compares two sources.</summary>
+    /// <exception cref="InputException">Not exactly two sources were given, or an option is out of range.</exception>
+    public static ComparisonResult Compare(IReadOnlyList<SourceInput> sources, CompareOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        options ??= CompareOptions.Default;
+        if (sources.Count != 2)
+        {
+            throw new InputException($"expected two documents to compare, got {sources.Count}");
+        }
+
+        if (options.Threshold is <= 0 or > 1 || double.IsNaN(options.Threshold))
+        {
+            throw new InputException($"threshold {options.Threshold} is out of range: use a value above 0 and at most 1");
+        }
+
+        var documents = sources.Select((s, i) => DocumentParser.Parse(s, i)).ToList();
+        var statements = documents
+            .Select((d, i) => Segmenter.Segment(d, i).Select(StatementAnalyzer.Analyze).ToList())
+            .ToList();
+        var space = new TermSpace(statements.SelectMany(s => s));
+        var vectors = statements.Select(s => s.Select(space.Vectorize).ToList()).ToList();
+
+        var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold);
+        var groups = aligned
+            .Select(a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space))
+            .OrderByDescending(g => g.Substance)
+            .ThenBy(g => g.Group.Statements[0].Index)
+            .Select(g => g.Group)
+            .ToList();
+
+        var matched = groups.SelectMany(g => g.Statements).Select(s => (s.Source, s.Index)).ToHashSet();
+        var unmatched = statements
+            .SelectMany(s => s)
+            .Select(s => s.Statement)
+            .Where(s => !matched.Contains((s.Source, s.Index)))
+            .ToList();
+
+        return new ComparisonResult(
+            [.. sources.Select((s, i) => new SourceSummary(i, s.Path, documents[i].Title, statements[i].Count))],
+            groups,
+            unmatched,
+            [.. documents.SelectMany(d => d.Boilerplate)]);
+    }
+
+    private static (AlignedGroup Group, double Substance) BuildGroup(
+        AlignedIndexes aligned,
+        List<AnalyzedStatement> left,
+        List<AnalyzedStatement> right,
+        List<TermVector> leftVectors,
+        List<TermVector> rightVectors,
+        TermSpace space)
+    {
+        var leftStatements = aligned.Left.Select(i => left[i]).ToList();
+        var rightStatements = aligned.Right.Select(i => right[i]).ToList();
+        var leftVector = TermVector.Union(aligned.Left.Select(i => leftVectors[i]));
+        var rightVector = TermVector.Union(aligned.Right.Select(i => rightVectors[i]));
+
+        var runs = WordDiff.Diff(leftStatements, rightStatements);
+        var group = new AlignedGroup(
+            [.. leftStatements.Concat(rightStatements).Select(s => s.Statement)],
+            Math.Round(aligned.Score, 2),
+            Topic(leftVector, rightVector, leftStatements.Concat(rightStatements), space),
+            WordDiff.Segments(runs),
+            DifferenceFinder.Find(runs));
+        return (group, leftVector.Shared(rightVector));
+    }
+
+    /// <summary>The three heaviest terms both sides share, written as the first source writes them (values in one notation).</summary>
+    private static List<string> Topic(TermVector left, TermVector right, IEnumerable<AnalyzedStatement> statements, TermSpace space)
+    {
+        var weights = new Dictionary<int, float>();
+        int i = 0, j = 0;
+        while (i < left.Ids.Length && j < right.Ids.Length)
+        {
+            if (left.Ids[i] == right.Ids[j])
+            {
+                weights[left.Ids[i]] = Math.Min(left.Weights[i], right.Weights[j]);
+                i++;
+                j++;
+            }
+            else if (left.Ids[i] < right.Ids[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        var all = statements.ToList();
+        return
+        [
+            .. weights
+                .OrderByDescending(p => p.Value)
+                .ThenBy(p => space.Term(p.Key), StringComparer.Ordinal)
+                .Select(p => space.Term(p.Key))
+                .Where(t => !t.StartsWith("#d--", StringComparison.Ordinal) || !weights.Keys.Any(k => space.Term(k).StartsWith("#d2", StringComparison.Ordinal)))
+                .Take(3)
+                .Select(t => Display(t, all)),
+        ];
+    }
+
+    private static string Display(string term, List<AnalyzedStatement> statements)
+    {
+        if (term.StartsWith('#'))
+        {
+            return term[2..];
+        }
+
+        foreach (var statement in statements)
+        {
+            if (statement.Surface.TryGetValue(term, out var surface))
+            {
+                return surface;
+            }
+        }
+
+        return term;
+    }
+}

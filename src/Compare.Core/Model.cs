@@ -1,0 +1,170 @@
+namespace Compare.Core;
+
+/// <summary>The format a document is read as.</summary>
+public enum SourceFormat
+{
+    /// <summary>Decide from the file extension: <c>.md</c> and <c>.markdown</c> are Markdown, anything else plain text.</summary>
+    Auto,
+
+    /// <summary>Plain text: paragraphs separated by blank lines.</summary>
+    PlainText,
+
+    /// <summary>Markdown, parsed with Markdig into text blocks.</summary>
+    Markdown,
+}
+
+/// <summary>A document to compare: where it came from and its decoded text.</summary>
+/// <param name="Path">The path shown in reports (as given on the command line).</param>
+/// <param name="Text">The document text.</param>
+/// <param name="Format">How to read the text.</param>
+public sealed record SourceInput(string Path, string Text, SourceFormat Format = SourceFormat.Auto);
+
+/// <summary>One source of a comparison, as summarised in a report.</summary>
+/// <param name="Index">The 0-based position of the source among the inputs.</param>
+/// <param name="Path">The path as given.</param>
+/// <param name="Title">The first line or heading of the document.</param>
+/// <param name="Statements">How many statements the document was segmented into.</param>
+public sealed record SourceSummary(int Index, string Path, string Title, int Statements);
+
+/// <summary>A statement (sentence) of a source.</summary>
+/// <param name="Source">The 0-based source position.</param>
+/// <param name="Index">The 0-based statement position within the source.</param>
+/// <param name="Text">The statement text.</param>
+/// <param name="Line">The 1-based line of its first character.</param>
+/// <param name="Column">The 1-based column (in text elements) of its first character.</param>
+public sealed record Statement(int Source, int Index, string Text, int Line, int Column);
+
+/// <summary>A line of page boilerplate that was set aside and not aligned.</summary>
+/// <param name="Source">The 0-based source position.</param>
+/// <param name="Text">The line.</param>
+/// <param name="Line">Its 1-based line number.</param>
+/// <param name="Reason">What kind of boilerplate it was recognised as.</param>
+public sealed record BoilerplateLine(int Source, string Text, int Line, string Reason);
+
+/// <summary>The closed set of difference kinds (see the JSON contract).</summary>
+public enum DifferenceKind
+{
+    /// <summary>Words differ.</summary>
+    Wording,
+
+    /// <summary>Content only a later source has.</summary>
+    Addition,
+
+    /// <summary>Content only the first source has.</summary>
+    Omission,
+
+    /// <summary>One source asserts what another attributes, or speakers or stance differ.</summary>
+    Attribution,
+
+    /// <summary>A hedge cue was added or removed.</summary>
+    Hedge,
+
+    /// <summary>The modality changed.</summary>
+    Modality,
+
+    /// <summary>Quoted or scare-quoted text differs.</summary>
+    Quotation,
+
+    /// <summary>The same entity is named differently.</summary>
+    Naming,
+
+    /// <summary>Numbers conflict.</summary>
+    Number,
+
+    /// <summary>Dates conflict.</summary>
+    Date,
+
+    /// <summary>Times conflict.</summary>
+    Time,
+}
+
+/// <summary>A labelled difference inside an aligned group.</summary>
+/// <param name="Kind">What kind of difference it is.</param>
+/// <param name="Source">The source whose words <paramref name="Text"/> are.</param>
+/// <param name="Text">The words from that source.</param>
+/// <param name="Detail">A plain-words explanation.</param>
+/// <param name="OtherSource">For a change, the other source; otherwise null.</param>
+/// <param name="OtherText">For a change, the other source's words; otherwise null.</param>
+public sealed record Difference(
+    DifferenceKind Kind,
+    int Source,
+    string Text,
+    string Detail,
+    int? OtherSource = null,
+    string? OtherText = null);
+
+/// <summary>What a piece of a word diff is.</summary>
+public enum DiffOperation
+{
+    /// <summary>Both sides have it.</summary>
+    Equal,
+
+    /// <summary>Only the first side has it.</summary>
+    Deleted,
+
+    /// <summary>Only the second side has it.</summary>
+    Inserted,
+}
+
+/// <summary>A run of text in a word diff, with the whitespace that follows it.</summary>
+/// <param name="Operation">Whether it is shared, deleted or inserted.</param>
+/// <param name="Text">The text.</param>
+public sealed record DiffSegment(DiffOperation Operation, string Text);
+
+/// <summary>Statements of different sources that say the same thing, with their differences.</summary>
+/// <param name="Statements">The statements, ordered by source then index.</param>
+/// <param name="Score">The similarity of the group, 0 to 1.</param>
+/// <param name="Topic">Key terms shared by the statements.</param>
+/// <param name="Diff">The word diff between the first and second source's statements.</param>
+/// <param name="Differences">The labelled differences.</param>
+public sealed record AlignedGroup(
+    IReadOnlyList<Statement> Statements,
+    double Score,
+    IReadOnlyList<string> Topic,
+    IReadOnlyList<DiffSegment> Diff,
+    IReadOnlyList<Difference> Differences);
+
+/// <summary>The outcome of a comparison.</summary>
+/// <param name="Sources">The sources in input order.</param>
+/// <param name="Alignments">The aligned groups, most substantial first.</param>
+/// <param name="Unmatched">Statements without a counterpart, by source then index.</param>
+/// <param name="Boilerplate">Boilerplate lines set aside, by source then line.</param>
+public sealed record ComparisonResult(
+    IReadOnlyList<SourceSummary> Sources,
+    IReadOnlyList<AlignedGroup> Alignments,
+    IReadOnlyList<Statement> Unmatched,
+    IReadOnlyList<BoilerplateLine> Boilerplate);
+
+/// <summary>How a comparison is run.</summary>
+public sealed record CompareOptions
+{
+    /// <summary>The default options.</summary>
+    public static CompareOptions Default { get; } = new();
+
+    /// <summary>The similarity (0 to 1) below which statements stay unmatched.</summary>
+    public double Threshold { get; init; } = 0.3;
+
+    /// <summary>The largest document accepted, in bytes.</summary>
+    public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;
+}
+
+/// <summary>An error the user can cause with their input (missing, binary or oversized file, bad option value).</summary>
+public sealed class InputException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public InputException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public InputException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public InputException()
+    {
+    }
+}

@@ -1,0 +1,189 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Compare.Core.Reading;
+
+/// <summary>Turns a source's text into a title, text blocks and the boilerplate set aside.</summary>
+internal static class DocumentParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    public static ParsedDocument Parse(SourceInput input, int sourceIndex)
+    {
+        var text = TextNormalizer.Normalize(input.Text);
+        var format = input.Format == SourceFormat.Auto ? SourceReader.FormatOf(input.Path) : input.Format;
+        return format == SourceFormat.Markdown
+            ? ParseMarkdown(text, sourceIndex)
+            : ParsePlain(text, sourceIndex);
+    }
+
+    private static ParsedDocument ParsePlain(string text, int sourceIndex)
+    {
+        var lines = new SourceLines(text);
+        var blocks = new List<TextBlock>();
+        var boilerplate = new List<BoilerplateLine>();
+        string? title = null;
+
+        var blockText = new System.Text.StringBuilder();
+        var blockOffsets = new List<int>();
+
+        void Flush()
+        {
+            if (blockText.Length > 0)
+            {
+                blocks.Add(new TextBlock(blockText.ToString(), [.. blockOffsets]));
+                blockText.Clear();
+                blockOffsets.Clear();
+            }
+        }
+
+        var lineNumber = 0;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            lineNumber++;
+            var line = text[start..end];
+            if (line.Trim().Length == 0)
+            {
+                Flush();
+            }
+            else if (title is null)
+            {
+                title = line.Trim();
+            }
+            else if (Boilerplate.Classify(line, title) is { } reason)
+            {
+                Flush();
+                boilerplate.Add(new BoilerplateLine(sourceIndex, line.Trim(), lineNumber, reason));
+            }
+            else
+            {
+                if (blockText.Length > 0)
+                {
+                    blockText.Append('\n');
+                    blockOffsets.Add(start - 1);
+                }
+
+                blockText.Append(line);
+                for (var i = start; i < end; i++)
+                {
+                    blockOffsets.Add(i);
+                }
+            }
+
+            start = end + 1;
+        }
+
+        Flush();
+        return new ParsedDocument(title ?? string.Empty, blocks, boilerplate, lines);
+    }
+
+    private static ParsedDocument ParseMarkdown(string text, int sourceIndex)
+    {
+        var lines = new SourceLines(text);
+        var document = Markdig.Markdown.Parse(text, Pipeline);
+        var leaves = new List<(TextBlock Block, bool Heading, int Line)>();
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf is CodeBlock or HtmlBlock or ThematicBreakBlock || leaf.Inline is null)
+            {
+                continue;
+            }
+
+            var builder = new BlockBuilder();
+            builder.AddInlines(leaf.Inline);
+            if (builder.Length > 0)
+            {
+                leaves.Add((builder.Build(), leaf is HeadingBlock, leaf.Line + 1));
+            }
+        }
+
+        string? title = null;
+        var titleIndex = leaves.FindIndex(l => l.Heading);
+        if (titleIndex < 0 && leaves.Count > 0)
+        {
+            titleIndex = 0;
+        }
+
+        var blocks = new List<TextBlock>();
+        var boilerplate = new List<BoilerplateLine>();
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            var (block, _, line) = leaves[i];
+            if (i == titleIndex)
+            {
+                title = block.Text.Split('\n')[0].Trim();
+                continue;
+            }
+
+            if (!block.Text.Contains('\n') && Boilerplate.Classify(block.Text, title) is { } reason)
+            {
+                boilerplate.Add(new BoilerplateLine(sourceIndex, block.Text.Trim(), line, reason));
+                continue;
+            }
+
+            blocks.Add(block);
+        }
+
+        return new ParsedDocument(title ?? string.Empty, blocks, boilerplate, lines);
+    }
+
+    /// <summary>Collects the visible text of Markdown inlines with each character's source offset.</summary>
+    private sealed class BlockBuilder
+    {
+        private readonly System.Text.StringBuilder _text = new();
+        private readonly List<int> _offsets = [];
+
+        public int Length => _text.Length;
+
+        public TextBlock Build() => new(_text.ToString(), [.. _offsets]);
+
+        public void AddInlines(ContainerInline container)
+        {
+            foreach (var inline in container)
+            {
+                switch (inline)
+                {
+                    case LiteralInline literal:
+                        Append(literal.Content.ToString(), literal.Span.Start);
+                        break;
+                    case CodeInline code:
+                        Append(code.Content, code.Span.Start + code.DelimiterCount);
+                        break;
+                    case LineBreakInline lineBreak:
+                        Append(lineBreak.IsHard ? "\n" : " ", lineBreak.Span.Start);
+                        break;
+                    case HtmlEntityInline entity:
+                        Append(entity.Transcoded.ToString(), entity.Span.Start);
+                        break;
+                    case AutolinkInline autolink:
+                        Append(autolink.Url, autolink.Span.Start + 1);
+                        break;
+                    case LinkInline { IsImage: true }:
+                        break;
+                    case ContainerInline nested:
+                        AddInlines(nested);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        private void Append(string value, int sourceStart)
+        {
+            _text.Append(value);
+            for (var i = 0; i < value.Length; i++)
+            {
+                _offsets.Add(Math.Max(0, sourceStart + i));
+            }
+        }
+    }
+}

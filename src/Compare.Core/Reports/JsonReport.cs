@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Compare.Core.Reports;
+
+internal static class JsonReport
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Render(ComparisonResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", Report.JsonVersion);
+
+            json.WriteStartArray("sources");
+            foreach (var source in result.Sources)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", source.Path);
+                json.WriteString("title", source.Title);
+                json.WriteNumber("statements", source.Statements);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("alignments");
+            foreach (var group in result.Alignments)
+            {
+                json.WriteStartObject();
+                json.WriteStartArray("statements");
+                foreach (var statement in group.Statements)
+                {
+                    WriteStatement(json, statement);
+                }
+
+                json.WriteEndArray();
+                json.WriteNumber("score", group.Score);
+                json.WriteStartArray("topic");
+                foreach (var term in group.Topic)
+                {
+                    json.WriteStringValue(term);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("differences");
+                foreach (var difference in group.Differences)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("kind", difference.Kind.ToString().ToLowerInvariant());
+                    json.WriteNumber("source", difference.Source);
+                    json.WriteString("text", difference.Text);
+                    json.WriteString("detail", difference.Detail);
+                    if (difference.OtherSource is { } other)
+                    {
+                        json.WriteNumber("otherSource", other);
+                        json.WriteString("otherText", difference.OtherText);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("diff");
+                foreach (var segment in group.Diff)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("op", segment.Operation.ToString().ToLowerInvariant());
+                    json.WriteString("text", segment.Text);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("unmatched");
+            foreach (var statement in result.Unmatched)
+            {
+                WriteStatement(json, statement);
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("boilerplate");
+            foreach (var line in result.Boilerplate)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("source", line.Source);
+                json.WriteString("text", line.Text);
+                json.WriteNumber("line", line.Line);
+                json.WriteString("reason", line.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteStatement(Utf8JsonWriter json, Statement statement)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("source", statement.Source);
+        json.WriteNumber("index", statement.Index);
+        json.WriteString("text", statement.Text);
+        json.WriteNumber("line", statement.Line);
+        json.WriteNumber("column", statement.Column);
+        json.WriteEndObject();
+    }
+}

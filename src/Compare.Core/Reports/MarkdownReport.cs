@@ -1,0 +1,102 @@
+using System.Text;
+using static Compare.Core.Reports.MarkdownText;
+using static Compare.Core.Reports.ReportFacts;
+
+namespace Compare.Core.Reports;
+
+internal static class MarkdownReport
+{
+    public static string Render(ComparisonResult result)
+    {
+        var md = new StringBuilder();
+        md.Append("## Source comparison\n\n");
+        md.Append("| | Source | Title | Statements | Aligned | Only here |\n");
+        md.Append("|---|---|---|---:|---:|---:|\n");
+        foreach (var source in result.Sources)
+        {
+            md.Append($"| **{Report.Label(source.Index)}** | {Code(source.Path)} | {Escape(source.Title)} | {source.Statements} | {AlignedIn(result, source.Index)} | {OnlyIn(result, source.Index)} |\n");
+        }
+
+        md.Append('\n');
+        var summary = new List<string> { $"**{Plural(result.Alignments.Count, "aligned group", "aligned groups")}**" };
+        summary.AddRange(result.Sources.Select(s => $"{Plural(OnlyIn(result, s.Index), "statement", "statements")} only in {Report.Label(s.Index)}"));
+        summary.Add($"{Plural(result.Boilerplate.Count, "boilerplate line", "boilerplate lines")} set aside");
+        md.Append(string.Join(" · ", summary)).Append("\n\n");
+
+        if (result.Alignments.Count > 0)
+        {
+            md.Append("### Aligned statements\n\n");
+            md.Append("Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n");
+        }
+
+        for (var i = 0; i < result.Alignments.Count; i++)
+        {
+            var group = result.Alignments[i];
+            var topic = group.Topic.Count > 0 ? string.Join(" · ", group.Topic.Select(Escape)) : "shared wording";
+            md.Append($"#### {i + 1}. {topic}\n\n");
+            md.Append("| | Statement |\n|---|---|\n");
+            foreach (var statement in group.Statements)
+            {
+                md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | {Escape(statement.Text)} |\n");
+            }
+
+            md.Append($"\nSimilarity {Score(group.Score)}. ");
+            if (group.Diff.All(d => d.Operation == DiffOperation.Equal))
+            {
+                md.Append("Same wording.\n\n");
+            }
+            else
+            {
+                md.Append("Word differences:\n\n> ").Append(DiffLine(group.Diff)).Append("\n\n");
+            }
+        }
+
+        foreach (var source in result.Sources)
+        {
+            var only = result.Unmatched.Where(s => s.Source == source.Index).ToList();
+            if (only.Count == 0)
+            {
+                continue;
+            }
+
+            md.Append($"### Only in {Report.Label(source.Index)} ({only.Count})\n\n");
+            foreach (var statement in only)
+            {
+                md.Append($"- {Code(Location(result, statement))} {Escape(statement.Text)}\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (result.Boilerplate.Count > 0)
+        {
+            md.Append($"<details>\n<summary>Boilerplate set aside ({result.Boilerplate.Count})</summary>\n\n");
+            foreach (var line in result.Boilerplate)
+            {
+                md.Append($"- **{Report.Label(line.Source)}** {Code($"{Path.GetFileName(result.Sources[line.Source].Path)}:{line.Line}")} {Escape(line.Reason)}: {Escape(line.Text)}\n");
+            }
+
+            md.Append("\n</details>\n");
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>The merged diff: shared words plain, deleted words in del, inserted words in ins; spaces stay outside the tags.</summary>
+    private static string DiffLine(IReadOnlyList<DiffSegment> diff)
+    {
+        var line = new StringBuilder();
+        foreach (var (operation, words, space) in DiffPieces(diff))
+        {
+            var text = Escape(words);
+            line.Append(operation switch
+            {
+                DiffOperation.Deleted => $"<del>{text}</del>",
+                DiffOperation.Inserted => $"<ins>{text}</ins>",
+                _ => text,
+            }).Append(space);
+        }
+
+        return line.ToString().TrimEnd();
+    }
+}

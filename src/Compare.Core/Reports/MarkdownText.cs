@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace Compare.Core.Reports;
+
+/// <summary>Writes document text into Markdown so that it stays text: no tags, links, emphasis, mentions or references.</summary>
+internal static class MarkdownText
+{
+    /// <summary>Escapes text for an inline Markdown context (paragraphs, table cells, list items).</summary>
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '"':
+                    builder.Append("&quot;");
+                    break;
+                case '\n' or '\r':
+                    builder.Append(' ');
+                    break;
+                case '@' or '#':
+                    // A zero-width joiner keeps "@user" and "#123" from notifying or linking.
+                    builder.Append(c).Append('\u200D');
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '!':
+                    builder.Append('\\').Append(c);
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Text as inline code that cannot break out: HTML code element with encoded content.</summary>
+    public static string Code(string text) => "<code>" + System.Net.WebUtility.HtmlEncode(text.Replace('\n', ' ')) + "</code>";
+}

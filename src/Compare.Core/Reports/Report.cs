@@ -1,0 +1,43 @@
+using Compare.Core.Reports;
+
+namespace Compare.Core;
+
+/// <summary>The report formats.</summary>
+public enum ReportFormat
+{
+    /// <summary>GitHub-flavoured Markdown.</summary>
+    Markdown,
+
+    /// <summary>The versioned JSON contract.</summary>
+    Json,
+
+    /// <summary>Plain text for terminals.</summary>
+    Text,
+}
+
+/// <summary>Renders a comparison as Markdown, JSON or text. Output is deterministic: "\n" line ends, invariant culture, stable order.</summary>
+public static class Report
+{
+    /// <summary>The version of the JSON contract.</summary>
+    public const int JsonVersion = 1;
+
+    /// <summary>Renders the result in the given format; <paramref name="color"/> applies to text only.</summary>
+    public static string Render(ComparisonResult result, ReportFormat format, bool color = false) => format switch
+    {
+        ReportFormat.Json => ToJson(result),
+        ReportFormat.Text => ToText(result, color),
+        _ => ToMarkdown(result),
+    };
+
+    /// <summary>GitHub-flavoured Markdown: summary table, aligned groups with word differences, unmatched statements, boilerplate.</summary>
+    public static string ToMarkdown(ComparisonResult result) => MarkdownReport.Render(result);
+
+    /// <summary>The JSON contract (version <see cref="JsonVersion"/>).</summary>
+    public static string ToJson(ComparisonResult result) => JsonReport.Render(result);
+
+    /// <summary>Plain text, with ANSI colours for deleted and inserted words when <paramref name="color"/> is set.</summary>
+    public static string ToText(ComparisonResult result, bool color = false) => TextReport.Render(result, color);
+
+    /// <summary>The label of a source in reports: A, B, C…</summary>
+    public static string Label(int source) => source < 26 ? ((char)('A' + source)).ToString() : "S" + source;
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using static Compare.Core.Reports.ReportFacts;
+
+namespace Compare.Core.Reports;
+
+internal static class TextReport
+{
+    private const string Red = "\u001b[31m";
+    private const string Green = "\u001b[32m";
+    private const string Bold = "\u001b[1m";
+    private const string Reset = "\u001b[0m";
+
+    public static string Render(ComparisonResult result, bool color)
+    {
+        var text = new StringBuilder();
+        string Strong(string s) => color ? Bold + s + Reset : s;
+
+        text.Append(Strong("Source comparison")).Append('\n');
+        foreach (var source in result.Sources)
+        {
+            text.Append($"  {Report.Label(source.Index)}  {Clean(source.Path)}  \"{Clean(source.Title)}\"  {Plural(source.Statements, "statement", "statements")}, {AlignedIn(result, source.Index)} aligned, {OnlyIn(result, source.Index)} only here\n");
+        }
+
+        text.Append($"  {Plural(result.Alignments.Count, "aligned group", "aligned groups")}, {Plural(result.Boilerplate.Count, "boilerplate line", "boilerplate lines")} set aside\n");
+
+        for (var i = 0; i < result.Alignments.Count; i++)
+        {
+            var group = result.Alignments[i];
+            text.Append('\n').Append(Strong($"[{i + 1}] {Clean(string.Join(" · ", group.Topic))}")).Append($"  (similarity {Score(group.Score)})\n");
+            foreach (var statement in group.Statements)
+            {
+                text.Append($"  {Report.Label(statement.Source)} {Location(result, statement)}  {Clean(statement.Text)}\n");
+            }
+
+            if (group.Diff.Any(d => d.Operation != DiffOperation.Equal))
+            {
+                text.Append("  diff: ");
+                foreach (var (operation, words, space) in DiffPieces(group.Diff))
+                {
+                    var clean = Clean(words);
+                    text.Append(operation switch
+                    {
+                        DiffOperation.Deleted => color ? Red + "[-" + clean + "-]" + Reset : "[-" + clean + "-]",
+                        DiffOperation.Inserted => color ? Green + "{+" + clean + "+}" + Reset : "{+" + clean + "+}",
+                        _ => clean,
+                    }).Append(space);
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        foreach (var source in result.Sources)
+        {
+            var only = result.Unmatched.Where(s => s.Source == source.Index).ToList();
+            if (only.Count > 0)
+            {
+                text.Append('\n').Append(Strong($"Only in {Report.Label(source.Index)} ({only.Count})")).Append('\n');
+                foreach (var statement in only)
+                {
+                    text.Append($"  {Location(result, statement)}  {Clean(statement.Text)}\n");
+                }
+            }
+        }
+
+        if (result.Boilerplate.Count > 0)
+        {
+            text.Append('\n').Append(Strong($"Boilerplate set aside ({result.Boilerplate.Count})")).Append('\n');
+            foreach (var line in result.Boilerplate)
+            {
+                text.Append($"  {Report.Label(line.Source)} {Path.GetFileName(result.Sources[line.Source].Path)}:{line.Line}  {line.Reason}: {Clean(line.Text)}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Document text may not carry terminal control sequences into the report.</summary>
+    private static string Clean(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+}

@@ -1,0 +1,218 @@
+using System.Collections.Frozen;
+using Compare.Core.Reading;
+
+namespace Compare.Core.Segmentation;
+
+/// <summary>
+/// Splits text blocks into statements (sentences). Abbreviation-aware: titles ("Dr.", "No. 5"),
+/// initials ("J. Smith"), dotted abbreviations ("U.S.", "p.m."), decimals and times never end a
+/// sentence unless what follows plainly starts a new one.
+/// </summary>
+internal static class Segmenter
+{
+    /// <summary>Abbreviations that are followed by a name or number, never by a new sentence.</summary>
+    private static readonly FrozenSet<string> Titles = new[]
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr",
+        "gov", "sen", "rep", "rev", "hon", "pres", "amb", "supt", "insp", "mt", "ft", "jr", "sr", "messrs",
+        "vs", "v", "cf", "approx", "fig", "figs", "vol", "art", "sec", "ch", "para", "pp", "ed", "eds",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "ave", "blvd", "rd",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Abbreviations that only precede a number ("No. 5", "Nos. 3 and 4").</summary>
+    private static readonly FrozenSet<string> NumberTitles = new[] { "no", "nos", "nr", "p", "op" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that start sentences: after "p.m." or "U.S." they mark a boundary.</summary>
+    private static readonly FrozenSet<string> SentenceStarters = new[]
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+        "there", "in", "on", "at", "by", "for", "from", "with", "as", "after", "before", "during", "when",
+        "while", "but", "and", "or", "so", "yet", "however", "meanwhile", "according", "officials", "his",
+        "her", "their", "our", "some", "many", "most", "no", "none", "all", "both", "each", "if", "since",
+        "although", "though", "because", "later", "earlier", "then", "furthermore", "moreover", "also",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<Statement> Segment(ParsedDocument document, int source)
+    {
+        var statements = new List<Statement>();
+        foreach (var block in document.Blocks)
+        {
+            foreach (var (start, end) in Split(block.Text))
+            {
+                var (line, column) = document.Lines.Locate(block.SourceOffsets[start]);
+                var text = block.Text[start..end].Replace('\n', ' ');
+                statements.Add(new Statement(source, statements.Count, text, line, column));
+            }
+        }
+
+        return statements;
+    }
+
+    /// <summary>Returns the [start, end) ranges of the sentences in the text, trimmed.</summary>
+    internal static IEnumerable<(int Start, int End)> Split(string text)
+    {
+        var start = SkipSpace(text, 0);
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            int boundary;
+            if (c is '.' or '!' or '?' or '…')
+            {
+                var end = i + 1;
+                while (end < text.Length && text[end] is '.' or '!' or '?' or '…')
+                {
+                    end++;
+                }
+
+                while (end < text.Length && IsCloser(text[end]))
+                {
+                    end++;
+                }
+
+                boundary = end < text.Length && !char.IsWhiteSpace(text[end]) ? -1 : end;
+                if (boundary >= 0 && c == '.' && !EndsSentence(text, i, boundary))
+                {
+                    boundary = -1;
+                }
+            }
+            else if (c == '\n' && StartsListItem(text, i + 1))
+            {
+                boundary = i;
+            }
+            else
+            {
+                boundary = -1;
+            }
+
+            if (boundary < 0)
+            {
+                i++;
+                continue;
+            }
+
+            var trimmed = TrimEnd(text, start, boundary);
+            if (trimmed > start)
+            {
+                yield return (start, trimmed);
+            }
+
+            start = SkipSpace(text, boundary);
+            i = start;
+        }
+
+        var last = TrimEnd(text, start, text.Length);
+        if (last > start)
+        {
+            yield return (start, last);
+        }
+    }
+
+    private static bool EndsSentence(string text, int period, int after)
+    {
+        var next = SkipSpace(text, after);
+        if (next >= text.Length)
+        {
+            return true;
+        }
+
+        var nextChar = text[next];
+        if (char.IsLower(nextChar))
+        {
+            return false;
+        }
+
+        var wordStart = period;
+        while (wordStart > 0 && !char.IsWhiteSpace(text[wordStart - 1]) && text[wordStart - 1] is not '(' and not '"' and not '“')
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..period];
+        if (word.Length == 0)
+        {
+            return true;
+        }
+
+        if (NumberTitles.Contains(word))
+        {
+            return !char.IsDigit(nextChar);
+        }
+
+        if (Titles.Contains(word))
+        {
+            return false;
+        }
+
+        // An initial: "J. Smith".
+        if (word.Length == 1 && char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        // A dotted abbreviation ("U.S", "p.m", "e.g"): a boundary only before a plain sentence opener.
+        if (word.Contains('.') && word.All(ch => ch == '.' || char.IsLetter(ch)))
+        {
+            return SentenceStarters.Contains(NextWord(text, next));
+        }
+
+        return true;
+    }
+
+    private static string NextWord(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
+    }
+
+    private static bool StartsListItem(string text, int i)
+    {
+        i = SkipSpace(text, i);
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[i] is '-' or '*' or '•' or '–' && i + 1 < text.Length && text[i + 1] == ' ')
+        {
+            return true;
+        }
+
+        var j = i;
+        while (j < text.Length && char.IsDigit(text[j]))
+        {
+            j++;
+        }
+
+        return j > i && j + 1 < text.Length && text[j] is '.' or ')' && text[j + 1] == ' ';
+    }
+
+    private static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or '»' or ')' or ']' or '}';
+
+    private static int SkipSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+}
