@@ -30,9 +30,10 @@ internal static class CompareCli
     {
         var root = Build(context);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction or null)
         {
-            context.Error.Write($"compare: {parse.Errors[0].Message} (see 'compare --help')\n");
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            context.Error.Write($"compare: {message} (see 'compare --help')\n");
             return ExitCodes.UsageOrInput;
         }
 
@@ -74,6 +75,11 @@ internal static class CompareCli
         {
             sources, format, output, threshold,
         };
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersion(context);
+        }
+
         root.SetAction(parse => Guard(context, () =>
         {
             var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) };
@@ -101,6 +107,21 @@ internal static class CompareCli
             return ExitCodes.Success;
         }));
         return root;
+    }
+
+    /// <summary>The version of this tool (not of whichever program hosts it).</summary>
+    public static string Version { get; } =
+        (typeof(CompareCli).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+
+    private sealed class PrintVersion(CliContext context) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Out.Write(Version + "\n");
+            return ExitCodes.Success;
+        }
     }
 
     /// <summary>The one place where errors become exit codes: input errors are a line on stderr and 2, never a stack trace.</summary>

@@ -7,7 +7,7 @@ namespace Compare.Core.Reading;
 /// <summary>Turns a source's text into a title, text blocks and the boilerplate set aside.</summary>
 internal static class DocumentParser
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     public static ParsedDocument Parse(SourceInput input, int sourceIndex)
     {

@@ -10,7 +10,7 @@ internal static class ReportFacts
         result.Unmatched.Count(s => s.Source == source);
 
     public static string Location(ComparisonResult result, Statement statement) =>
-        $"{Path.GetFileName(result.Sources[statement.Source].Path)}:{statement.Line}";
+        $"{Path.GetFileName(result.Sources[statement.Source].Path)}:{statement.Line}:{statement.Column}";
 
     public static string Plural(int count, string singular, string plural) =>
         $"{count} {(count == 1 ? singular : plural)}";

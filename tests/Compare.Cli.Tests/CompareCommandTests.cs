@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Compare.Tests.Shared;
+
+namespace Compare.Cli.Tests;
+
+public sealed class CompareCommandTests
+{
+    [Fact]
+    public void Writes_a_markdown_report_of_the_seed_documents_to_stdout()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.StartsWith("## Source comparison\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("<del>must</del><ins>were supposed to</ins>", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writes_the_json_contract_with_format_json()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        Assert.Equal(2, root.GetProperty("sources").GetArrayLength());
+        Assert.True(root.GetProperty("alignments").GetArrayLength() >= 4);
+        var statement = root.GetProperty("alignments")[0].GetProperty("statements")[0];
+        foreach (var field in new[] { "source", "index", "text", "line", "column" })
+        {
+            Assert.True(statement.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal(3, root.GetProperty("boilerplate").GetArrayLength());
+    }
+
+    [Fact]
+    public void Colours_text_on_a_terminal_unless_NO_COLOR_is_set()
+    {
+        var coloured = CliRunner.Run(terminal: true, [], CliRunner.SeedA, CliRunner.SeedB, "--format", "text");
+        var plain = CliRunner.Run(terminal: true, new() { ["NO_COLOR"] = "1" }, CliRunner.SeedA, CliRunner.SeedB, "--format", "text");
+        var piped = CliRunner.Run(terminal: false, [], CliRunner.SeedA, CliRunner.SeedB, "--format", "text");
+
+        Assert.Contains("\u001b[31m[-must-]\u001b[0m", coloured.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", plain.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", piped.Out, StringComparison.Ordinal);
+        Assert.Contains("[-must-]{+were supposed to+}", piped.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writes_the_report_to_a_file_with_output()
+    {
+        var directory = Directory.CreateTempSubdirectory("compare-cli-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "report.md");
+            var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "-o", path);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(string.Empty, run.Out);
+            Assert.Equal(CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB).Out, File.ReadAllText(path));
+            Assert.Equal(["report.md"], directory.GetFiles().Select(f => f.Name));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_threshold_of_one_leaves_every_paraphrase_unmatched()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--threshold", "1", "--format", "json");
+
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(0, json.RootElement.GetProperty("alignments").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("missing.txt", "no such file")]
+    [InlineData("", "is a directory")]
+    public void Reports_a_missing_file_or_a_directory_with_exit_code_2(string name, string cause)
+    {
+        var path = name.Length == 0 ? Path.GetTempPath() : Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), name);
+        var run = CliRunner.Run(CliRunner.SeedA, path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Contains(cause, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("--colour")]
+    [InlineData("--format", "pdf")]
+    [InlineData("--threshold", "high")]
+    public void Reports_usage_errors_in_one_line_with_exit_code_2(params string[] extra)
+    {
+        var run = CliRunner.Run([CliRunner.SeedA, CliRunner.SeedB, .. extra]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("compare: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_threshold_out_of_range_with_exit_code_2()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--threshold", "3");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("threshold", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_an_output_path_in_a_missing_directory_with_exit_code_2()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "-o", "/nonexistent-dir/report.md");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shows_help_and_version()
+    {
+        var help = CliRunner.Run("--help");
+        var version = CliRunner.Run("--version");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("--format", help.Out, StringComparison.Ordinal);
+        Assert.Contains("--threshold", help.Out, StringComparison.Ordinal);
+        Assert.Equal(0, version.ExitCode);
+        Assert.StartsWith("0.1.0", version.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_end_to_end_as_a_process()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repository.Root,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "compare.dll"), Repository.SeedA, Repository.SeedB, "--format", "json" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(await output);
+        Assert.Equal("seeds/karabakh-ceasefire-2023/000_941c97e82a71e750.txt", json.RootElement.GetProperty("sources")[0].GetProperty("path").GetString());
+    }
+}

@@ -1,0 +1,71 @@
+namespace Compare.Core.Tests;
+
+public sealed class AlignmentTests
+{
+    private static List<(int A, int B)> Pairs(ComparisonResult result) =>
+    [
+        .. result.Alignments
+            .SelectMany(g => g.Statements.Where(s => s.Source == 0)
+                .SelectMany(a => g.Statements.Where(s => s.Source == 1).Select(b => (a.Index, b.Index))))
+            .Order(),
+    ];
+
+    [Fact]
+    public void Aligns_reordered_and_paraphrased_statements_across_sources()
+    {
+        var result = TestData.ComparePair("reordered");
+
+        Assert.Equal([(0, 2), (1, 1), (2, 0)], Pairs(result));
+        Assert.Empty(result.Unmatched);
+    }
+
+    [Fact]
+    public void Aligns_one_statement_with_the_two_statements_that_together_say_it()
+    {
+        var result = TestData.ComparePair("split");
+
+        var group = Assert.Single(result.Alignments);
+        Assert.Equal([(0, 0), (0, 1)], Pairs(result));
+        Assert.Equal([(0, 0), (1, 0), (1, 1)], group.Statements.Select(s => (s.Source, s.Index)));
+        Assert.Equal(
+            ["A volunteer choir performed at the cathedral in the evening.", "Bus fares will rise next year, the transport authority announced."],
+            result.Unmatched.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Leaves_unrelated_statements_unmatched()
+    {
+        var result = TestData.ComparePair("unrelated");
+
+        Assert.Empty(result.Alignments);
+        Assert.Equal([2, 2], result.Sources.Select(s => s.Statements));
+        Assert.Equal(4, result.Unmatched.Count);
+    }
+
+    [Fact]
+    public void A_higher_threshold_leaves_weaker_correspondences_unmatched()
+    {
+        var loose = TestData.ComparePair("reordered");
+        var strict = TestData.ComparePair("reordered", CompareOptions.Default with { Threshold = 0.95 });
+
+        Assert.Equal(3, loose.Alignments.Count);
+        Assert.Empty(strict.Alignments);
+    }
+
+    [Fact]
+    public void Aligns_a_statement_with_itself_in_an_identical_document_with_no_differences()
+    {
+        var a = TestData.Read("alignment/reordered-a.txt");
+        var result = Comparison.Compare([a, a with { Path = "copy.txt" }]);
+
+        Assert.Equal([(0, 0), (1, 1), (2, 2)], Pairs(result));
+        Assert.All(result.Alignments, g => Assert.Empty(g.Differences));
+        Assert.All(result.Alignments, g => Assert.All(g.Diff, d => Assert.Equal(DiffOperation.Equal, d.Operation)));
+    }
+
+    [Fact]
+    public void Refuses_a_threshold_outside_zero_to_one()
+    {
+        Assert.Throws<InputException>(() => TestData.ComparePair("reordered", CompareOptions.Default with { Threshold = 1.5 }));
+    }
+}

@@ -1,0 +1,62 @@
+using Compare.Core.Analysis;
+
+namespace Compare.Core.Tests;
+
+public sealed class ValueTests
+{
+    private static List<string> Terms(string text) =>
+        [.. ValueExtractor.Extract(text).Select(v => v.Term)];
+
+    [Theory]
+    [InlineData("at 1:00 p.m.", "at 13:00")]
+    [InlineData("at 1 pm", "at 13:00")]
+    [InlineData("at 12:30 a.m.", "at 00:30")]
+    [InlineData("at noon", "at 12:00")]
+    [InlineData("on 20 September 2023", "on September 20, 2023")]
+    [InlineData("on 20th of Sept. 2023", "on 2023-09-20")]
+    [InlineData("rose 4.5 percent", "rose 4.5%")]
+    [InlineData("1,200 people", "1200 people")]
+    [InlineData("2.5 million people", "2,500,000 people")]
+    [InlineData("twenty-five vessels", "25 vessels")]
+    public void Reads_equal_values_written_differently_as_the_same_value(string one, string other)
+    {
+        Assert.Equal(Terms(other), Terms(one));
+        Assert.NotEmpty(Terms(one));
+    }
+
+    [Theory]
+    [InlineData("at 1:00 p.m.", "at 14:00")]
+    [InlineData("on 20 September 2023", "on 21 September 2023")]
+    [InlineData("140 vessels", "200 vessels")]
+    public void Tells_different_values_apart(string one, string other)
+    {
+        Assert.NotEqual(Terms(other), Terms(one));
+    }
+
+    [Fact]
+    public void Reads_a_date_without_a_year_as_month_and_day()
+    {
+        Assert.Equal(["#d--09-19"], Terms("On September 19 the attacks began."));
+    }
+
+    [Fact]
+    public void Counts_an_eleven_day_truce_and_eleven_days_of_truce_as_sharing_the_number_and_the_unit()
+    {
+        var one = StatementAnalyzer.Analyze(new Statement(0, 0, "An eleven-day truce held.", 1, 1));
+        var other = StatementAnalyzer.Analyze(new Statement(1, 0, "The truce held for eleven days.", 1, 1));
+
+        Assert.Contains("#n11", one.Terms.Keys);
+        Assert.Contains("#n11", other.Terms.Keys);
+        Assert.Contains("day", one.Terms.Keys);
+        Assert.Contains("day", other.Terms.Keys);
+    }
+
+    [Fact]
+    public void Stems_inflections_to_one_term()
+    {
+        var one = StatementAnalyzer.Analyze(new Statement(0, 0, "Negotiations were coordinated.", 1, 1));
+        var other = StatementAnalyzer.Analyze(new Statement(1, 0, "They negotiate in coordination.", 1, 1));
+
+        Assert.Equal(["coordin", "negoti"], one.Terms.Keys.Intersect(other.Terms.Keys).Order());
+    }
+}
