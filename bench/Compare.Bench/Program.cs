@@ -1,1 +1,17 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using Compare.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "sts" => StsEvaluation.Run(args.Skip(1).ToArray()),
+    "generate" => SyntheticCorpus.Generate(args.Skip(1).ToArray()),
+    "scale" => ScaleEvaluation.Run(args.Skip(1).ToArray()),
+    "stages" => Stages.Run(),
+    _ => Benchmarks(args),
+};
+
+static int Benchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(AlignmentBenchmarks).Assembly).Run(args);
+    return 0;
+}

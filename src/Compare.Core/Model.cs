@@ -142,7 +142,7 @@ public sealed record CompareOptions
     public static CompareOptions Default { get; } = new();
 
     /// <summary>The similarity (0 to 1) below which statements stay unmatched.</summary>
-    public double Threshold { get; init; } = 0.3;
+    public double Threshold { get; init; } = 0.33;
 
     /// <summary>The largest document accepted, in bytes.</summary>
     public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;

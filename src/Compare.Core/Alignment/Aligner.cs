@@ -13,7 +13,7 @@ internal sealed record AlignedIndexes(IReadOnlyList<int> Left, IReadOnlyList<int
 internal static class Aligner
 {
     /// <summary>How many candidates of the other side each statement is scored against.</summary>
-    private const int CandidatesPerStatement = 12;
+    private const int CandidatesPerStatement = 20;
 
     /// <summary>How much of the threshold a statement needs with a group member to join the group.</summary>
     private const double JoinFactor = 0.5;
@@ -97,7 +97,7 @@ internal static class Aligner
         IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double floor)
     {
         // Terms in more statements than this do not nominate candidates (they still count in scores).
-        var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Count) * 4);
+        var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Count) * 2);
         var postings = new Dictionary<int, List<int>>();
         for (var r = 0; r < right.Count; r++)
         {
@@ -114,6 +114,7 @@ internal static class Aligner
 
         var accumulator = new float[right.Count];
         var touched = new List<int>();
+        var top = new PriorityQueue<int, (float, int)>(CandidatesPerStatement + 1);
         var pairs = new List<(int, int, double)>();
         for (var l = 0; l < left.Count; l++)
         {
@@ -136,12 +137,18 @@ internal static class Aligner
                 }
             }
 
-            touched.Sort((x, y) =>
+            // The top candidates by accumulated weight, kept in a bounded min-heap (ties: lower index first).
+            top.Clear();
+            foreach (var r in touched)
             {
-                var c = accumulator[y].CompareTo(accumulator[x]);
-                return c != 0 ? c : x.CompareTo(y);
-            });
-            foreach (var r in touched.Take(CandidatesPerStatement))
+                top.Enqueue(r, (accumulator[r], -r));
+                if (top.Count > CandidatesPerStatement)
+                {
+                    top.Dequeue();
+                }
+            }
+
+            while (top.TryDequeue(out var r, out _))
             {
                 var score = vector.Similarity(right[r]);
                 if (score >= floor)

@@ -5,12 +5,19 @@ namespace Compare.Core.Alignment;
 /// <summary>A statement (or a group of statements) as weighted term ids, sorted by id.</summary>
 internal sealed class TermVector
 {
-    public TermVector(int[] ids, float[] weights)
+    /// <summary>How much a pair of related word forms ("Syria" / "Syrian", "Greek" / "Greece") counts against an exact match.</summary>
+    internal const float RelatedFormCredit = 0.7f;
+
+    public TermVector(int[] ids, float[] weights, string[] terms)
     {
         Ids = ids;
         Weights = weights;
+        Terms = terms;
         Total = weights.Sum();
     }
+
+    /// <summary>The term of each id, for matching related word forms.</summary>
+    public string[] Terms { get; }
 
     public int[] Ids { get; }
 
@@ -18,11 +25,17 @@ internal sealed class TermVector
 
     public float Total { get; }
 
-    /// <summary>The summed weight of the terms both vectors have (the smaller weight of each).</summary>
+    /// <summary>
+    /// The summed weight of the terms both vectors have (the smaller weight of each), plus partial
+    /// credit for related forms that the stemmer leaves apart (a long shared prefix: "syria" / "syrian").
+    /// </summary>
     public float Shared(TermVector other)
     {
         float shared = 0;
         int i = 0, j = 0;
+        Span<bool> leftMatched = Ids.Length <= 256 ? stackalloc bool[Ids.Length] : new bool[Ids.Length];
+        Span<bool> rightMatched = other.Ids.Length <= 256 ? stackalloc bool[other.Ids.Length] : new bool[other.Ids.Length];
+        var matches = 0;
         while (i < Ids.Length && j < other.Ids.Length)
         {
             var a = Ids[i];
@@ -30,6 +43,8 @@ internal sealed class TermVector
             if (a == b)
             {
                 shared += Math.Min(Weights[i], other.Weights[j]);
+                leftMatched[i] = rightMatched[j] = true;
+                matches++;
                 i++;
                 j++;
             }
@@ -43,7 +58,52 @@ internal sealed class TermVector
             }
         }
 
+        if (matches == Ids.Length || matches == other.Ids.Length)
+        {
+            return shared;
+        }
+
+        for (i = 0; i < Ids.Length; i++)
+        {
+            if (leftMatched[i])
+            {
+                continue;
+            }
+
+            var key = Terms[i].Length >= 4 ? PrefixKey(Terms[i]) : -1;
+            if (key < 0)
+            {
+                continue;
+            }
+
+            for (j = 0; j < other.Ids.Length; j++)
+            {
+                if (!rightMatched[j] && other.Terms[j].Length >= 4 && PrefixKey(other.Terms[j]) == key && AreRelatedForms(Terms[i], other.Terms[j]))
+                {
+                    shared += RelatedFormCredit * Math.Min(Weights[i], other.Weights[j]);
+                    rightMatched[j] = true;
+                    break;
+                }
+            }
+        }
+
         return shared;
+    }
+
+    /// <summary>The first four characters packed into a number, or -1 for values; a cheap filter before comparing strings.</summary>
+    private static long PrefixKey(string term) =>
+        term[0] == '#' ? -1 : ((long)term[0] << 48) | ((long)term[1] << 32) | ((long)term[2] << 16) | term[3];
+
+    /// <summary>Word stems that share a prefix of at least four letters and four fifths of the shorter one.</summary>
+    internal static bool AreRelatedForms(string a, string b)
+    {
+        if (a.Length < 4 || b.Length < 4 || a[0] == '#' || b[0] == '#' || a[0] != b[0])
+        {
+            return false;
+        }
+
+        var common = a.AsSpan().CommonPrefixLength(b);
+        return common >= 4 && common * 5 >= Math.Min(a.Length, b.Length) * 4;
     }
 
     /// <summary>
@@ -60,16 +120,17 @@ internal sealed class TermVector
     /// <summary>The union of several vectors (the larger weight of each term), for a group of statements.</summary>
     public static TermVector Union(IEnumerable<TermVector> vectors)
     {
-        var merged = new SortedDictionary<int, float>();
+        var merged = new SortedDictionary<int, (float Weight, string Term)>();
         foreach (var vector in vectors)
         {
             for (var i = 0; i < vector.Ids.Length; i++)
             {
-                merged[vector.Ids[i]] = merged.TryGetValue(vector.Ids[i], out var w) ? Math.Max(w, vector.Weights[i]) : vector.Weights[i];
+                var weight = merged.TryGetValue(vector.Ids[i], out var w) ? Math.Max(w.Weight, vector.Weights[i]) : vector.Weights[i];
+                merged[vector.Ids[i]] = (weight, vector.Terms[i]);
             }
         }
 
-        return new TermVector([.. merged.Keys], [.. merged.Values]);
+        return new TermVector([.. merged.Keys], [.. merged.Values.Select(v => v.Weight)], [.. merged.Values.Select(v => v.Term)]);
     }
 }
 
@@ -123,6 +184,6 @@ internal sealed class TermSpace
         }
 
         pairs.Sort((x, y) => x.Id.CompareTo(y.Id));
-        return new TermVector([.. pairs.Select(p => p.Id)], [.. pairs.Select(p => p.Weight)]);
+        return new TermVector([.. pairs.Select(p => p.Id)], [.. pairs.Select(p => p.Weight)], [.. pairs.Select(p => _terms[p.Id])]);
     }
 }

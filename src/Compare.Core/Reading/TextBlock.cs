@@ -40,7 +40,10 @@ internal sealed class SourceLines
         }
 
         var start = _lineStarts[index];
-        var column = System.Globalization.StringInfo.ParseCombiningCharacters(_text[start..offset]).Length + 1;
+        var prefix = _text.AsSpan(start, offset - start);
+        var column = System.Text.Ascii.IsValid(prefix)
+            ? prefix.Length + 1
+            : System.Globalization.StringInfo.ParseCombiningCharacters(prefix.ToString()).Length + 1;
         return (index + 1, column);
     }
 }

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+
+namespace Compare.Bench;
+
+/// <summary>
+/// Generates a pair of long reports for measuring speed and alignment at scale: the second report
+/// rewords 70% of the first report's sentences (synonyms, dropped and added words, clauses swapped)
+/// and moves them, and adds 30% new sentences. Deterministic for a seed.
+/// Usage: <c>generate OUT_DIR [SENTENCES]</c> writes OUT_DIR/a.txt and OUT_DIR/b.txt.
+/// </summary>
+internal sealed class SyntheticCorpus
+{
+    private static readonly string[] Function =
+        ["the", "of", "and", "in", "to", "a", "on", "for", "with", "by", "from", "at", "that", "was", "were", "has", "had", "its", "their", "after"];
+
+    private static readonly string[] Syllables =
+        ["ka", "ro", "mi", "ten", "sul", "dar", "vo", "len", "pra", "gi", "tor", "na", "bel", "shu", "qua", "rim", "fe", "zan", "lo", "chi", "mar", "des", "pol", "vin"];
+
+    private readonly Random _random;
+    private readonly string[] _vocabulary;
+    private readonly string[] _names;
+    private readonly Dictionary<string, string> _synonyms = [];
+
+    public SyntheticCorpus(int seed)
+    {
+        _random = new Random(seed);
+        _vocabulary = [.. Enumerable.Range(0, 6000).Select(_ => Word(2 + _random.Next(3))).Distinct()];
+        _names = [.. Enumerable.Range(0, 600).Select(_ => Capitalise(Word(2 + _random.Next(2))))];
+    }
+
+    /// <summary>The first report's sentences, the second report's, and for each of the second's the index of its original or -1.</summary>
+    public (List<string> First, List<string> Second, List<int> Origin) Pair(int sentences)
+    {
+        var first = Enumerable.Range(0, sentences).Select(_ => Sentence()).ToList();
+        var reworded = (int)(sentences * 0.7);
+        var chosen = Enumerable.Range(0, sentences).OrderBy(_ => _random.Next()).Take(reworded).ToList();
+        var second = chosen.Select(i => (Text: Reword(first[i]), Origin: i))
+            .Concat(Enumerable.Range(0, sentences - reworded).Select(_ => (Text: Sentence(), Origin: -1)))
+            .OrderBy(_ => _random.Next())
+            .ToList();
+        return (first, [.. second.Select(s => s.Text)], [.. second.Select(s => s.Origin)]);
+    }
+
+    public static string Document(string title, IEnumerable<string> sentences)
+    {
+        var text = new StringBuilder(title).Append("\n\n");
+        var inParagraph = 0;
+        foreach (var sentence in sentences)
+        {
+            text.Append(sentence);
+            if (++inParagraph == 5)
+            {
+                text.Append("\n\n");
+                inParagraph = 0;
+            }
+            else
+            {
+                text.Append(' ');
+            }
+        }
+
+        return text.ToString().TrimEnd() + "\n";
+    }
+
+    public static int Generate(string[] args)
+    {
+        var directory = args.Length > 0 ? args[0] : "corpus";
+        var sentences = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8000;
+        Directory.CreateDirectory(directory);
+        var (first, second, _) = new SyntheticCorpus(seed: 42).Pair(sentences);
+        File.WriteAllText(Path.Combine(directory, "a.txt"), Document("First report", first));
+        File.WriteAllText(Path.Combine(directory, "b.txt"), Document("Second report", second));
+        Console.WriteLine($"wrote {directory}/a.txt and {directory}/b.txt ({sentences} sentences each)");
+        return 0;
+    }
+
+    private string Sentence()
+    {
+        var words = new List<string>();
+        var length = 10 + _random.Next(10);
+        while (words.Count < length)
+        {
+            var roll = _random.NextDouble();
+            words.Add(roll switch
+            {
+                < 0.40 => Function[_random.Next(Function.Length)],
+                < 0.50 => _names[Zipf(_names.Length)],
+                < 0.53 => _random.Next(2, 900).ToString(CultureInfo.InvariantCulture),
+                _ => _vocabulary[Zipf(_vocabulary.Length)],
+            });
+        }
+
+        if (length > 14)
+        {
+            words[length / 2] += ",";
+        }
+
+        return Capitalise(string.Join(' ', words)) + ".";
+    }
+
+    /// <summary>Replaces about a quarter of the content words with synonyms, drops some words, adds some, and may swap the clauses.</summary>
+    private string Reword(string sentence)
+    {
+        var clauses = sentence.TrimEnd('.').Split(", ");
+        if (clauses.Length == 2 && _random.NextDouble() < 0.3)
+        {
+            clauses = [clauses[1], clauses[0]];
+        }
+
+        var words = string.Join(", ", clauses).Split(' ').ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i].TrimEnd(',');
+            var roll = _random.NextDouble();
+            if (roll < 0.25 && !Function.Contains(word.ToLowerInvariant()))
+            {
+                words[i] = words[i].Replace(word, Synonym(word), StringComparison.Ordinal);
+            }
+            else if (roll < 0.33)
+            {
+                words.RemoveAt(i);
+                i--;
+            }
+        }
+
+        for (var k = _random.Next(3); k > 0; k--)
+        {
+            words.Insert(_random.Next(words.Count + 1), _vocabulary[Zipf(_vocabulary.Length)]);
+        }
+
+        return Capitalise(string.Join(' ', words).ToLowerInvariant().Trim(',', ' ')) + ".";
+    }
+
+    private string Synonym(string word)
+    {
+        var key = word.ToLowerInvariant();
+        if (!_synonyms.TryGetValue(key, out var synonym))
+        {
+            _synonyms[key] = synonym = Word(3);
+        }
+
+        return synonym;
+    }
+
+    private int Zipf(int n)
+    {
+        // Roughly Zipf-distributed ranks: many rare words, few frequent ones.
+        var u = _random.NextDouble();
+        return Math.Min(n - 1, (int)Math.Floor(Math.Exp(u * Math.Log(n + 1)) - 1));
+    }
+
+    private string Word(int syllables)
+    {
+        var word = new StringBuilder();
+        for (var i = 0; i < syllables; i++)
+        {
+            word.Append(Syllables[_random.Next(Syllables.Length)]);
+        }
+
+        return word.ToString();
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
