@@ -71,19 +71,6 @@ internal static class StsEvaluation
         // A headline paired with its own partner, or with a text identical to it (the data repeats some headlines across rows).
         var correct = pairs.Count(p => p.Row == p.Other || rows[p.Row].First == rows[p.Other].First || rows[p.Row].Second == rows[p.Other].Second
                                        || string.Equals(rows[p.Row].First, rows[p.Other].Second, StringComparison.OrdinalIgnoreCase));
-        if (Environment.GetEnvironmentVariable("SHOW_WRONG") == "1")
-        {
-            foreach (var g in result.Alignments.Where(g => g.Statements.Count > 0))
-            {
-                var a = g.Statements.Where(s => s.Source == 0).Select(s => firstOrder[RowAt(s)]).ToList();
-                var b = g.Statements.Where(s => s.Source == 1).Select(s => secondOrder[RowAt(s)]).ToList();
-                if (!a.SequenceEqual(b))
-                {
-                    Console.WriteLine($"{g.Score:0.00} [{string.Join(",", a.Select(i => rows[i].Score))}]/[{string.Join(",", b.Select(i => rows[i].Score))}] {string.Join(" + ", g.Statements.Select(s => s.Text))}");
-                }
-            }
-        }
-
         var strong = Enumerable.Range(0, rows.Count).Where(i => rows[i].Score >= 4.5).ToList();
         var found = strong.Count(i => pairs.Contains((i, i)));
         return ((double)found / strong.Count, pairs.Count == 0 ? 0 : (double)correct / pairs.Count, pairs.Count);

@@ -88,25 +88,8 @@ public static class Comparison
     /// <summary>The three heaviest terms both sides share, written as the first source writes them (values in one notation).</summary>
     private static List<string> Topic(TermVector left, TermVector right, IEnumerable<AnalyzedStatement> statements, TermSpace space)
     {
-        var weights = new Dictionary<int, float>();
-        int i = 0, j = 0;
-        while (i < left.Ids.Length && j < right.Ids.Length)
-        {
-            if (left.Ids[i] == right.Ids[j])
-            {
-                weights[left.Ids[i]] = Math.Min(left.Weights[i], right.Weights[j]);
-                i++;
-                j++;
-            }
-            else if (left.Ids[i] < right.Ids[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
+        var weights = left.Common(right).ToDictionary(p => left.Ids[p.Left], p => Math.Min(left.Weights[p.Left], right.Weights[p.Right]));
+        var hasFullDate = weights.Keys.Any(k => space.Term(k).StartsWith("#d2", StringComparison.Ordinal));
 
         var all = statements.ToList();
         return
@@ -115,7 +98,7 @@ public static class Comparison
                 .OrderByDescending(p => p.Value)
                 .ThenBy(p => space.Term(p.Key), StringComparer.Ordinal)
                 .Select(p => space.Term(p.Key))
-                .Where(t => !t.StartsWith("#d--", StringComparison.Ordinal) || !weights.Keys.Any(k => space.Term(k).StartsWith("#d2", StringComparison.Ordinal)))
+                .Where(t => !hasFullDate || !t.StartsWith("#d--", StringComparison.Ordinal))
                 .Take(3)
                 .Select(t => Display(t, all)),
         ];

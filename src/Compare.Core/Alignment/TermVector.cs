@@ -32,30 +32,14 @@ internal sealed class TermVector
     public float Shared(TermVector other)
     {
         float shared = 0;
-        int i = 0, j = 0;
         Span<bool> leftMatched = Ids.Length <= 256 ? stackalloc bool[Ids.Length] : new bool[Ids.Length];
         Span<bool> rightMatched = other.Ids.Length <= 256 ? stackalloc bool[other.Ids.Length] : new bool[other.Ids.Length];
         var matches = 0;
-        while (i < Ids.Length && j < other.Ids.Length)
+        foreach (var (a, b) in Common(other))
         {
-            var a = Ids[i];
-            var b = other.Ids[j];
-            if (a == b)
-            {
-                shared += Math.Min(Weights[i], other.Weights[j]);
-                leftMatched[i] = rightMatched[j] = true;
-                matches++;
-                i++;
-                j++;
-            }
-            else if (a < b)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            shared += Math.Min(Weights[a], other.Weights[b]);
+            leftMatched[a] = rightMatched[b] = true;
+            matches++;
         }
 
         if (matches == Ids.Length || matches == other.Ids.Length)
@@ -63,7 +47,7 @@ internal sealed class TermVector
             return shared;
         }
 
-        for (i = 0; i < Ids.Length; i++)
+        for (var i = 0; i < Ids.Length; i++)
         {
             if (leftMatched[i])
             {
@@ -76,7 +60,7 @@ internal sealed class TermVector
                 continue;
             }
 
-            for (j = 0; j < other.Ids.Length; j++)
+            for (var j = 0; j < other.Ids.Length; j++)
             {
                 if (!rightMatched[j] && other.Terms[j].Length >= 4 && PrefixKey(other.Terms[j]) == key && AreRelatedForms(Terms[i], other.Terms[j]))
                 {
@@ -88,6 +72,27 @@ internal sealed class TermVector
         }
 
         return shared;
+    }
+
+    /// <summary>The positions in this vector and the other of each term both have (a merge of the sorted ids).</summary>
+    public IEnumerable<(int Left, int Right)> Common(TermVector other)
+    {
+        int i = 0, j = 0;
+        while (i < Ids.Length && j < other.Ids.Length)
+        {
+            if (Ids[i] == other.Ids[j])
+            {
+                yield return (i++, j++);
+            }
+            else if (Ids[i] < other.Ids[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
     }
 
     /// <summary>The first four characters packed into a number, or -1 for values; a cheap filter before comparing strings.</summary>
@@ -147,8 +152,7 @@ internal sealed class TermSpace
 
     public TermSpace(IEnumerable<AnalyzedStatement> statements)
     {
-        var all = statements.ToList();
-        foreach (var statement in all)
+        foreach (var statement in statements)
         {
             _documents++;
             foreach (var term in statement.Terms.Keys)
