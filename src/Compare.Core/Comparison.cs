@@ -35,14 +35,13 @@ public static class Comparison
 
         var documents = sources.Select((s, i) => DocumentParser.Parse(s, i)).ToList();
         var statements = documents
-            .Select((d, i) => Segmenter.Segment(d, i).Select(StatementAnalyzer.Analyze).ToList())
+            .Select((d, i) => Parallelism.Map(Segmenter.Segment(d, i), StatementAnalyzer.Analyze))
             .ToList();
         var space = new TermSpace(statements.SelectMany(s => s));
-        var vectors = statements.Select(s => s.Select(space.Vectorize).ToList()).ToList();
+        var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
         var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold);
-        var groups = aligned
-            .Select(a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space))
+        var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space))
             .OrderByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)
             .Select(g => g.Group)
@@ -56,7 +55,7 @@ public static class Comparison
             .ToList();
 
         return new ComparisonResult(
-            [.. sources.Select((s, i) => new SourceSummary(i, s.Path, documents[i].Title, statements[i].Count))],
+            [.. sources.Select((s, i) => new SourceSummary(i, s.Path, documents[i].Title, statements[i].Length))],
             groups,
             unmatched,
             [.. documents.SelectMany(d => d.Boilerplate)]);
@@ -64,16 +63,16 @@ public static class Comparison
 
     private static (AlignedGroup Group, double Substance) BuildGroup(
         AlignedIndexes aligned,
-        List<AnalyzedStatement> left,
-        List<AnalyzedStatement> right,
-        List<TermVector> leftVectors,
-        List<TermVector> rightVectors,
+        AnalyzedStatement[] left,
+        AnalyzedStatement[] right,
+        TermVector[] leftVectors,
+        TermVector[] rightVectors,
         TermSpace space)
     {
         var leftStatements = aligned.Left.Select(i => left[i]).ToList();
         var rightStatements = aligned.Right.Select(i => right[i]).ToList();
-        var leftVector = TermVector.Union(aligned.Left.Select(i => leftVectors[i]));
-        var rightVector = TermVector.Union(aligned.Right.Select(i => rightVectors[i]));
+        var leftVector = TermVector.Union([.. aligned.Left.Select(i => leftVectors[i])]);
+        var rightVector = TermVector.Union([.. aligned.Right.Select(i => rightVectors[i])]);
 
         var runs = WordDiff.Diff(leftStatements, rightStatements);
         var group = new AlignedGroup(
@@ -113,7 +112,7 @@ public static class Comparison
 
         foreach (var statement in statements)
         {
-            if (statement.Surface.TryGetValue(term, out var surface))
+            if (statement.Surface(term) is { } surface)
             {
                 return surface;
             }

@@ -24,6 +24,9 @@ internal static class Aligner
     /// <summary>How far (in statements) a joining statement may stand from a member of its side.</summary>
     private const int MaxJoinDistance = 2;
 
+    /// <summary>How many left statements one unit of parallel candidate scoring takes.</summary>
+    private const int ChunkSize = 128;
+
     public static List<AlignedIndexes> Align(IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double threshold)
     {
         var pairs = Candidates(left, right, threshold * JoinFactor);
@@ -81,8 +84,8 @@ internal static class Aligner
         }
 
         var joined = new List<int>(side) { candidate };
-        var leftVector = TermVector.Union((joinsLeft ? joined : group.Left).Select(i => left[i]));
-        var rightVector = TermVector.Union((joinsLeft ? group.Right : joined).Select(i => right[i]));
+        var leftVector = TermVector.Union([.. (joinsLeft ? joined : group.Left).Select(i => left[i])]);
+        var rightVector = TermVector.Union([.. (joinsLeft ? group.Right : joined).Select(i => right[i])]);
         var score = leftVector.Similarity(rightVector);
         if (score > group.Score)
         {
@@ -112,11 +115,27 @@ internal static class Aligner
             }
         }
 
+        // Each left statement is scored independently: chunks of them run on all cores.
+        var chunks = Parallelism.Map(
+            Enumerable.Range(0, (left.Count + ChunkSize - 1) / ChunkSize).ToList(),
+            chunk => ScoreChunk(left, right, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Count, (chunk + 1) * ChunkSize)));
+        return [.. chunks.SelectMany(c => c)];
+    }
+
+    private static List<(int Left, int Right, double Score)> ScoreChunk(
+        IReadOnlyList<TermVector> left,
+        IReadOnlyList<TermVector> right,
+        Dictionary<int, List<int>> postings,
+        int maxPostings,
+        double floor,
+        int from,
+        int to)
+    {
         var accumulator = new float[right.Count];
         var touched = new List<int>();
         var top = new PriorityQueue<int, (float, int)>(CandidatesPerStatement + 1);
         var pairs = new List<(int, int, double)>();
-        for (var l = 0; l < left.Count; l++)
+        for (var l = from; l < to; l++)
         {
             var vector = left[l];
             for (var k = 0; k < vector.Ids.Length; k++)
@@ -141,6 +160,11 @@ internal static class Aligner
             top.Clear();
             foreach (var r in touched)
             {
+                if (top.Count == CandidatesPerStatement && top.TryPeek(out _, out var lowest) && (accumulator[r], -r).CompareTo(lowest) <= 0)
+                {
+                    continue;
+                }
+
                 top.Enqueue(r, (accumulator[r], -r));
                 if (top.Count > CandidatesPerStatement)
                 {

@@ -8,16 +8,15 @@ internal sealed class TermVector
     /// <summary>How much a pair of related word forms ("Syria" / "Syrian", "Greek" / "Greece") counts against an exact match.</summary>
     internal const float RelatedFormCredit = 0.7f;
 
-    public TermVector(int[] ids, float[] weights, string[] terms)
+    private readonly TermSpace _space;
+
+    public TermVector(TermSpace space, int[] ids, float[] weights)
     {
+        _space = space;
         Ids = ids;
         Weights = weights;
-        Terms = terms;
         Total = weights.Sum();
     }
-
-    /// <summary>The term of each id, for matching related word forms.</summary>
-    public string[] Terms { get; }
 
     public int[] Ids { get; }
 
@@ -35,11 +34,23 @@ internal sealed class TermVector
         Span<bool> leftMatched = Ids.Length <= 256 ? stackalloc bool[Ids.Length] : new bool[Ids.Length];
         Span<bool> rightMatched = other.Ids.Length <= 256 ? stackalloc bool[other.Ids.Length] : new bool[other.Ids.Length];
         var matches = 0;
-        foreach (var (a, b) in Common(other))
+        int a = 0, b = 0;
+        while (a < Ids.Length && b < other.Ids.Length)
         {
-            shared += Math.Min(Weights[a], other.Weights[b]);
-            leftMatched[a] = rightMatched[b] = true;
-            matches++;
+            if (Ids[a] < other.Ids[b])
+            {
+                a++;
+            }
+            else if (Ids[a] > other.Ids[b])
+            {
+                b++;
+            }
+            else
+            {
+                shared += Math.Min(Weights[a], other.Weights[b]);
+                leftMatched[a++] = rightMatched[b++] = true;
+                matches++;
+            }
         }
 
         if (matches == Ids.Length || matches == other.Ids.Length)
@@ -54,7 +65,7 @@ internal sealed class TermVector
                 continue;
             }
 
-            var key = Terms[i].Length >= 4 ? PrefixKey(Terms[i]) : -1;
+            var key = _space.Prefix(Ids[i]);
             if (key < 0)
             {
                 continue;
@@ -62,7 +73,7 @@ internal sealed class TermVector
 
             for (var j = 0; j < other.Ids.Length; j++)
             {
-                if (!rightMatched[j] && other.Terms[j].Length >= 4 && PrefixKey(other.Terms[j]) == key && AreRelatedForms(Terms[i], other.Terms[j]))
+                if (!rightMatched[j] && _space.Prefix(other.Ids[j]) == key && AreRelatedForms(_space.Term(Ids[i]), _space.Term(other.Ids[j])))
                 {
                     shared += RelatedFormCredit * Math.Min(Weights[i], other.Weights[j]);
                     rightMatched[j] = true;
@@ -95,9 +106,9 @@ internal sealed class TermVector
         }
     }
 
-    /// <summary>The first four characters packed into a number, or -1 for values; a cheap filter before comparing strings.</summary>
-    private static long PrefixKey(string term) =>
-        term[0] == '#' ? -1 : ((long)term[0] << 48) | ((long)term[1] << 32) | ((long)term[2] << 16) | term[3];
+    /// <summary>The first four characters packed into a number, or -1 for values and short words; a cheap filter before comparing strings.</summary>
+    internal static long PrefixKey(string term) =>
+        term.Length < 4 || term[0] == '#' ? -1 : ((long)term[0] << 48) | ((long)term[1] << 32) | ((long)term[2] << 16) | term[3];
 
     /// <summary>Word stems that share a prefix of at least four letters and four fifths of the shorter one.</summary>
     internal static bool AreRelatedForms(string a, string b)
@@ -122,20 +133,30 @@ internal sealed class TermVector
         return total <= 0 ? 0 : 2 * Shared(other) / total;
     }
 
-    /// <summary>The union of several vectors (the larger weight of each term), for a group of statements.</summary>
-    public static TermVector Union(IEnumerable<TermVector> vectors)
+    /// <summary>The union of several vectors of one term space (the larger weight of each term), for a group of statements.</summary>
+    public static TermVector Union(IReadOnlyList<TermVector> vectors)
     {
-        var merged = new SortedDictionary<int, (float Weight, string Term)>();
-        foreach (var vector in vectors)
+        if (vectors.Count == 1)
         {
-            for (var i = 0; i < vector.Ids.Length; i++)
+            return vectors[0];
+        }
+
+        var ids = new List<int>();
+        var weights = new List<float>();
+        foreach (var (id, weight) in vectors.SelectMany(v => v.Ids.Zip(v.Weights)).OrderBy(p => p.First))
+        {
+            if (ids.Count > 0 && ids[^1] == id)
             {
-                var weight = merged.TryGetValue(vector.Ids[i], out var w) ? Math.Max(w.Weight, vector.Weights[i]) : vector.Weights[i];
-                merged[vector.Ids[i]] = (weight, vector.Terms[i]);
+                weights[^1] = Math.Max(weights[^1], weight);
+            }
+            else
+            {
+                ids.Add(id);
+                weights.Add(weight);
             }
         }
 
-        return new TermVector([.. merged.Keys], [.. merged.Values.Select(v => v.Weight)], [.. merged.Values.Select(v => v.Term)]);
+        return new TermVector(vectors[0]._space, [.. ids], [.. weights]);
     }
 }
 
@@ -148,6 +169,7 @@ internal sealed class TermSpace
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<int> _documentFrequency = [];
+    private readonly List<long> _prefixes = [];
     private readonly int _documents;
 
     public TermSpace(IEnumerable<AnalyzedStatement> statements)
@@ -155,13 +177,14 @@ internal sealed class TermSpace
         foreach (var statement in statements)
         {
             _documents++;
-            foreach (var term in statement.Terms.Keys)
+            foreach (var (term, _) in statement.Terms)
             {
                 if (!_ids.TryGetValue(term, out var id))
                 {
                     id = _terms.Count;
                     _ids.Add(term, id);
                     _terms.Add(term);
+                    _prefixes.Add(TermVector.PrefixKey(term));
                     _documentFrequency.Add(0);
                 }
 
@@ -172,22 +195,25 @@ internal sealed class TermSpace
 
     public string Term(int id) => _terms[id];
 
+    /// <summary>The term's first four characters packed into a number, or -1 (<see cref="TermVector.PrefixKey"/>).</summary>
+    public long Prefix(int id) => _prefixes[id];
+
     public int DocumentFrequency(int id) => _documentFrequency[id];
 
     public float Idf(int id) => (float)Math.Log(1 + ((_documents + 1.0) / _documentFrequency[id]));
 
     public TermVector Vectorize(AnalyzedStatement statement)
     {
-        var pairs = new List<(int Id, float Weight)>(statement.Terms.Count);
-        foreach (var (term, boost) in statement.Terms)
+        var ids = new int[statement.Terms.Count];
+        var weights = new float[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (_ids.TryGetValue(term, out var id))
-            {
-                pairs.Add((id, Idf(id) * boost));
-            }
+            var (term, boost) = statement.Terms[i];
+            ids[i] = _ids[term];
+            weights[i] = Idf(ids[i]) * boost;
         }
 
-        pairs.Sort((x, y) => x.Id.CompareTo(y.Id));
-        return new TermVector([.. pairs.Select(p => p.Id)], [.. pairs.Select(p => p.Weight)], [.. pairs.Select(p => _terms[p.Id])]);
+        Array.Sort(ids, weights);
+        return new TermVector(this, ids, weights);
     }
 }

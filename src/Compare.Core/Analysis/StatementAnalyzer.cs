@@ -13,10 +13,33 @@ internal sealed class AnalyzedStatement
     public required string?[] TokenTerms { get; init; }
 
     /// <summary>The distinct terms with how strongly each counts (names count more than other words).</summary>
-    public required Dictionary<string, float> Terms { get; init; }
+    public required List<(string Term, float Weight)> Terms { get; init; }
 
-    /// <summary>A readable form of each term, for topic labels.</summary>
-    public required Dictionary<string, string> Surface { get; init; }
+    /// <summary>A readable form of a term for topic labels: the words it came from (names as written), or null.</summary>
+    public string? Surface(string term)
+    {
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (TokenTerms[i] == term)
+            {
+                var value = Values.Find(v => v.Start <= Tokens[i].Start && Tokens[i].End <= v.End);
+                return value.End > 0 ? Statement.Text[value.Start..value.End]
+                    : IsName(i) ? Statement.Text[Tokens[i].Start..Tokens[i].End] : Tokens[i].Norm;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A capitalised word inside the sentence (not its first word).</summary>
+    public bool IsName(int i) =>
+        i > 0 && char.IsUpper(Statement.Text[Tokens[i].Start]) && !StartsQuotedSentence(i);
+
+    private bool StartsQuotedSentence(int i)
+    {
+        var previous = Tokens[i - 1];
+        return previous.Kind == TokenKind.Punctuation && Statement.Text[previous.Start] is '"' or '“' or '\'' or '‘' or '(' or ':' && i == 1;
+    }
 }
 
 /// <summary>Tokenises statements and reduces them to terms: stems of content words, and values in one notation.</summary>
@@ -31,8 +54,15 @@ internal static class StatementAnalyzer
         var tokens = Tokenizer.Tokenize(text);
         var values = ValueExtractor.Extract(text);
         var tokenTerms = new string?[tokens.Count];
-        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        var surface = new Dictionary<string, string>(StringComparer.Ordinal);
+        var terms = new List<(string Term, float Weight)>(tokens.Count);
+        var analyzed = new AnalyzedStatement
+        {
+            Statement = statement,
+            Tokens = tokens,
+            Values = values,
+            TokenTerms = tokenTerms,
+            Terms = terms,
+        };
 
         var v = 0;
         for (var i = 0; i < tokens.Count; i++)
@@ -47,11 +77,11 @@ internal static class StatementAnalyzer
             {
                 var value = values[v];
                 tokenTerms[i] = value.Term;
-                Add(terms, surface, value.Term, 1.2f, text[value.Start..value.End]);
+                Add(terms, value.Term, 1.2f);
                 if (value.Kind == ValueKind.Date && value.Key.Length == 10)
                 {
                     // A full date also matches the same day written without a year.
-                    Add(terms, surface, "#d--" + value.Key[5..], 0.5f, text[value.Start..value.End]);
+                    Add(terms, "#d--" + value.Key[5..], 0.5f);
                 }
 
                 continue;
@@ -62,35 +92,33 @@ internal static class StatementAnalyzer
                 continue;
             }
 
-            var isName = i > 0 && char.IsUpper(text[token.Start]) && !IsSentenceStart(tokens, i, text);
-            foreach (var part in Parts(token.Norm))
+            var weight = analyzed.IsName(i) ? NameBoost : 1f;
+            var norm = token.Norm;
+            if (norm.AsSpan().IndexOfAny('-', '\'', '.') < 0)
             {
-                if (StopWords.Contains(part) || part.Length == 1)
-                {
-                    continue;
-                }
+                AddWord(terms, tokenTerms, i, norm, weight);
+                continue;
+            }
 
-                var term = ValueExtractor.NumberWordTerm(part) ?? Stemmer.Stem(part);
-                tokenTerms[i] ??= term;
-                Add(terms, surface, term, isName ? NameBoost : 1f, isName ? text[token.Start..token.End] : token.Norm);
+            foreach (var part in Parts(norm))
+            {
+                AddWord(terms, tokenTerms, i, part, weight);
             }
         }
 
-        return new AnalyzedStatement
-        {
-            Statement = statement,
-            Tokens = tokens,
-            Values = values,
-            TokenTerms = tokenTerms,
-            Terms = terms,
-            Surface = surface,
-        };
+        return analyzed;
     }
 
-    private static bool IsSentenceStart(List<Token> tokens, int i, string text)
+    private static void AddWord(List<(string Term, float Weight)> terms, string?[] tokenTerms, int i, string word, float weight)
     {
-        var previous = tokens[i - 1];
-        return previous.Kind == TokenKind.Punctuation && text[previous.Start] is '"' or '“' or '\'' or '‘' or '(' or ':' && i == 1;
+        if (StopWords.Contains(word) || word.Length == 1)
+        {
+            return;
+        }
+
+        var term = ValueExtractor.NumberWordTerm(word) ?? Stemmer.Stem(word);
+        tokenTerms[i] ??= term;
+        Add(terms, term, weight);
     }
 
     /// <summary>Hyphenated words and possessives count by their parts: "eleven-day" is "eleven" and "day".</summary>
@@ -113,13 +141,22 @@ internal static class StatementAnalyzer
         }
     }
 
-    private static void Add(Dictionary<string, float> terms, Dictionary<string, string> surface, string term, float weight, string display)
+    /// <summary>Adds a term, or raises the weight of one already there (statements have a few dozen terms at most: a scan is cheapest).</summary>
+    private static void Add(List<(string Term, float Weight)> terms, string term, float weight)
     {
-        if (!terms.TryGetValue(term, out var existing) || existing < weight)
+        for (var i = 0; i < terms.Count; i++)
         {
-            terms[term] = weight;
+            if (terms[i].Term == term)
+            {
+                if (terms[i].Weight < weight)
+                {
+                    terms[i] = (term, weight);
+                }
+
+                return;
+            }
         }
 
-        surface.TryAdd(term, display);
+        terms.Add((term, weight));
     }
 }

@@ -8,6 +8,8 @@ internal static class Stemmer
 {
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
 
+    private static int _cached;
+
     [ThreadStatic]
     private static EnglishStemmer? _stemmer;
 
@@ -22,7 +24,7 @@ internal static class Stemmer
         stemmer.SetCurrent(word);
         stemmer.Stem();
         stem = stemmer.Current;
-        if (Cache.Count < 200_000)
+        if (Interlocked.Increment(ref _cached) < 200_000)
         {
             Cache.TryAdd(word, stem);
         }

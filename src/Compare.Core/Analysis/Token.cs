@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Compare.Core.Analysis;
 
 internal enum TokenKind
@@ -39,7 +41,7 @@ internal static class Tokenizer
                     i++;
                 }
 
-                tokens.Add(new Token(start, i, TokenKind.Number, text[start..i]));
+                tokens.Add(new Token(start, i, TokenKind.Number, Fold(text.AsSpan(start, i - start))));
             }
             else if (char.IsLetter(c))
             {
@@ -92,9 +94,42 @@ internal static class Tokenizer
         return pairs >= 2 ? i : start;
     }
 
+    /// <summary>Folded forms already made, shared by all statements: documents repeat their words, so most tokens allocate nothing.</summary>
+    private static readonly ConcurrentDictionary<string, string> Folded = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> FoldedBySpan =
+        Folded.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int _foldedCount;
+
+    /// <summary>Lower-cases and folds quote and dash styles.</summary>
     public static string Fold(ReadOnlySpan<char> text)
     {
-        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        if (text.Length > 32)
+        {
+            return FoldNew(text);
+        }
+
+        Span<char> buffer = stackalloc char[text.Length];
+        FoldInto(text, buffer);
+        if (FoldedBySpan.TryGetValue(buffer, out var known))
+        {
+            return known;
+        }
+
+        var folded = new string(buffer);
+        return Interlocked.Increment(ref _foldedCount) < 100_000 ? Folded.GetOrAdd(folded, folded) : folded;
+    }
+
+    private static string FoldNew(ReadOnlySpan<char> text)
+    {
+        var buffer = new char[text.Length];
+        FoldInto(text, buffer);
+        return new string(buffer);
+    }
+
+    private static void FoldInto(ReadOnlySpan<char> text, Span<char> buffer)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -106,7 +141,5 @@ internal static class Tokenizer
                 _ => char.ToLowerInvariant(c),
             };
         }
-
-        return new string(buffer);
     }
 }

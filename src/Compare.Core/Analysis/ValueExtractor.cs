@@ -77,6 +77,15 @@ internal static partial class ValueExtractor
     public static List<ValueMention> Extract(string text)
     {
         var found = new List<ValueMention>();
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            // Without a digit only number words and "noon"/"midnight" can be values (most statements).
+            Add(found, Time24(), text, Time24Value);
+            Add(found, Words(), text, WordNumber);
+            found.Sort((a, b) => a.Start.CompareTo(b.Start));
+            return found;
+        }
+
         Add(found, IsoDate(), text, m => Date(m.Groups["year"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), m.Groups["day"].Value));
         Add(found, DayMonthDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
         Add(found, MonthDayDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
@@ -92,11 +101,16 @@ internal static partial class ValueExtractor
 
     private static void Add(List<ValueMention> found, Regex regex, string text, Func<Match, (ValueKind Kind, string Key)?> value)
     {
+        if (!regex.IsMatch(text))
+        {
+            return;
+        }
+
         foreach (Match match in regex.Matches(text))
         {
             var start = match.Index;
             var end = match.Index + match.Length;
-            if (found.Exists(v => v.Start < end && start < v.End))
+            if (Overlaps(found, start, end))
             {
                 continue;
             }
@@ -106,6 +120,19 @@ internal static partial class ValueExtractor
                 found.Add(new ValueMention(v.Kind, v.Key, start, end));
             }
         }
+    }
+
+    private static bool Overlaps(List<ValueMention> found, int start, int end)
+    {
+        foreach (var v in found)
+        {
+            if (v.Start < end && start < v.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (ValueKind, string)? Date(string year, int month, string day)

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Compare.Core;
+
+/// <summary>Maps independent items on all cores, keeping their order (so output stays deterministic).</summary>
+internal static class Parallelism
+{
+    /// <summary>Below this many items the work is done on the calling thread.</summary>
+    private const int MinimumItems = 256;
+
+    public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, TResult> map)
+    {
+        var results = new TResult[items.Count];
+        if (items.Count < MinimumItems || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                results[i] = map(items[i]);
+            }
+
+            return results;
+        }
+
+        var rangeSize = Math.Max(64, items.Count / (Environment.ProcessorCount * 8));
+        Parallel.ForEach(Partitioner.Create(0, items.Count, rangeSize), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                results[i] = map(items[i]);
+            }
+        });
+        return results;
+    }
+}
