@@ -4,6 +4,7 @@ using Compare.Bench;
 return args.FirstOrDefault() switch
 {
     "sts" => StsEvaluation.Run(args.Skip(1).ToArray()),
+    "ists" => IstsEvaluation.Run(args.Skip(1).ToArray()),
     "generate" => SyntheticCorpus.Generate(args.Skip(1).ToArray()),
     "scale" => ScaleEvaluation.Run(args.Skip(1).ToArray()),
     "stages" => Stages.Run(),

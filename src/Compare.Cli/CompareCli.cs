@@ -45,7 +45,7 @@ internal static class CompareCli
         });
     }
 
-    /// <summary>The root command: <c>compare A B [--format markdown|json|text] [-o FILE] [--threshold X]</c>.</summary>
+    /// <summary>The root command: <c>compare A B [--format markdown|json|text] [-o FILE] [--threshold X] [--fail-on KINDS]</c>.</summary>
     public static RootCommand Build(CliContext context)
     {
         var sources = new Argument<string[]>("documents")
@@ -71,9 +71,15 @@ internal static class CompareCli
             HelpName = "X",
         };
 
+        var failOn = new Option<string?>("--fail-on")
+        {
+            Description = "Exit with code 1 when a difference of these kinds is found (comma-separated: attribution, hedge, modality, quotation, naming, number, date, time, addition, omission, wording).",
+            HelpName = "KINDS",
+        };
+
         var root = new RootCommand("Aligns corresponding statements across two source documents and reports where they differ.")
         {
-            sources, format, output, threshold,
+            sources, format, output, threshold, failOn,
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -83,6 +89,7 @@ internal static class CompareCli
         root.SetAction(parse => Guard(context, () =>
         {
             var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) };
+            var gate = DifferenceKinds.Parse(parse.GetValue(failOn));
             var inputs = parse.GetRequiredValue(sources).Select(path => Comparison.ReadFile(path, options)).ToList();
             var result = Comparison.Compare(inputs, options);
             var reportFormat = parse.GetValue(format) switch
@@ -102,6 +109,13 @@ internal static class CompareCli
             else
             {
                 OutputFile.WriteAtomically(path, report);
+            }
+
+            var found = result.Alignments.SelectMany(g => g.Differences).Select(d => d.Kind).Where(gate.Contains).Distinct().Order().ToList();
+            if (found.Count > 0)
+            {
+                context.Error.Write($"compare: found {string.Join(", ", found.Select(DifferenceKinds.Name))} differences (--fail-on)\n");
+                return ExitCodes.FailOnMatched;
             }
 
             return ExitCodes.Success;

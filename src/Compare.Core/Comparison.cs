@@ -33,10 +33,10 @@ public static class Comparison
             throw new InputException($"threshold {options.Threshold} is out of range: use a value above 0 and at most 1");
         }
 
-        var documents = sources.Select((s, i) => DocumentParser.Parse(s, i)).ToList();
-        var statements = documents
-            .Select((d, i) => Parallelism.Map(Segmenter.Segment(d, i), StatementAnalyzer.Analyze))
-            .ToList();
+        // Each source is read and segmented on its own core; statements are then analysed on all of them.
+        var documents = Parallelism.Map(sources, (s, i) => DocumentParser.Parse(s, i), minimumItems: 2);
+        var segmented = Parallelism.Map(documents, (d, i) => Segmenter.Segment(d, i), minimumItems: 2);
+        var statements = segmented.Select(s => Parallelism.Map(s, StatementAnalyzer.Analyze)).ToList();
         var space = new TermSpace(statements.SelectMany(s => s));
         var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
@@ -75,12 +75,14 @@ public static class Comparison
         var rightVector = TermVector.Union([.. aligned.Right.Select(i => rightVectors[i])]);
 
         var runs = WordDiff.Diff(leftStatements, rightStatements);
+        var (differences, sameValues) = DifferenceFinder.Find(runs, leftStatements, rightStatements);
         var group = new AlignedGroup(
             [.. leftStatements.Concat(rightStatements).Select(s => s.Statement)],
             Math.Round(aligned.Score, 2),
             Topic(leftVector, rightVector, leftStatements.Concat(rightStatements), space),
             WordDiff.Segments(runs),
-            DifferenceFinder.Find(runs));
+            differences,
+            sameValues);
         return (group, leftVector.Shared(rightVector));
     }
 

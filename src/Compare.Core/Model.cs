@@ -111,18 +111,26 @@ public enum DiffOperation
 /// <param name="Text">The text.</param>
 public sealed record DiffSegment(DiffOperation Operation, string Text);
 
+/// <summary>A value both sides give, written differently ("1:00 p.m." and "13:00"), or in ranges that agree ("about 100" and "around 100").</summary>
+/// <param name="Kind">Number, date or time.</param>
+/// <param name="Texts">How each side writes it: source 0's words, then source 1's.</param>
+/// <param name="Detail">A plain-words note ("1:00 p.m. = 13:00, same").</param>
+public sealed record SameValue(DifferenceKind Kind, IReadOnlyList<string> Texts, string Detail);
+
 /// <summary>Statements of different sources that say the same thing, with their differences.</summary>
 /// <param name="Statements">The statements, ordered by source then index.</param>
 /// <param name="Score">The similarity of the group, 0 to 1.</param>
 /// <param name="Topic">Key terms shared by the statements.</param>
 /// <param name="Diff">The word diff between the first and second source's statements.</param>
 /// <param name="Differences">The labelled differences.</param>
+/// <param name="SameValues">Values both sides give in another notation: reported as the same, never as a conflict.</param>
 public sealed record AlignedGroup(
     IReadOnlyList<Statement> Statements,
     double Score,
     IReadOnlyList<string> Topic,
     IReadOnlyList<DiffSegment> Diff,
-    IReadOnlyList<Difference> Differences);
+    IReadOnlyList<Difference> Differences,
+    IReadOnlyList<SameValue> SameValues);
 
 /// <summary>The outcome of a comparison.</summary>
 /// <param name="Sources">The sources in input order.</param>
@@ -166,5 +174,36 @@ public sealed class InputException : Exception
     /// <summary>Creates the exception.</summary>
     public InputException()
     {
+    }
+}
+
+/// <summary>Difference kinds by the names the JSON contract and the command line use.</summary>
+public static class DifferenceKinds
+{
+    /// <summary>The name of a kind ("number").</summary>
+    public static string Name(DifferenceKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>Parses a comma-separated list of kind names ("number,date"); empty or "none" is no kind.</summary>
+    /// <exception cref="InputException">A name is not a difference kind.</exception>
+    public static IReadOnlySet<DifferenceKind> Parse(string? list)
+    {
+        var kinds = new HashSet<DifferenceKind>();
+        foreach (var name in (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (name.Equals("none", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var kind = Enum.GetValues<DifferenceKind>().FirstOrDefault(k => Name(k).Equals(name, StringComparison.OrdinalIgnoreCase), (DifferenceKind)(-1));
+            if (kind == (DifferenceKind)(-1))
+            {
+                throw new InputException($"unknown difference kind '{name}': use {string.Join(", ", Enum.GetValues<DifferenceKind>().Select(Name))}");
+            }
+
+            kinds.Add(kind);
+        }
+
+        return kinds;
     }
 }

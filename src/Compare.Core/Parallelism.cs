@@ -8,25 +8,29 @@ internal static class Parallelism
     /// <summary>Below this many items the work is done on the calling thread.</summary>
     private const int MinimumItems = 256;
 
-    public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, TResult> map)
+    public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, TResult> map) =>
+        Map(items, (item, _) => map(item));
+
+    /// <summary>Maps items with their index; <paramref name="minimumItems"/> is the count from which it is worth using more cores (large items need few).</summary>
+    public static TResult[] Map<T, TResult>(IReadOnlyList<T> items, Func<T, int, TResult> map, int minimumItems = MinimumItems)
     {
         var results = new TResult[items.Count];
-        if (items.Count < MinimumItems || Environment.ProcessorCount == 1)
+        if (items.Count < minimumItems || Environment.ProcessorCount == 1)
         {
             for (var i = 0; i < items.Count; i++)
             {
-                results[i] = map(items[i]);
+                results[i] = map(items[i], i);
             }
 
             return results;
         }
 
-        var rangeSize = Math.Max(64, items.Count / (Environment.ProcessorCount * 8));
+        var rangeSize = Math.Max(1, items.Count / (Environment.ProcessorCount * 8));
         Parallel.ForEach(Partitioner.Create(0, items.Count, rangeSize), range =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                results[i] = map(items[i]);
+                results[i] = map(items[i], i);
             }
         });
         return results;

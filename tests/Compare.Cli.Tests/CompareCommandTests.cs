@@ -18,6 +18,36 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void Exits_with_1_when_a_difference_of_a_fail_on_kind_is_found()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--fail-on", "number,hedge");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("compare: found hedge differences (--fail-on)\n", run.Error);
+        Assert.StartsWith("## Source comparison\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exits_with_0_when_no_difference_of_a_fail_on_kind_is_found()
+    {
+        // The seed pair's times only look different (1:00 p.m. = 13:00): no time conflict.
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--fail-on", "number,date,time");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+    }
+
+    [Fact]
+    public void Rejects_an_unknown_fail_on_kind_with_exit_code_2()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--fail-on", "numbers");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("compare: unknown difference kind 'numbers': use wording, addition", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
     public void Writes_the_json_contract_with_format_json()
     {
         var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--format", "json");
@@ -35,6 +65,11 @@ public sealed class CompareCommandTests
         }
 
         Assert.Equal(3, root.GetProperty("boilerplate").GetArrayLength());
+        var kinds = root.GetProperty("alignments").EnumerateArray()
+            .SelectMany(g => g.GetProperty("differences").EnumerateArray().Select(d => d.GetProperty("kind").GetString()))
+            .ToHashSet();
+        Assert.Superset(new HashSet<string?> { "attribution", "hedge", "modality", "quotation", "naming" }, kinds);
+        Assert.Contains(root.GetProperty("summary").EnumerateArray(), row => row.GetProperty("kind").GetString() == "attribution");
     }
 
     [Fact]

@@ -24,6 +24,9 @@ internal static class Aligner
     /// <summary>How far (in statements) a joining statement may stand from a member of its side.</summary>
     private const int MaxJoinDistance = 2;
 
+    /// <summary>How much of a neighbouring statement's weight the other side of a group must share for it to join.</summary>
+    private const float NeighbourContainment = 0.28f;
+
     /// <summary>How many left statements one unit of parallel candidate scoring takes.</summary>
     private const int ChunkSize = 128;
 
@@ -65,7 +68,40 @@ internal static class Aligner
             }
         }
 
+        // A statement right next to a group member that is mostly about what the other side of the group
+        // says joins too, even when it adds enough of its own to lower the group's similarity
+        // ("an agreement has been reached, with Azerbaijan claiming …" before "The ceasefire was set to take effect …").
+        for (var g = 0; g < groups.Count; g++)
+        {
+            JoinNeighbours(groups[g], joinsLeft: true, left, right, leftGroup, g);
+            JoinNeighbours(groups[g], joinsLeft: false, left, right, rightGroup, g);
+        }
+
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
+    }
+
+    private static void JoinNeighbours(
+        Group group, bool joinsLeft, IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, int[] membership, int groupIndex)
+    {
+        var side = joinsLeft ? group.Left : group.Right;
+        var vectors = joinsLeft ? left : right;
+        var other = TermVector.Union([.. (joinsLeft ? group.Right : group.Left).Select(i => (joinsLeft ? right : left)[i])]);
+        foreach (var neighbour in side.SelectMany(m => new[] { m - 1, m + 1 }).Distinct().Order().ToList())
+        {
+            if (side.Count >= MaxGroupSide || neighbour < 0 || neighbour >= vectors.Count || membership[neighbour] >= 0)
+            {
+                continue;
+            }
+
+            var candidate = vectors[neighbour];
+            if (candidate.Total > 0 && candidate.Shared(other) / candidate.Total >= NeighbourContainment)
+            {
+                side.Add(neighbour);
+                membership[neighbour] = groupIndex;
+                var union = TermVector.Union([.. (joinsLeft ? group.Left : group.Right).Select(i => vectors[i])]);
+                group.Score = joinsLeft ? union.Similarity(other) : other.Similarity(union);
+            }
+        }
     }
 
     private static void TryJoin(

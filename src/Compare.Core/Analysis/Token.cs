@@ -20,7 +20,7 @@ internal static class Tokenizer
 {
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>((text.Length / 5) + 4);
         var i = 0;
         while (i < text.Length)
         {

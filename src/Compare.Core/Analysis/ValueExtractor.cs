@@ -9,6 +9,10 @@ internal enum ValueKind
     Percent,
     Date,
     Time,
+    Money,
+
+    /// <summary>"on Tuesday", "yesterday", "this year": relative to a date the document does not give, so never a conflict.</summary>
+    RelativeDate,
 }
 
 /// <summary>A number, percentage, date or time found in a statement, with its value in one notation.</summary>
@@ -18,12 +22,20 @@ internal enum ValueKind
 /// <param name="End">Offset just past it.</param>
 internal readonly record struct ValueMention(ValueKind Kind, string Key, int Start, int End)
 {
+    /// <summary>The range a qualifier before a number gives it ("about", "more than").</summary>
+    public Bound Bound { get; init; }
+
+    /// <summary>Where the mention starts with its qualifier ("more than 200").</summary>
+    public int QualifiedStart { get; init; }
+
     /// <summary>The index term that stands for the value.</summary>
     public string Term => Kind switch
     {
         ValueKind.Number => "#n" + Key,
         ValueKind.Percent => "#p" + Key,
         ValueKind.Date => "#d" + Key,
+        ValueKind.Money => "#m" + Key,
+        ValueKind.RelativeDate => "#r" + Key,
         _ => "#t" + Key,
     };
 }
@@ -65,6 +77,14 @@ internal static partial class ValueExtractor
     [GeneratedRegex(@"(?<![\d.,:])(?<h>[01]?\d|2[0-3])[:h](?<min>[0-5]\d)(?![\d:])|\b(?<word>noon|midday|midnight)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Time24();
 
+    private const string Amount = @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?";
+
+    [GeneratedRegex(@"(?<cur>US\$|\$|€|£)\s?" + Amount + @"|(?<![\d.,])" + Amount + @"\s+(?<cur>dollars|euros|pounds|USD|EUR|GBP)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Money();
+
+    [GeneratedRegex(@"\b(?:(?<rel>monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)|(?<rel>(?:this|last|next)\s+(?:week|weekend|month|year)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeDate();
+
     [GeneratedRegex(@"(?<![\d.,])(?<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage points?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Percent();
 
@@ -81,9 +101,9 @@ internal static partial class ValueExtractor
         {
             // Without a digit only number words and "noon"/"midnight" can be values (most statements).
             Add(found, Time24(), text, Time24Value);
+            Add(found, RelativeDate(), text, m => (ValueKind.RelativeDate, Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ")));
             Add(found, Words(), text, WordNumber);
-            found.Sort((a, b) => a.Start.CompareTo(b.Start));
-            return found;
+            return Qualify(found, text);
         }
 
         Add(found, IsoDate(), text, m => Date(m.Groups["year"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), m.Groups["day"].Value));
@@ -92,11 +112,75 @@ internal static partial class ValueExtractor
         Add(found, MonthYear(), text, m => (ValueKind.Date, string.Create(CultureInfo.InvariantCulture, $"{m.Groups["year"].Value}-{MonthNumber(m.Groups["month"].Value):00}")));
         Add(found, Time12(), text, Time12Value);
         Add(found, Time24(), text, Time24Value);
+        Add(found, RelativeDate(), text, m => (ValueKind.RelativeDate, Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ")));
+        Add(found, Money(), text, MoneyValue);
         Add(found, Percent(), text, m => (ValueKind.Percent, Canonical(decimal.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture))));
         Add(found, Digits(), text, m => (ValueKind.Number, Canonical(decimal.Parse(m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scale(m.Groups["scale"]))));
         Add(found, Words(), text, WordNumber);
+        return Qualify(found, text);
+    }
+
+    /// <summary>Sorts the mentions and gives numbers the range their qualifier says ("about 100", "more than 200").</summary>
+    private static List<ValueMention> Qualify(List<ValueMention> found, string text)
+    {
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 0; i < found.Count; i++)
+        {
+            var value = found[i];
+            if (value.Kind is not (ValueKind.Number or ValueKind.Percent or ValueKind.Money))
+            {
+                found[i] = value with { QualifiedStart = value.Start };
+                continue;
+            }
+
+            var before = text.AsSpan(0, value.Start).TrimEnd();
+            var (bound, start) = (Bound.Exact, value.Start);
+            foreach (var (words, candidate) in Lexicon.Approximators)
+            {
+                if (EndsWithWords(before, words, out var at))
+                {
+                    (bound, start) = (candidate, at);
+                    break;
+                }
+            }
+
+            found[i] = value with { Bound = bound, QualifiedStart = start };
+        }
+
         return found;
+    }
+
+    /// <summary>Whether the text ends with the words (case folded, at a word boundary), and where they start.</summary>
+    private static bool EndsWithWords(ReadOnlySpan<char> text, string[] words, out int start)
+    {
+        start = text.Length;
+        var rest = text;
+        for (var w = words.Length - 1; w >= 0; w--)
+        {
+            rest = rest.TrimEnd();
+            var word = words[w];
+            if (!rest.EndsWith(word, StringComparison.OrdinalIgnoreCase) || (rest.Length > word.Length && char.IsLetterOrDigit(rest[^(word.Length + 1)])))
+            {
+                return false;
+            }
+
+            rest = rest[..^word.Length];
+            start = rest.Length;
+        }
+
+        return true;
+    }
+
+    private static (ValueKind, string)? MoneyValue(Match m)
+    {
+        var currency = m.Groups["cur"].Value.ToLowerInvariant() switch
+        {
+            "$" or "us$" or "dollars" or "usd" => "USD",
+            "€" or "euros" or "eur" => "EUR",
+            _ => "GBP",
+        };
+        var amount = decimal.Parse(m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scale(m.Groups["scale"]);
+        return (ValueKind.Money, currency + ":" + Canonical(amount));
     }
 
     private static void Add(List<ValueMention> found, Regex regex, string text, Func<Match, (ValueKind Kind, string Key)?> value)

@@ -7,7 +7,13 @@ namespace Compare.Core.Diffing;
 internal sealed record DiffRun(bool IsEqual, IReadOnlyList<DiffToken> Left, IReadOnlyList<DiffToken> Right);
 
 /// <summary>A token with its text and the whitespace that follows it in the statement.</summary>
-internal sealed record DiffToken(string Text, string Space, TokenKind Kind, bool IsFunctionWord);
+/// <param name="Text">The token as written.</param>
+/// <param name="Space">The whitespace after it ("" or " ").</param>
+/// <param name="Kind">Word, number or punctuation.</param>
+/// <param name="IsFunctionWord">Whether it carries no topic ("the", "of", punctuation).</param>
+/// <param name="Statement">Which statement of its side it comes from (0-based within the group's side).</param>
+/// <param name="Start">Its offset in that statement.</param>
+internal sealed record DiffToken(string Text, string Space, TokenKind Kind, bool IsFunctionWord, int Statement, int Start);
 
 /// <summary>
 /// Diffs aligned statements word by word with DiffPlex, then folds islands of function words
@@ -122,7 +128,7 @@ internal static class WordDiff
                 }
 
                 var function = token.Kind == TokenKind.Punctuation || statement.TokenTerms[i] is null;
-                tokens.Add(new DiffToken(text[token.Start..token.End], space.Length > 0 ? " " : string.Empty, token.Kind, function));
+                tokens.Add(new DiffToken(text[token.Start..token.End], space.Length > 0 ? " " : string.Empty, token.Kind, function, s, token.Start));
             }
         }
 

@@ -33,6 +33,21 @@ internal static class JsonReport
 
             json.WriteEndArray();
 
+            json.WriteStartArray("summary");
+            foreach (var (kind, inA, inB, finding) in ReportFacts.KindSummary(result))
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", ReportFacts.Name(kind));
+                json.WriteStartArray("bySource");
+                json.WriteNumberValue(inA);
+                json.WriteNumberValue(inB);
+                json.WriteEndArray();
+                json.WriteString("finding", finding);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
             json.WriteStartArray("alignments");
             foreach (var group in result.Alignments)
             {
@@ -56,7 +71,7 @@ internal static class JsonReport
                 foreach (var difference in group.Differences)
                 {
                     json.WriteStartObject();
-                    json.WriteString("kind", difference.Kind.ToString().ToLowerInvariant());
+                    json.WriteString("kind", ReportFacts.Name(difference.Kind));
                     json.WriteNumber("source", difference.Source);
                     json.WriteString("text", difference.Text);
                     json.WriteString("detail", difference.Detail);
@@ -66,6 +81,23 @@ internal static class JsonReport
                         json.WriteString("otherText", difference.OtherText);
                     }
 
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("sameValues");
+                foreach (var value in group.SameValues)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("kind", ReportFacts.Name(value.Kind));
+                    json.WriteStartArray("texts");
+                    foreach (var text in value.Texts)
+                    {
+                        json.WriteStringValue(text);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteString("detail", value.Detail);
                     json.WriteEndObject();
                 }
 

@@ -23,32 +23,33 @@ internal static class MarkdownReport
         summary.Add($"{Plural(result.Boilerplate.Count, "boilerplate line", "boilerplate lines")} set aside");
         md.Append(string.Join(" · ", summary)).Append("\n\n");
 
+        var kinds = KindSummary(result);
+        if (kinds.Count > 0)
+        {
+            md.Append("| Difference | A | B | Finding |\n|---|---:|---:|---|\n");
+            foreach (var (kind, inA, inB, finding) in kinds)
+            {
+                md.Append($"| {Name(kind)} | {inA} | {inB} | {Escape(finding)} |\n");
+            }
+
+            md.Append('\n');
+        }
+
+        if (SameValuesFinding(result) is { } same)
+        {
+            md.Append(Escape(same)).Append("\n\n");
+        }
+
         if (result.Alignments.Count > 0)
         {
             md.Append("### Aligned statements\n\n");
             md.Append("Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n");
         }
 
-        for (var i = 0; i < result.Alignments.Count; i++)
+        // Groups are rendered on all cores (a long comparison has thousands), then joined in order.
+        foreach (var section in Parallelism.Map(result.Alignments, (group, i) => Group(result, group, i)))
         {
-            var group = result.Alignments[i];
-            var topic = group.Topic.Count > 0 ? string.Join(" · ", group.Topic.Select(Escape)) : "shared wording";
-            md.Append($"#### {i + 1}. {topic}\n\n");
-            md.Append("| | Statement |\n|---|---|\n");
-            foreach (var statement in group.Statements)
-            {
-                md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | {Escape(statement.Text)} |\n");
-            }
-
-            md.Append($"\nSimilarity {Score(group.Score)}. ");
-            if (group.Diff.All(d => d.Operation == DiffOperation.Equal))
-            {
-                md.Append("Same wording.\n\n");
-            }
-            else
-            {
-                md.Append("Word differences:\n\n> ").Append(DiffLine(group.Diff)).Append("\n\n");
-            }
+            md.Append(section);
         }
 
         foreach (var source in result.Sources)
@@ -79,6 +80,46 @@ internal static class MarkdownReport
             md.Append("\n</details>\n");
         }
 
+        return md.ToString();
+    }
+
+    /// <summary>One aligned group: topic, statements, labelled differences and the word diff.</summary>
+    private static string Group(ComparisonResult result, AlignedGroup group, int i)
+    {
+        var md = new StringBuilder();
+        var topic = group.Topic.Count > 0 ? string.Join(" · ", group.Topic.Select(Escape)) : "shared wording";
+        md.Append($"#### {i + 1}. {topic}\n\n");
+        md.Append("| | Statement |\n|---|---|\n");
+        foreach (var statement in group.Statements)
+        {
+            md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | {Escape(statement.Text)} |\n");
+        }
+
+        md.Append('\n');
+        if (group.Differences.Count + group.SameValues.Count > 0)
+        {
+            foreach (var difference in group.Differences)
+            {
+                md.Append($"- **{Name(difference.Kind)}** — {Escape(difference.Detail)}\n");
+            }
+
+            foreach (var value in group.SameValues)
+            {
+                md.Append($"- **{Name(value.Kind)}** — {Escape(value.Detail)}\n");
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append($"Similarity {Score(group.Score)}. ");
+        if (group.Diff.All(d => d.Operation == DiffOperation.Equal))
+        {
+            md.Append("Same wording.\n\n");
+        }
+        else
+        {
+            md.Append("Word differences:\n\n> ").Append(DiffLine(group.Diff)).Append("\n\n");
+        }
         return md.ToString();
     }
 

@@ -33,4 +33,82 @@ internal static class ReportFacts
             yield return (segment.Operation, words, space);
         }
     }
+
+    /// <summary>The name of a difference kind as the JSON contract spells it.</summary>
+    public static string Name(DifferenceKind kind) => DifferenceKinds.Name(kind);
+
+    /// <summary>
+    /// One row per kind found: how many differences have words from A and from B (a change with words on
+    /// both sides counts for both), and the finding in plain words.
+    /// </summary>
+    public static List<(DifferenceKind Kind, int InA, int InB, string Finding)> KindSummary(ComparisonResult result)
+    {
+        var all = result.Alignments.SelectMany(g => g.Differences).ToList();
+        var rows = new List<(DifferenceKind, int, int, string)>();
+        foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(k => k is DifferenceKind.Wording or DifferenceKind.Addition or DifferenceKind.Omission))
+        {
+            var found = all.Where(d => d.Kind == kind).ToList();
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            int In(int source) => found.Count(d => d.Source == source || d.OtherSource == source);
+            rows.Add((kind, In(0), In(1), Finding(kind, found, result)));
+        }
+
+        return rows;
+    }
+
+    private static string Finding(DifferenceKind kind, List<Difference> found, ComparisonResult result)
+    {
+        var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
+        switch (kind)
+        {
+            case DifferenceKind.Attribution:
+                var parts = new List<string>();
+                for (var s = 1; s >= 0; s--)
+                {
+                    var asFact = found.Count(d => d.Source == s && d.Detail.StartsWith(Report.Label(1 - s) + " states it as fact", StringComparison.Ordinal));
+                    if (asFact > 0)
+                    {
+                        parts.Add($"{Report.Label(s)} attributes {Plural(asFact, "statement", "statements")} that {Report.Label(1 - s)} states as fact");
+                    }
+                }
+
+                var other = found.Count(d => !d.Detail.Contains("states it as fact", StringComparison.Ordinal));
+                if (other > 0)
+                {
+                    parts.Add($"{Plural(other, "attribution differs", "attributions differ")} in speaker or stance");
+                }
+
+                return string.Join("; ", parts);
+            case DifferenceKind.Hedge:
+                return string.Join("; ", found.GroupBy(d => d.Source).OrderByDescending(g => g.Key).Select(g =>
+                    (g.Key == 1 ? "hedges added in B: " : "hedges only in A: ") + string.Join(", ", g.SelectMany(d => d.Text.Split(", ")).Distinct(StringComparer.OrdinalIgnoreCase))));
+            case DifferenceKind.Modality:
+                return $"modality differs in {Plural(groups, "group", "groups")}";
+            case DifferenceKind.Quotation:
+                return Plural(found.Count, "quotation or scare quote in one source only", "quotations or scare quotes in one source only");
+            case DifferenceKind.Naming:
+                return Plural(found.Count, "name written differently", "names written differently");
+            case DifferenceKind.Number or DifferenceKind.Date or DifferenceKind.Time:
+                return Plural(found.Count, Name(kind) + " conflict", Name(kind) + " conflicts");
+            case DifferenceKind.Addition:
+                return Plural(found.Count, "passage only in B", "passages only in B");
+            case DifferenceKind.Omission:
+                return Plural(found.Count, "passage only in A", "passages only in A");
+            default:
+                return Plural(found.Count, "passage worded differently", "passages worded differently");
+        }
+    }
+
+    /// <summary>Values written differently that are the same, for the summary ("1 value written differently but the same: 1:00 p.m. = 13:00").</summary>
+    public static string? SameValuesFinding(ComparisonResult result)
+    {
+        var same = result.Alignments.SelectMany(g => g.SameValues).ToList();
+        return same.Count == 0
+            ? null
+            : $"{Plural(same.Count, "value", "values")} written differently but not in conflict: {string.Join("; ", same.Select(v => v.Detail))}";
+    }
 }

@@ -22,6 +22,15 @@ internal static class TextReport
         }
 
         text.Append($"  {Plural(result.Alignments.Count, "aligned group", "aligned groups")}, {Plural(result.Boilerplate.Count, "boilerplate line", "boilerplate lines")} set aside\n");
+        foreach (var (kind, inA, inB, finding) in KindSummary(result))
+        {
+            text.Append($"  {Name(kind),-11} A {inA,3}  B {inB,3}  {Clean(finding)}\n");
+        }
+
+        if (SameValuesFinding(result) is { } same)
+        {
+            text.Append("  ").Append(Clean(same)).Append('\n');
+        }
 
         for (var i = 0; i < result.Alignments.Count; i++)
         {
@@ -30,6 +39,16 @@ internal static class TextReport
             foreach (var statement in group.Statements)
             {
                 text.Append($"  {Report.Label(statement.Source)} {Location(result, statement)}  {Clean(statement.Text)}\n");
+            }
+
+            foreach (var difference in group.Differences)
+            {
+                text.Append($"  - {Name(difference.Kind)}: {Clean(difference.Detail)}\n");
+            }
+
+            foreach (var value in group.SameValues)
+            {
+                text.Append($"  - {Name(value.Kind)}: {Clean(value.Detail)}\n");
             }
 
             if (group.Diff.Any(d => d.Operation != DiffOperation.Equal))

@@ -1,0 +1,402 @@
+namespace Compare.Core.Analysis;
+
+/// <summary>Who a statement says is speaking: "Azerbaijan claimed that", "It was claimed that", "according to the ministry".</summary>
+/// <param name="Speaker">The speaker as written, or empty for an impersonal frame ("It was claimed", "reportedly").</param>
+/// <param name="Verb">The reporting verb as written ("claiming", "according to").</param>
+/// <param name="Lemma">The verb's lemma ("claim").</param>
+/// <param name="Stance">How the verb frames what it reports.</param>
+/// <param name="Text">The frame's words ("with Azerbaijan claiming that" is "Azerbaijan claiming that").</param>
+/// <param name="Start">Offset of the frame in the statement.</param>
+/// <param name="End">Offset just past it.</param>
+internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance Stance, string Text, int Start, int End)
+{
+    /// <summary>The speaker as compared across sources: its last word, lower-cased; empty when impersonal; "*" for a pronoun.</summary>
+    public string SpeakerKey
+    {
+        get
+        {
+            if (Speaker.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            var head = Tokenizer.Tokenize(Speaker).LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
+            return head is "he" or "she" or "they" or "it" or "we" or "i" ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+        }
+    }
+}
+
+/// <summary>Words of a statement that carry a cue: a hedge, a modal, a quotation or a name.</summary>
+/// <param name="Text">The words as written.</param>
+/// <param name="Key">What is compared across sources (the lexicon entry, the quoted words folded, the entity).</param>
+/// <param name="Start">Offset in the statement.</param>
+/// <param name="End">Offset just past it.</param>
+internal sealed record Cue(string Text, string Key, int Start, int End);
+
+/// <summary>The framing cues of one statement.</summary>
+internal sealed record Framing(
+    IReadOnlyList<Frame> Frames,
+    IReadOnlyList<Cue> Hedges,
+    IReadOnlyList<Cue> Modals,
+    IReadOnlyList<Cue> Quotes,
+    IReadOnlyList<Cue> Names);
+
+/// <summary>
+/// Finds attribution frames, hedge cues, modal expressions, quoted spans and names in a statement,
+/// with the lexicons in <c>Lexicons/</c>.
+/// </summary>
+internal static class FramingAnalyzer
+{
+    /// <summary>Words before a verb form that make it an adjective ("the claimed assets", "and alleged groups").</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "of", "its", "their", "his", "her", "these", "those", "this", "and", "or", "for", "from", "with", "our", "two", "three",
+    };
+
+    /// <summary>Words between a speaker and the verb: "Azerbaijan has repeatedly stated".</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "has", "have", "had", "also", "repeatedly", "further", "then", "later", "again", "previously", "earlier", "once", "publicly", "officially", "had", "did", "does", "do",
+    };
+
+    /// <summary>Words that end a speaker phrase going back from the verb.</summary>
+    private static readonly HashSet<string> SpeakerStops = new(StringComparer.Ordinal)
+    {
+        "that", "which", "who", "with", "and", "but", "as", "while", "in", "on", "at", "by", "to", "for", "if", "when", "after", "before", "because", "since", "so", "than", "where", "whereas", "although", "though", "also",
+    };
+
+    private static readonly PhraseIndex HedgePhrases = new(Lexicon.Hedges.Select(h => (h, string.Join(' ', h))));
+
+    private static readonly PhraseIndex ModalPhrases = new(Lexicon.Modals.Select(m => (m.Words, string.Join(' ', m.Words))));
+
+    /// <summary>Every name of every entity, keyed by the entity's label.</summary>
+    private static readonly PhraseIndex AliasNames = new(Lexicon.Aliases.SelectMany(a => a.Names.Select(n => (n, a.Label))));
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "they", "it", "we", "i", "you" };
+
+    public static Framing Analyze(AnalyzedStatement statement)
+    {
+        var text = statement.Statement.Text;
+        var tokens = statement.Tokens;
+        var used = new bool[tokens.Count];
+        var hedges = new List<Cue>();
+        var frames = Frames(statement, used, hedges);
+        hedges.AddRange(Matches(tokens, text, used, HedgePhrases, IsHedgeUse));
+        hedges.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var modals = Matches(tokens, text, used, ModalPhrases, IsModalUse);
+        var names = Matches(tokens, text, used, AliasNames, static (_, _, _) => true, Lexicon.MatchesAlias);
+        return new Framing(frames, hedges, modals, Quotes(text), names);
+    }
+
+    private static List<Frame> Frames(AnalyzedStatement statement, bool[] used, List<Cue> hedges)
+    {
+        var text = statement.Statement.Text;
+        var tokens = statement.Tokens;
+        var frames = new List<Frame>();
+        HeadlineSpeaker(statement, used, frames);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            var norm = tokens[i].Norm;
+            if (norm == "according" && i + 1 < tokens.Count && tokens[i + 1].Norm == "to")
+            {
+                var end = i + 2;
+                while (end < tokens.Count && tokens[end].Kind != TokenKind.Punctuation && end - i < 8)
+                {
+                    end++;
+                }
+
+                if (end > i + 2)
+                {
+                    frames.Add(MakeFrame(statement, used, i, end - 1, speakerFrom: i + 2, speakerTo: end - 1, i, i + 1, "accord", Stance.Neutral));
+                }
+
+                continue;
+            }
+
+            if (norm == "reportedly")
+            {
+                frames.Add(MakeFrame(statement, used, i, i, -1, -1, i, i, "report", Stance.Neutral));
+                continue;
+            }
+
+            if (tokens[i].Kind != TokenKind.Word || !Lexicon.ReportingVerbs.TryGetValue(norm, out var verb))
+            {
+                continue;
+            }
+
+            var next = i + 1 < tokens.Count ? tokens[i + 1].Norm : string.Empty;
+            var previous = i > 0 ? tokens[i - 1].Norm : string.Empty;
+
+            // "the claimed military assets", "alleged illegal groups": an adjective, a hedge.
+            if (norm.EndsWith("ed", StringComparison.Ordinal) && (i == 0 || Determiners.Contains(previous))
+                && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && next is not ("that" or "to" or "by" or "in" or "on" or "as"))
+            {
+                if (verb.Lemma is "claim" or "allege" or "accuse" or "purport" or "report")
+                {
+                    hedges.Add(new Cue(text[tokens[i].Start..tokens[i].End], norm, tokens[i].Start, tokens[i].End));
+                    used[i] = true;
+                }
+
+                continue;
+            }
+
+            var thatEnd = next == "that" ? i + 1 : i;
+
+            // "It was claimed that", "It has been reported that": an impersonal frame.
+            var k = i - 1;
+            while (k >= 0 && (Lexicon.BeForms.Contains(tokens[k].Norm) || tokens[k].Norm is "has" or "have" or "had" or "widely" or "also"))
+            {
+                k--;
+            }
+
+            if (k < i - 1 && k >= 0 && tokens[k].Norm == "it" && norm.EndsWith("ed", StringComparison.Ordinal))
+            {
+                frames.Add(MakeFrame(statement, used, k, thatEnd, -1, -1, i, i, verb.Lemma, verb.Stance));
+                continue;
+            }
+
+            // "X is said to", "X was reported to": impersonal too.
+            if (k < i - 1 && next == "to" && norm.EndsWith("ed", StringComparison.Ordinal) || norm == "said" && k < i - 1 && next == "to")
+            {
+                frames.Add(MakeFrame(statement, used, k + 1, i, -1, -1, i, i, verb.Lemma, verb.Stance));
+                continue;
+            }
+
+            // A speaker before the verb: "Azerbaijan claimed", "with Azerbaijan claiming", "Azerbaijan has repeatedly stated".
+            var j = i - 1;
+            while (j >= 0 && Auxiliaries.Contains(tokens[j].Norm))
+            {
+                j--;
+            }
+
+            var speakerEnd = j;
+            while (j >= 0 && speakerEnd - j < 6 && tokens[j].Kind == TokenKind.Word && !SpeakerStops.Contains(tokens[j].Norm)
+                   && (!StopWords.Contains(tokens[j].Norm) || tokens[j].Norm == "the" || Pronouns.Contains(tokens[j].Norm)))
+            {
+                j--;
+            }
+
+            var speakerStart = j + 1;
+            if (speakerStart > speakerEnd || tokens[speakerStart].Norm == "the" && speakerStart == speakerEnd)
+            {
+                // No speaker before it: a verb after a comma or quotation with its speaker after it (", say police").
+                if (!(verb.Stance == Stance.Neutral && (IsAfterQuote(tokens, text, i) || previous == ",")))
+                {
+                    continue;
+                }
+
+                var after = i + 1;
+                while (after < tokens.Count && tokens[after].Kind == TokenKind.Word && after - i < 5)
+                {
+                    after++;
+                }
+
+                frames.Add(MakeFrame(statement, used, i, after - 1, i + 1, after - 1, i, i, verb.Lemma, verb.Stance));
+                continue;
+            }
+
+            // A neutral verb reports speech only before "that", a colon, a comma or quotation, or at the end after
+            // one ("announced a curfew" reports an act); "say" and "tell" report speech even without "that".
+            var reportsSpeech = verb.Stance != Stance.Neutral
+                                || verb.Lemma is "say" or "tell"
+                                || next is "that" or "," or ":" or "\"" or "'" or "."
+                                || i + 1 == tokens.Count
+                                || IsAfterQuote(tokens, text, speakerStart);
+            if (reportsSpeech)
+            {
+                frames.Add(MakeFrame(statement, used, speakerStart, thatEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance));
+            }
+        }
+
+        return frames;
+    }
+
+    /// <summary>
+    /// A speaker set off by a colon, as headlines and transcripts write it: "Police: 19 hurt in shooting",
+    /// "Quake hits Pakistan: CENC" (one to three words before the first colon or after the last).
+    /// </summary>
+    private static void HeadlineSpeaker(AnalyzedStatement statement, bool[] used, List<Frame> frames)
+    {
+        var tokens = statement.Tokens;
+        var text = statement.Statement.Text;
+        var colon = tokens.FindIndex(t => t.Kind == TokenKind.Punctuation && text[t.Start] == ':');
+        if (colon is >= 1 and <= 3 && colon + 3 < tokens.Count && tokens.Take(colon).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start])))
+        {
+            frames.Add(MakeFrame(statement, used, 0, colon, 0, colon - 1, colon, colon, "say", Stance.Neutral));
+            return;
+        }
+
+        var last = tokens.FindLastIndex(t => t.Kind == TokenKind.Punctuation && text[t.Start] == ':');
+        var words = tokens.Count - last - 1;
+        if (last >= 3 && words is >= 1 and <= 3 && tokens.Skip(last + 1).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start])))
+        {
+            frames.Add(MakeFrame(statement, used, last, tokens.Count - 1, last + 1, tokens.Count - 1, last, last, "say", Stance.Neutral));
+        }
+    }
+
+    private static bool IsAfterQuote(List<Token> tokens, string text, int i) =>
+        i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is ',' && tokens[i - 2].Kind == TokenKind.Punctuation
+        || i >= 1 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '"' or '”' or '’';
+
+    private static Frame MakeFrame(
+        AnalyzedStatement statement, bool[] used, int from, int to, int speakerFrom, int speakerTo, int verbFrom, int verbTo, string lemma, Stance stance)
+    {
+        var text = statement.Statement.Text;
+        var tokens = statement.Tokens;
+        for (var t = from; t <= to; t++)
+        {
+            used[t] = true;
+        }
+
+        var speaker = speakerFrom < 0 ? string.Empty : text[tokens[speakerFrom].Start..tokens[speakerTo].End];
+        return new Frame(
+            speaker,
+            text[tokens[verbFrom].Start..tokens[verbTo].End],
+            lemma,
+            stance,
+            text[tokens[from].Start..tokens[to].End],
+            tokens[from].Start,
+            tokens[to].End);
+    }
+
+    /// <summary>"supposed to" and "likely to" are modality; "believed" hedges only before a participle ("believed killed") or "to".</summary>
+    private static bool IsHedgeUse(List<Token> tokens, int start, int end) =>
+        tokens[start].Norm switch
+        {
+            "supposed" or "likely" or "unlikely" => end >= tokens.Count || tokens[end].Norm != "to",
+            "believed" => end < tokens.Count && (tokens[end].Norm == "to" || tokens[end].Norm.EndsWith("ed", StringComparison.Ordinal)),
+            "accused" => start > 0 && Determiners.Contains(tokens[start - 1].Norm),
+            _ => true,
+        };
+
+    /// <summary>"will" and "may" as nouns or a month ("the will of", "May 5") are not modal.</summary>
+    private static bool IsModalUse(List<Token> tokens, int start, int end) =>
+        tokens[start].Norm switch
+        {
+            "will" or "can" => start == 0 || tokens[start - 1].Norm is not ("the" or "a" or "his" or "her" or "their" or "its" or "good"),
+            "may" => end >= tokens.Count || tokens[end].Kind != TokenKind.Number,
+            _ => true,
+        };
+
+    private static List<Cue> Matches(
+        List<Token> tokens,
+        string text,
+        bool[] used,
+        PhraseIndex phrases,
+        Func<List<Token>, int, int, bool> accept,
+        Func<string, string, Token, bool>? equals = null)
+    {
+        equals ??= static (word, _, token) => word == "BE" ? Lexicon.BeForms.Contains(token.Norm) : word == token.Norm;
+        var cues = new List<Cue>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i] || tokens[i].Kind == TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            foreach (var (words, key) in phrases.StartingWith(tokens[i].Norm))
+            {
+                if (i + words.Length > tokens.Count)
+                {
+                    continue;
+                }
+
+                var match = true;
+                for (var w = 0; w < words.Length && match; w++)
+                {
+                    match = !used[i + w] && equals(words[w], text, tokens[i + w]);
+                }
+
+                if (!match || !accept(tokens, i, i + words.Length))
+                {
+                    continue;
+                }
+
+                var last = i + words.Length - 1;
+                cues.Add(new Cue(text[tokens[i].Start..tokens[last].End], key, tokens[i].Start, tokens[last].End));
+                for (var w = i; w <= last; w++)
+                {
+                    used[w] = true;
+                }
+
+                i = last;
+                break;
+            }
+        }
+
+        return cues;
+    }
+
+    /// <summary>Spans in quotation marks: “…”, ‘…’, "…", and '…' around words (not apostrophes inside them).</summary>
+    private static List<Cue> Quotes(string text)
+    {
+        var quotes = new List<Cue>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var close = text[i] switch
+            {
+                '“' => '”',
+                '‘' => '’',
+                '"' => '"',
+                '\'' when (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && i + 1 < text.Length && char.IsLetter(text[i + 1]) => '\'',
+                _ => '\0',
+            };
+            if (close == '\0')
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && !(text[end] == close && (close is not ('’' or '\'') || end + 1 >= text.Length || !char.IsLetter(text[end + 1]))))
+            {
+                end++;
+            }
+
+            if (end >= text.Length || end == i + 1)
+            {
+                continue;
+            }
+
+            var inner = text[(i + 1)..end];
+            quotes.Add(new Cue(text[i..(end + 1)], Tokenizer.Fold(inner.AsSpan().Trim(" ,.")), i, end + 1));
+            i = end;
+        }
+
+        return quotes;
+    }
+
+    /// <summary>Phrases by their first word (folded; "BE" under every form of "to be"), longest first, so a token is tried only against phrases it can start.</summary>
+    private sealed class PhraseIndex
+    {
+        private readonly Dictionary<string, List<(string[] Words, string Key)>> _byFirst = new(StringComparer.Ordinal);
+
+        public PhraseIndex(IEnumerable<(string[] Words, string Key)> phrases)
+        {
+            foreach (var phrase in phrases.OrderByDescending(p => p.Words.Length))
+            {
+                var first = phrase.Words[0];
+                IEnumerable<string> keys = first == "BE" ? Lexicon.BeForms : [first[0] == '=' ? first[1..].ToLowerInvariant() : first];
+                foreach (var key in keys)
+                {
+                    if (!_byFirst.TryGetValue(key, out var list))
+                    {
+                        _byFirst[key] = list = [];
+                    }
+
+                    list.Add(phrase);
+                }
+            }
+        }
+
+        private static readonly List<(string[] Words, string Key)> None = [];
+
+        public List<(string[] Words, string Key)> StartingWith(string norm) =>
+            _byFirst.TryGetValue(norm, out var list) ? list : None;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Frozen;
+
+namespace Compare.Core.Analysis;
+
+/// <summary>How a reporting verb frames what it reports.</summary>
+internal enum Stance
+{
+    /// <summary>said, stated, told, announced, added.</summary>
+    Neutral,
+
+    /// <summary>claimed, alleged, asserted, insisted, argued, portrayed.</summary>
+    Distancing,
+
+    /// <summary>confirmed, acknowledged, revealed.</summary>
+    Confirming,
+
+    /// <summary>denied, rejected.</summary>
+    Denying,
+}
+
+/// <summary>The range a qualifier gives a number: "about 100", "more than 200", "at least 5".</summary>
+internal enum Bound
+{
+    Exact,
+    About,
+    Over,
+    AtLeast,
+    Under,
+    AtMost,
+}
+
+/// <summary>The word lists in <c>Lexicons/*.tsv</c> (embedded; each file states its provenance).</summary>
+internal static class Lexicon
+{
+    /// <summary>Every form of a reporting verb ("claimed", "claiming") with its lemma and stance.</summary>
+    public static FrozenDictionary<string, (string Lemma, Stance Stance)> ReportingVerbs { get; } = LoadReportingVerbs();
+
+    /// <summary>Hedge cues, one or more words each.</summary>
+    public static IReadOnlyList<string[]> Hedges { get; } = [.. Rows("hedges.tsv").Select(r => Words(r[0]))];
+
+    /// <summary>Modal expressions ("BE" stands for a form of "to be"), longest first, with whether they are strong.</summary>
+    public static IReadOnlyList<(string[] Words, bool Strong)> Modals { get; } =
+        [.. Rows("modality.tsv").Select(r => (Words(r[0]), r[1] == "strong")).OrderByDescending(m => m.Item1.Length)];
+
+    /// <summary>Number qualifiers, longest first.</summary>
+    public static IReadOnlyList<(string[] Words, Bound Bound)> Approximators { get; } =
+        [.. Rows("approximators.tsv").Select(r => (Words(r[0]), ParseBound(r[1]))).OrderByDescending(a => a.Item1.Length)];
+
+    /// <summary>Entities with the names sources call them by: (label, names as token sequences).</summary>
+    public static IReadOnlyList<(string Label, string[][] Names)> Aliases { get; } =
+        [.. Rows("aliases.tsv").Select(r => (r[0], r.Skip(1).Select(n => Tokenizer.Tokenize(n).Select(t => AliasKey(n, t)).ToArray()).ToArray()))];
+
+    public static readonly FrozenSet<string> BeForms =
+        new[] { "be", "is", "are", "was", "were", "been", "being", "am" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>An alias word as matched: acronyms ("US", "UN") keep their case, so "us" is not the United States.</summary>
+    private static string AliasKey(string name, Token token)
+    {
+        var text = name[token.Start..token.End];
+        return text.Length <= 4 && text.Any(char.IsLetter) && text.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? "=" + text : token.Norm;
+    }
+
+    /// <summary>The form of a token that alias names are matched against (see <see cref="AliasKey"/>).</summary>
+    public static bool MatchesAlias(string aliasWord, string text, Token token) =>
+        aliasWord[0] == '=' ? text.AsSpan(token.Start, token.End - token.Start).SequenceEqual(aliasWord.AsSpan(1)) : aliasWord == token.Norm;
+
+    private static string[] Words(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static Bound ParseBound(string text) => text switch
+    {
+        "about" => Bound.About,
+        "over" => Bound.Over,
+        "at-least" => Bound.AtLeast,
+        "under" => Bound.Under,
+        "at-most" => Bound.AtMost,
+        _ => throw new InvalidDataException($"unknown bound '{text}' in approximators.tsv"),
+    };
+
+    private static FrozenDictionary<string, (string, Stance)> LoadReportingVerbs()
+    {
+        var forms = new Dictionary<string, (string, Stance)>(StringComparer.Ordinal);
+        foreach (var row in Rows("reporting-verbs.tsv"))
+        {
+            var lemma = row[0];
+            var stance = Enum.Parse<Stance>(row[1], ignoreCase: true);
+            var stem = lemma.EndsWith('e') ? lemma[..^1] : lemma;
+            var plural = lemma.EndsWith('s') || lemma.EndsWith("sh", StringComparison.Ordinal) || lemma.EndsWith("ch", StringComparison.Ordinal) ? lemma + "es" : lemma + "s";
+            IEnumerable<string> all = [lemma, plural, stem + "ed", stem + "ing", .. row.Length > 2 ? Words(row[2]) : []];
+            if (lemma.EndsWith('y') && !lemma.EndsWith("ay", StringComparison.Ordinal))
+            {
+                all = all.Concat([lemma[..^1] + "ied", lemma[..^1] + "ies"]);
+            }
+
+            foreach (var form in all)
+            {
+                forms.TryAdd(form, (lemma, stance));
+            }
+        }
+
+        return forms.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static List<string[]> Rows(string file)
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("Compare.Core.Lexicons." + file)
+            ?? throw new InvalidOperationException($"lexicon {file} is not embedded");
+        using var reader = new StreamReader(stream);
+        var rows = new List<string[]>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                rows.Add(line.Split('\t'));
+            }
+        }
+
+        return rows;
+    }
+}

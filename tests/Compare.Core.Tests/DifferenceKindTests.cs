@@ -1,0 +1,99 @@
+using Compare.Core.Analysis;
+using Compare.Core.Diffing;
+
+namespace Compare.Core.Tests;
+
+public sealed class DifferenceKindTests
+{
+    private static readonly Dictionary<string, string[]> Cases = File.ReadAllLines(TestData.PathOf("differences/cases.tsv"))
+        .Where(line => line.Length > 0 && line[0] != '#')
+        .Select(line => line.Split('\t'))
+        .ToDictionary(columns => columns[0], columns => columns);
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    private static (List<Difference> Differences, List<SameValue> Same) Classify(string a, string b)
+    {
+        var left = StatementAnalyzer.Analyze(new Statement(0, 0, a, 1, 1));
+        var right = StatementAnalyzer.Analyze(new Statement(1, 0, b, 1, 1));
+        return DifferenceFinder.Find(WordDiff.Diff([left], [right]), [left], [right]);
+    }
+
+    private static List<string> Kinds(string column) =>
+        column == "-" ? [] : [.. column.Split(',', StringSplitOptions.TrimEntries)];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Labels_each_difference_as_the_case_file_says(string name)
+    {
+        var columns = Cases[name];
+        var (differences, same) = Classify(columns[1], columns[2]);
+        var found = differences.Select(d => DifferenceKinds.Name(d.Kind))
+            .Concat(same.Select(v => "same:" + DifferenceKinds.Name(v.Kind)))
+            .ToHashSet();
+        var report = string.Join("\n", differences.Select(d => $"{d.Kind}: {d.Detail}").Concat(same.Select(v => $"same {v.Kind}: {v.Detail}")));
+
+        foreach (var kind in Kinds(columns[3]))
+        {
+            Assert.True(found.Contains(kind), $"expected {kind} in:\n{report}");
+        }
+
+        foreach (var kind in Kinds(columns[4]))
+        {
+            Assert.False(found.Contains(kind), $"did not expect {kind} in:\n{report}");
+        }
+    }
+
+    [Fact]
+    public void Says_who_is_said_to_speak_and_with_what_stance()
+    {
+        var (differences, _) = Classify(
+            "An agreement was reached on a complete ceasefire.",
+            "An agreement has been reached, with Azerbaijan claiming that it would cease hostilities.");
+
+        var attribution = Assert.Single(differences, d => d.Kind == DifferenceKind.Attribution);
+        Assert.Equal(1, attribution.Source);
+        Assert.Equal("Azerbaijan claiming that", attribution.Text);
+        Assert.Equal("A states it as fact; B attributes it to Azerbaijan: “Azerbaijan claiming that” (claiming: distancing)", attribution.Detail);
+    }
+
+    [Fact]
+    public void Reports_equal_values_in_other_notations_as_the_same_never_as_a_conflict()
+    {
+        var (differences, same) = Classify(
+            "The fighting was halted on September 20, 2023 at 1:00 p.m.",
+            "The fighting was halted at 13:00 on 20 September 2023.");
+
+        Assert.DoesNotContain(differences, d => d.Kind is DifferenceKind.Time or DifferenceKind.Date or DifferenceKind.Number);
+        Assert.Contains(same, v => v.Kind == DifferenceKind.Time && v.Detail == "1:00 p.m. = 13:00, same");
+    }
+
+    [Fact]
+    public void Names_both_numbers_of_a_conflict_with_their_qualifiers()
+    {
+        var (differences, _) = Classify("The port handled some 140 vessels.", "The port handled more than 200 ships.");
+
+        var conflict = Assert.Single(differences, d => d.Kind == DifferenceKind.Number);
+        Assert.Equal("A: some 140; B: more than 200 — conflict", conflict.Detail);
+        Assert.Equal(("some 140", "more than 200"), (conflict.OtherText, conflict.Text));
+    }
+
+    [Fact]
+    public void Does_not_report_words_a_labelled_difference_explains_as_wording_again()
+    {
+        var (differences, _) = Classify("The troops must lay down their weapons.", "The troops were supposed to lay down their weapons.");
+
+        var modality = Assert.Single(differences);
+        Assert.Equal(DifferenceKind.Modality, modality.Kind);
+        Assert.Equal("A: must; B: were supposed to (strong → weak)", modality.Detail);
+    }
+
+    [Fact]
+    public void Parses_difference_kinds_for_the_command_line_and_rejects_unknown_ones()
+    {
+        Assert.Equal([DifferenceKind.Number, DifferenceKind.Date], DifferenceKinds.Parse("number, date").Order());
+        Assert.Empty(DifferenceKinds.Parse("none"));
+        var error = Assert.Throws<InputException>(() => DifferenceKinds.Parse("number,numbr"));
+        Assert.StartsWith("unknown difference kind 'numbr'", error.Message, StringComparison.Ordinal);
+    }
+}
