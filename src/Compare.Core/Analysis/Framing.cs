@@ -84,7 +84,10 @@ internal static class FramingAnalyzer
         hedges.AddRange(Matches(tokens, text, used, HedgePhrases, IsHedgeUse));
         hedges.Sort((a, b) => a.Start.CompareTo(b.Start));
         var modals = Matches(tokens, text, used, ModalPhrases, IsModalUse);
-        var names = Matches(tokens, text, used, AliasNames, static (_, _, _) => true, Lexicon.MatchesAlias);
+        // Names may stand inside a frame (its speaker): they are looked for afresh.
+        var named = new bool[tokens.Count];
+        var names = Matches(tokens, text, named, AliasNames, static (_, _, _) => true, Lexicon.MatchesAlias);
+        names.AddRange(CapitalisedNames(statement, named));
         return new Framing(frames, hedges, modals, Quotes(text), names);
     }
 
@@ -331,6 +334,35 @@ internal static class FramingAnalyzer
         }
 
         return cues;
+    }
+
+    /// <summary>
+    /// Names the alias table does not know: runs of capitalised words ("Port Director Ilse Marrow"),
+    /// keyed by their last word, so that another name with the same head ("Director Marrow") is
+    /// recognised as naming the same person or body. A run at the start of the statement counts only
+    /// from two words on (its first word is capitalised anyway).
+    /// </summary>
+    private static IEnumerable<Cue> CapitalisedNames(AnalyzedStatement statement, bool[] used)
+    {
+        var text = statement.Statement.Text;
+        var tokens = statement.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var end = i;
+            while (end < tokens.Count && !used[end] && tokens[end].Kind == TokenKind.Word && char.IsUpper(text[tokens[end].Start]))
+            {
+                end++;
+            }
+
+            if (end - i >= (i == 0 ? 2 : 1))
+            {
+                var head = tokens[end - 1].Norm;
+                head = head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+                yield return new Cue(text[tokens[i].Start..tokens[end - 1].End], "name:" + head, tokens[i].Start, tokens[end - 1].End);
+            }
+
+            i = Math.Max(i, end);
+        }
     }
 
     /// <summary>Spans in quotation marks: “…”, ‘…’, "…", and '…' around words (not apostrophes inside them).</summary>

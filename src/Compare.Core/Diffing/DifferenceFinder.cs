@@ -171,7 +171,10 @@ internal static class DifferenceFinder
         {
             var variants = names.Select(side => side.Where(n => n.Item.Key == entity).ToList()).ToArray();
             var folded = variants.Select(v => v.Select(n => Tokenizer.Fold(n.Item.Text)).ToHashSet(StringComparer.Ordinal)).ToArray();
-            if (folded[0].SetEquals(folded[1]))
+            var fromTable = !entity.StartsWith("name:", StringComparison.Ordinal);
+
+            // A capitalised name differs only when neither side also writes the other's form ("Marrow" in both is no difference).
+            if (folded[0].SetEquals(folded[1]) || (!fromTable && folded[0].Overlaps(folded[1])))
             {
                 continue;
             }
@@ -185,7 +188,8 @@ internal static class DifferenceFinder
             }
 
             var texts = variants.Select(v => string.Join(", ", v.Select(n => n.Item.Text).Distinct(StringComparer.Ordinal))).ToArray();
-            group.Differences.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"A: {texts[0]}; B: {texts[1]} (both name {entity})", 0, texts[0]));
+            var why = fromTable ? $"both name {entity}" : "the same head word";
+            group.Differences.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"A: {texts[0]}; B: {texts[1]} ({why})", 0, texts[0]));
         }
 
         // The same words capitalised differently ("Port Director" / "port director"): the word diff folds case, so say it here.
@@ -321,8 +325,10 @@ internal static class DifferenceFinder
     {
         foreach (var run in group.Runs.Where(r => !r.IsEqual))
         {
-            var (leftText, leftCounts) = Unexplained(group, 0, run.Left);
-            var (rightText, rightCounts) = Unexplained(group, 1, run.Right);
+            // What a labelled difference left of a change counts only if it has a content word.
+            var trimmed = run.Left.Any(t => group.IsExplained(0, t)) || run.Right.Any(t => group.IsExplained(1, t));
+            var (leftText, leftCounts) = Unexplained(group, 0, run.Left, trimmed);
+            var (rightText, rightCounts) = Unexplained(group, 1, run.Right, trimmed);
             if (leftCounts && rightCounts)
             {
                 group.Differences.Add(new Difference(DifferenceKind.Wording, 1, rightText, $"A: {leftText}; B: {rightText}", 0, leftText));
@@ -340,17 +346,15 @@ internal static class DifferenceFinder
 
     /// <summary>
     /// The words of one side of a change that no labelled difference explains, with "…" where explained
-    /// words were taken out, and whether they count: a word at all, or a content word when some were taken out.
+    /// words were taken out, and whether they count: any word, or only a content word when the change was trimmed.
     /// </summary>
-    private static (string Text, bool Counts) Unexplained(Group group, int side, IReadOnlyList<DiffToken> tokens)
+    private static (string Text, bool Counts) Unexplained(Group group, int side, IReadOnlyList<DiffToken> tokens, bool trimmed)
     {
         var pieces = new List<List<DiffToken>> { new() };
-        var trimmed = false;
         foreach (var token in tokens)
         {
             if (group.IsExplained(side, token))
             {
-                trimmed = true;
                 if (pieces[^1].Count > 0)
                 {
                     pieces.Add([]);
