@@ -71,6 +71,12 @@ internal static class CompareCli
             HelpName = "X",
         };
 
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = "Refuse documents larger than N bytes.",
+            DefaultValueFactory = _ => CompareOptions.Default.MaxDocumentBytes,
+            HelpName = "N",
+        };
         var failOn = new Option<string?>("--fail-on")
         {
             Description = "Exit with code 1 when a difference of these kinds is found (comma-separated: attribution, hedge, modality, quotation, naming, number, date, time, addition, omission, wording).",
@@ -79,7 +85,7 @@ internal static class CompareCli
 
         var root = new RootCommand("Aligns corresponding statements across two source documents and reports where they differ.")
         {
-            sources, format, output, threshold, failOn,
+            sources, format, output, threshold, failOn, maxBytes,
         };
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -88,10 +94,25 @@ internal static class CompareCli
 
         root.SetAction(parse => Guard(context, () =>
         {
-            var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) };
+            var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold), MaxDocumentBytes = parse.GetValue(maxBytes) };
+            if (options.MaxDocumentBytes <= 0)
+            {
+                throw new InputException($"--max-bytes {options.MaxDocumentBytes} is out of range: use a positive number of bytes");
+            }
+
             var gate = DifferenceKinds.Parse(parse.GetValue(failOn));
             var inputs = parse.GetRequiredValue(sources).Select(path => Comparison.ReadFile(path, options)).ToList();
+            foreach (var warning in inputs.SelectMany(i => i.Warnings))
+            {
+                context.Error.Write($"compare: warning: {warning}\n");
+            }
+
             var result = Comparison.Compare(inputs, options);
+            foreach (var warning in result.Warnings)
+            {
+                context.Error.Write($"compare: warning: {warning}\n");
+            }
+
             var reportFormat = parse.GetValue(format) switch
             {
                 "json" => ReportFormat.Json,

@@ -40,7 +40,8 @@ public static class Comparison
         var space = new TermSpace(statements.SelectMany(s => s));
         var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
-        var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold);
+        var keys = statements.Select(side => Parallelism.Map(side, s => string.Join(' ', s.Tokens.Select(t => t.Norm)))).ToArray();
+        var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold, (keys[0], keys[1]));
         var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space))
             .OrderByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)
@@ -58,7 +59,10 @@ public static class Comparison
             [.. sources.Select((s, i) => new SourceSummary(i, s.Path, documents[i].Title, statements[i].Length))],
             groups,
             unmatched,
-            [.. documents.SelectMany(d => d.Boilerplate)]);
+            [.. documents.SelectMany(d => d.Boilerplate)])
+        {
+            Warnings = [.. documents.SelectMany(d => d.Warnings)],
+        };
     }
 
     private static (AlignedGroup Group, double Substance) BuildGroup(

@@ -17,7 +17,11 @@ public enum SourceFormat
 /// <param name="Path">The path shown in reports (as given on the command line).</param>
 /// <param name="Text">The document text.</param>
 /// <param name="Format">How to read the text.</param>
-public sealed record SourceInput(string Path, string Text, SourceFormat Format = SourceFormat.Auto);
+public sealed record SourceInput(string Path, string Text, SourceFormat Format = SourceFormat.Auto)
+{
+    /// <summary>What reading the document noticed without refusing it (invalid UTF-8 decoded with replacement characters).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>One source of a comparison, as summarised in a report.</summary>
 /// <param name="Index">The 0-based position of the source among the inputs.</param>
@@ -141,7 +145,11 @@ public sealed record ComparisonResult(
     IReadOnlyList<SourceSummary> Sources,
     IReadOnlyList<AlignedGroup> Alignments,
     IReadOnlyList<Statement> Unmatched,
-    IReadOnlyList<BoilerplateLine> Boilerplate);
+    IReadOnlyList<BoilerplateLine> Boilerplate)
+{
+    /// <summary>What reading the sources noticed without refusing them (for standard error, not the report).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>How a comparison is run.</summary>
 public sealed record CompareOptions

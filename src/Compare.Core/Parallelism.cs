@@ -26,13 +26,22 @@ internal static class Parallelism
         }
 
         var rangeSize = Math.Max(1, items.Count / (Environment.ProcessorCount * 8));
-        Parallel.ForEach(Partitioner.Create(0, items.Count, rangeSize), range =>
+        try
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            Parallel.ForEach(Partitioner.Create(0, items.Count, rangeSize), range =>
             {
-                results[i] = map(items[i], i);
-            }
-        });
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    results[i] = map(items[i], i);
+                }
+            });
+        }
+        catch (AggregateException ex)
+        {
+            // The caller sees the error itself (an InputException stays one), as on one core.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.Flatten().InnerExceptions[0]);
+        }
+
         return results;
     }
 }

@@ -30,18 +30,25 @@ internal static class Aligner
     /// <summary>How many left statements one unit of parallel candidate scoring takes.</summary>
     private const int ChunkSize = 128;
 
-    public static List<AlignedIndexes> Align(IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double threshold)
+    /// <summary>Aligns the statements; those with the same <paramref name="keys"/> (the same words) are paired first, in order.</summary>
+    public static List<AlignedIndexes> Align(
+        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double threshold, (string[] Left, string[] Right)? keys = null)
     {
-        var pairs = Candidates(left, right, threshold * JoinFactor);
+        var leftGroup = Enumerable.Repeat(-1, left.Count).ToArray();
+        var rightGroup = Enumerable.Repeat(-1, right.Count).ToArray();
+        var groups = new List<Group>();
+        if (keys is var (leftKeys, rightKeys))
+        {
+            PairIdentical(leftKeys, rightKeys, leftGroup, rightGroup, groups);
+        }
+
+        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup);
         pairs.Sort(static (x, y) =>
         {
             var c = y.Score.CompareTo(x.Score);
             return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
         });
 
-        var leftGroup = Enumerable.Repeat(-1, left.Count).ToArray();
-        var rightGroup = Enumerable.Repeat(-1, right.Count).ToArray();
-        var groups = new List<Group>();
         foreach (var (l, r, score) in pairs)
         {
             if (score < threshold)
@@ -78,6 +85,35 @@ internal static class Aligner
         }
 
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
+    }
+
+    /// <summary>Statements with the same words on both sides pair up in document order (a document repeating a sentence pairs its copies in turn).</summary>
+    private static void PairIdentical(string[] leftKeys, string[] rightKeys, int[] leftGroup, int[] rightGroup, List<Group> groups)
+    {
+        var waiting = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        for (var r = 0; r < rightKeys.Length; r++)
+        {
+            if (rightKeys[r].Length == 0)
+            {
+                continue;
+            }
+
+            if (!waiting.TryGetValue(rightKeys[r], out var queue))
+            {
+                waiting[rightKeys[r]] = queue = new Queue<int>();
+            }
+
+            queue.Enqueue(r);
+        }
+
+        for (var l = 0; l < leftKeys.Length; l++)
+        {
+            if (waiting.TryGetValue(leftKeys[l], out var queue) && queue.TryDequeue(out var r))
+            {
+                leftGroup[l] = rightGroup[r] = groups.Count;
+                groups.Add(new Group([l], [r], 1.0));
+            }
+        }
     }
 
     private static void JoinNeighbours(
@@ -133,7 +169,7 @@ internal static class Aligner
 
     /// <summary>Scores each left statement against the right statements that share its rarer terms.</summary>
     private static List<(int Left, int Right, double Score)> Candidates(
-        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double floor)
+        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double floor, int[] leftGroup)
     {
         // Terms in more statements than this do not nominate candidates (they still count in scores).
         var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Count) * 2);
@@ -154,7 +190,7 @@ internal static class Aligner
         // Each left statement is scored independently: chunks of them run on all cores.
         var chunks = Parallelism.Map(
             Enumerable.Range(0, (left.Count + ChunkSize - 1) / ChunkSize).ToList(),
-            chunk => ScoreChunk(left, right, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Count, (chunk + 1) * ChunkSize)));
+            chunk => ScoreChunk(left, right, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Count, (chunk + 1) * ChunkSize), leftGroup));
         return [.. chunks.SelectMany(c => c)];
     }
 
@@ -165,7 +201,8 @@ internal static class Aligner
         int maxPostings,
         double floor,
         int from,
-        int to)
+        int to,
+        int[] leftGroup)
     {
         var accumulator = new float[right.Count];
         var touched = new List<int>();
@@ -173,6 +210,11 @@ internal static class Aligner
         var pairs = new List<(int, int, double)>();
         for (var l = from; l < to; l++)
         {
+            if (leftGroup[l] >= 0)
+            {
+                continue; // Paired with an identical statement already.
+            }
+
             var vector = left[l];
             for (var k = 0; k < vector.Ids.Length; k++)
             {

@@ -59,36 +59,36 @@ internal static partial class ValueExtractor
         ["trillion"] = 1_000_000_000_000m, ["bn"] = 1_000_000_000m, ["mn"] = 1_000_000m,
     };
 
-    [GeneratedRegex(@"\b(?<year>\d{4})-(?<m>\d{2})-(?<day>\d{2})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<year>[0-9]{4})-(?<m>[0-9]{2})-(?<day>[0-9]{2})\b", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:,?\s+(?<year>\d{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:,?\s+(?<year>[0-9]{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthDate();
 
-    [GeneratedRegex(@"\b" + Month + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?<year>\d{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Month + @"\s+(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\b(?![:.][0-9])(?:,?\s+(?<year>[0-9]{4})\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayDate();
 
-    [GeneratedRegex(@"\b" + Month + @",?\s+(?<year>(?:1[89]|2[01])\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Month + @",?\s+(?<year>(?:1[89]|2[01])[0-9]{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"\b(?<h>\d{1,2})(?:[:.](?<min>[0-5]\d))?\s*(?<ap>[ap])\.?\s?m\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<h>[0-9]{1,2})(?:[:.](?<min>[0-5][0-9]))?\s*(?<ap>[ap])\.?\s?m\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Time12();
 
-    [GeneratedRegex(@"(?<![\d.,:])(?<h>[01]?\d|2[0-3])[:h](?<min>[0-5]\d)(?![\d:])|\b(?<word>noon|midday|midnight)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.,:])(?<h>[01]?[0-9]|2[0-3])[:h](?<min>[0-5][0-9])(?![0-9:])|\b(?<word>noon|midday|midnight)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Time24();
 
-    private const string Amount = @"(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?";
+    private const string Amount = @"(?<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?";
 
-    [GeneratedRegex(@"(?<cur>US\$|\$|€|£)\s?" + Amount + @"|(?<![\d.,])" + Amount + @"\s+(?<cur>dollars|euros|pounds|USD|EUR|GBP)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<cur>US\$|\$|€|£)\s?" + Amount + @"|(?<![0-9.,])" + Amount + @"\s+(?<cur>dollars|euros|pounds|USD|EUR|GBP)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Money();
 
     [GeneratedRegex(@"\b(?:(?<rel>monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)|(?<rel>(?:this|last|next)\s+(?:week|weekend|month|year)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelativeDate();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage points?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.,])(?<num>[0-9]+(?:\.[0-9]+)?)\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage points?\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"(?<![\d.,:])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d:]|[.,]\d)(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.,:])(?<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9:]|[.,][0-9])(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Digits();
 
     [GeneratedRegex(@"\b(?<tens>" + NumberWord + @")(?:[-\s](?<units>one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(?<scale>hundred|thousand|million|billion)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -114,8 +114,8 @@ internal static partial class ValueExtractor
         Add(found, Time24(), text, Time24Value);
         Add(found, RelativeDate(), text, m => (ValueKind.RelativeDate, Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ")));
         Add(found, Money(), text, MoneyValue);
-        Add(found, Percent(), text, m => (ValueKind.Percent, Canonical(decimal.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture))));
-        Add(found, Digits(), text, m => (ValueKind.Number, Canonical(decimal.Parse(m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scale(m.Groups["scale"]))));
+        Add(found, Percent(), text, m => AmountOf(m) is { } percent ? (ValueKind.Percent, Canonical(percent)) : null);
+        Add(found, Digits(), text, m => AmountOf(m) is { } number ? (ValueKind.Number, Canonical(number)) : null);
         Add(found, Words(), text, WordNumber);
         return Qualify(found, text);
     }
@@ -171,6 +171,18 @@ internal static partial class ValueExtractor
         return true;
     }
 
+    /// <summary>The number a match's "num" and "scale" groups write, or null when it is too large to be a value anyone reports.</summary>
+    private static decimal? AmountOf(Match m)
+    {
+        if (!decimal.TryParse(m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        var scale = Scale(m.Groups["scale"]);
+        return number > decimal.MaxValue / scale ? null : number * scale;
+    }
+
     private static (ValueKind, string)? MoneyValue(Match m)
     {
         var currency = m.Groups["cur"].Value.ToLowerInvariant() switch
@@ -179,8 +191,7 @@ internal static partial class ValueExtractor
             "€" or "euros" or "eur" => "EUR",
             _ => "GBP",
         };
-        var amount = decimal.Parse(m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture) * Scale(m.Groups["scale"]);
-        return (ValueKind.Money, currency + ":" + Canonical(amount));
+        return AmountOf(m) is { } amount ? (ValueKind.Money, currency + ":" + Canonical(amount)) : null;
     }
 
     private static void Add(List<ValueMention> found, Regex regex, string text, Func<Match, (ValueKind Kind, string Key)?> value)

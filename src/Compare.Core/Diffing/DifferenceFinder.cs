@@ -311,10 +311,10 @@ internal static class DifferenceFinder
         var step = Math.Max(Math.Abs(number) / 1000m, 0.000001m);
         return value.Bound switch
         {
-            Bound.About => (number * 0.9m, number * 1.1m),
-            Bound.Over => (number + step, decimal.MaxValue),
+            Bound.About => (number * 0.9m, number > decimal.MaxValue / 1.1m ? decimal.MaxValue : number * 1.1m),
+            Bound.Over => (number > decimal.MaxValue - step ? decimal.MaxValue : number + step, decimal.MaxValue),
             Bound.AtLeast => (number, decimal.MaxValue),
-            Bound.Under => (decimal.MinValue, number - step),
+            Bound.Under => (decimal.MinValue, number < decimal.MinValue + step ? decimal.MinValue : number - step),
             Bound.AtMost => (decimal.MinValue, number),
             _ => (number, number),
         };

@@ -14,7 +14,7 @@ internal static class DocumentParser
         var text = TextNormalizer.Normalize(input.Text);
         var format = input.Format == SourceFormat.Auto ? SourceReader.FormatOf(input.Path) : input.Format;
         return format == SourceFormat.Markdown
-            ? ParseMarkdown(text, sourceIndex)
+            ? ParseMarkdown(text, sourceIndex, input.Path)
             : ParsePlain(text, sourceIndex);
     }
 
@@ -85,10 +85,24 @@ internal static class DocumentParser
         return new ParsedDocument(title ?? string.Empty, blocks, boilerplate, lines);
     }
 
-    private static ParsedDocument ParseMarkdown(string text, int sourceIndex)
+    private static ParsedDocument ParseMarkdown(string text, int sourceIndex, string path)
     {
         var lines = new SourceLines(text);
-        var document = Markdig.Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses nesting deeper than it can handle (thousands of list or quote levels):
+            // such a document is still read, as plain text.
+            return ParsePlain(text, sourceIndex) with
+            {
+                Warnings = [$"{path}: Markdown nested too deeply to parse; read as plain text"],
+            };
+        }
+
         var leaves = new List<(TextBlock Block, bool Heading, int Line)>();
         foreach (var leaf in document.Descendants<LeafBlock>())
         {

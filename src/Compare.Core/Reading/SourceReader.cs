@@ -40,7 +40,9 @@ internal static class SourceReader
             throw new InputException($"{path}: cannot be read ({ex.Message})", ex);
         }
 
-        return new SourceInput(path, Decode(path, bytes), FormatOf(path));
+        var warnings = new List<string>();
+        var text = Decode(path, bytes, warnings);
+        return new SourceInput(path, text, FormatOf(path)) { Warnings = warnings };
     }
 
     internal static SourceFormat FormatOf(string path)
@@ -52,18 +54,58 @@ internal static class SourceReader
             : SourceFormat.PlainText;
     }
 
-    internal static string Decode(string path, ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
+    /// <summary>How much of the start of a file is looked at to tell text from binary.</summary>
+    private const int SniffBytes = 8192;
 
+    internal static string Decode(string path, ReadOnlySpan<byte> bytes, List<string> warnings)
+    {
+        var bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        bytes = bytes[bom..];
         if (bytes.IndexOf((byte)0) >= 0)
         {
             throw new InputException($"{path}: is a binary file (contains NUL bytes), not a text document");
         }
 
+        var head = bytes[..Math.Min(bytes.Length, SniffBytes)];
+        var control = 0;
+        foreach (var b in head)
+        {
+            control += b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t' or 0x0C) ? 1 : 0;
+        }
+
+        if (head.Length > 0 && control * 10 > head.Length)
+        {
+            throw new InputException($"{path}: is a binary file (mostly control characters), not a text document");
+        }
+
+        if (FirstInvalidUtf8(bytes) is { } offset)
+        {
+            warnings.Add($"{path}: invalid UTF-8 at byte {offset + bom}; decoded with replacement characters");
+        }
+
         return Utf8.GetString(bytes);
+    }
+
+    /// <summary>The offset of the first byte that is not valid UTF-8, or null.</summary>
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return null;
     }
 }

@@ -11,7 +11,11 @@ internal sealed record ParsedDocument(
     string Title,
     IReadOnlyList<TextBlock> Blocks,
     IReadOnlyList<BoilerplateLine> Boilerplate,
-    SourceLines Lines);
+    SourceLines Lines)
+{
+    /// <summary>What reading the document noticed without refusing it.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>Maps offsets of a normalised source text to 1-based lines and columns.</summary>
 internal sealed class SourceLines

@@ -33,6 +33,11 @@ internal static class JsonReport
 
             json.WriteEndArray();
 
+            if (ReportFacts.Verdict(result) is { } verdict)
+            {
+                json.WriteString("verdict", verdict);
+            }
+
             json.WriteStartArray("summary");
             foreach (var (kind, inA, inB, finding) in ReportFacts.KindSummary(result))
             {

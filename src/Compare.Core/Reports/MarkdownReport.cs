@@ -23,6 +23,11 @@ internal static class MarkdownReport
         summary.Add($"{Plural(result.Boilerplate.Count, "boilerplate line", "boilerplate lines")} set aside");
         md.Append(string.Join(" · ", summary)).Append("\n\n");
 
+        if (Verdict(result) is { } verdict)
+        {
+            md.Append("**").Append(Escape(verdict)).Append("**\n\n");
+        }
+
         var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {

@@ -41,7 +41,12 @@ internal static class MarkdownText
             }
         }
 
-        return builder.ToString();
+        // GitHub links bare addresses ("https://…", "www.…"): a zero-width joiner inside keeps them text.
+        return builder
+            .Replace("://", ":\u200D//")
+            .Replace("www.", "www\u200D.")
+            .Replace("WWW.", "WWW\u200D.")
+            .ToString();
     }
 
     /// <summary>Text as inline code that cannot break out: HTML code element with encoded content.</summary>

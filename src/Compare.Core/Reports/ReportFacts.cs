@@ -111,4 +111,34 @@ internal static class ReportFacts
             ? null
             : $"{Plural(same.Count, "value", "values")} written differently but not in conflict: {string.Join("; ", same.Select(v => v.Detail))}";
     }
+
+    /// <summary>
+    /// A plain sentence for the cases people ask about first: an empty document, or two documents
+    /// that say the same thing in the same words. Null otherwise.
+    /// </summary>
+    public static string? Verdict(ComparisonResult result)
+    {
+        var empty = result.Sources.Where(s => s.Statements == 0).Select(s => Report.Label(s.Index)).ToList();
+        if (empty.Count == result.Sources.Count)
+        {
+            return "Both documents are empty: there is nothing to compare.";
+        }
+
+        if (empty.Count > 0)
+        {
+            return $"{string.Join(" and ", empty)} is empty: it has no statements, so everything in the other is only there.";
+        }
+
+        var same = result.Unmatched.Count == 0
+                   && result.Alignments.All(g => g.Statements.Count == 2 && g.Differences.Count == 0 && g.SameValues.Count == 0
+                                                 && g.Diff.All(d => d.Operation == DiffOperation.Equal));
+        if (!same)
+        {
+            return null;
+        }
+
+        return result.Alignments.All(g => g.Statements[0].Index == g.Statements[1].Index)
+            ? "The documents are identical: every statement is aligned, with no differences and nothing only in one source."
+            : "The documents have the same statements in another order: every statement is aligned, with no differences.";
+    }
 }

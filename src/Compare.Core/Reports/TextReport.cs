@@ -22,6 +22,11 @@ internal static class TextReport
         }
 
         text.Append($"  {Plural(result.Alignments.Count, "aligned group", "aligned groups")}, {Plural(result.Boilerplate.Count, "boilerplate line", "boilerplate lines")} set aside\n");
+        if (Verdict(result) is { } verdict)
+        {
+            text.Append("  ").Append(verdict).Append('\n');
+        }
+
         foreach (var (kind, inA, inB, finding) in KindSummary(result))
         {
             text.Append($"  {Name(kind),-11} A {inA,3}  B {inB,3}  {Clean(finding)}\n");

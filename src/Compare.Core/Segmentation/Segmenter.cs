@@ -39,7 +39,7 @@ internal static class Segmenter
         var statements = new List<Statement>();
         foreach (var block in document.Blocks)
         {
-            foreach (var (start, end) in Split(block.Text))
+            foreach (var (start, end) in Split(block.Text).SelectMany(r => Bounded(block.Text, r.Start, r.End)))
             {
                 var (line, column) = document.Lines.Locate(block.SourceOffsets[start]);
                 var text = block.Text[start..end].Replace('\n', ' ');
@@ -48,6 +48,35 @@ internal static class Segmenter
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// The longest statement, in characters. Text without sentence ends (a 1 MB line, a list of words
+    /// one per line) is cut at the last space before it, so no statement costs more than a bounded
+    /// amount to analyse and diff.
+    /// </summary>
+    internal const int MaxStatementChars = 2000;
+
+    /// <summary>Cuts a range longer than <see cref="MaxStatementChars"/> into pieces, at spaces where there are any.</summary>
+    internal static IEnumerable<(int Start, int End)> Bounded(string text, int start, int end)
+    {
+        while (end - start > MaxStatementChars)
+        {
+            var limit = start + MaxStatementChars;
+            var cut = text.LastIndexOfAny([' ', '\n', '\t'], limit, MaxStatementChars / 2);
+            if (cut <= start)
+            {
+                cut = char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
+            }
+
+            yield return (start, TrimEnd(text, start, cut));
+            start = SkipSpace(text, cut);
+        }
+
+        if (end > start)
+        {
+            yield return (start, end);
+        }
     }
 
     /// <summary>Returns the [start, end) ranges of the sentences in the text, trimmed.</summary>

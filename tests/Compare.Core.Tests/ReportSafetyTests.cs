@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Compare.Core.Tests;
+
+/// <summary>Documents are untrusted: their text must stay text in every report (Data/hostile holds the injection corpus).</summary>
+public sealed class ReportSafetyTests
+{
+    private static readonly Lazy<ComparisonResult> Hostile = new(() =>
+        Comparison.Compare([TestData.Read("hostile/hostile-a.txt"), TestData.Read("hostile/hostile-b.txt")]));
+
+    /// <summary>The only tags the report writes itself.</summary>
+    private static readonly HashSet<string> OwnTags =
+        ["<del>", "</del>", "<ins>", "</ins>", "<code>", "</code>", "<details>", "</details>", "<summary>", "</summary>"];
+
+    /// <summary>The HTML elements GitHub makes of the report's own Markdown.</summary>
+    private static readonly HashSet<string> ReportElements =
+        ["h2", "h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "blockquote", "del", "ins", "code", "details", "summary", "strong"];
+
+    private static readonly MarkdownPipeline GitHubLike = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    [Fact]
+    public void The_injection_corpus_aligns_so_hostile_text_reaches_every_part_of_the_report()
+    {
+        var result = Hostile.Value;
+
+        Assert.True(result.Alignments.Count >= 8, $"{result.Alignments.Count} groups");
+        Assert.NotEmpty(result.Unmatched);
+        Assert.NotEmpty(result.Boilerplate);
+        Assert.Contains("<img", result.Sources[0].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Document_text_never_becomes_markup_when_markdig_parses_the_markdown_report()
+    {
+        var markdown = Report.ToMarkdown(Hostile.Value);
+        var document = Markdown.Parse(markdown, GitHubLike);
+
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            Assert.False(inline is LinkInline or AutolinkInline, $"a link or image: {inline}");
+            if (inline is HtmlInline html)
+            {
+                Assert.Contains(html.Tag, OwnTags);
+            }
+        }
+
+        foreach (var block in document.Descendants<HtmlBlock>())
+        {
+            foreach (var line in block.Lines.Lines.Take(block.Lines.Count))
+            {
+                var text = line.ToString();
+                Assert.True(text.Length == 0 || OwnTags.Any(tag => text.StartsWith(tag, StringComparison.Ordinal)), $"HTML block line: {text}");
+            }
+        }
+
+        Assert.Empty(document.Descendants<CodeBlock>());
+        var ownEmphasis = new Regex(@"^([AB]|\d+ aligned groups?|[a-z]+)$");
+        foreach (var emphasis in document.Descendants<EmphasisInline>())
+        {
+            var words = string.Concat(emphasis.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            Assert.True(emphasis.DelimiterChar == '*' && emphasis.DelimiterCount == 2 && ownEmphasis.IsMatch(words), $"emphasis from a document: {words}");
+        }
+
+        foreach (var table in document.Descendants<Table>())
+        {
+            var columns = ((TableRow)table[0]).Count;
+            Assert.All(table.Cast<TableRow>(), row => Assert.Equal(columns, row.Count));
+        }
+
+        var headings = document.Descendants<HeadingBlock>().Count();
+        var onlySections = Hostile.Value.Unmatched.Select(s => s.Source).Distinct().Count();
+        Assert.Equal(2 + Hostile.Value.Alignments.Count + onlySections, headings);
+    }
+
+    [Fact]
+    public void Document_text_never_becomes_markup_when_github_renders_the_markdown_report()
+    {
+        var html = CmarkGfm.Render(Report.ToMarkdown(Hostile.Value));
+
+        // Document text may say "<a href=…>" or "javascript:" as text; it must never become an element,
+        // an attribute or a comment. Every element is one the report itself writes.
+        foreach (Match tag in Regex.Matches(html, @"<(?<name>/?[A-Za-z][A-Za-z0-9]*)(?<attributes>[^>]*)>"))
+        {
+            Assert.Contains(tag.Groups["name"].Value.TrimStart('/'), ReportElements);
+            Assert.Matches(@"^(\s+align=""(left|right|center)"")?\s*/?$", tag.Groups["attributes"].Value);
+        }
+
+        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
+
+        Assert.Single(Regex.Matches(html, "<details>"));
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mentions_and_issue_references_from_documents_neither_notify_nor_link()
+    {
+        var markdown = Report.ToMarkdown(Hostile.Value);
+
+        Assert.Contains(Hostile.Value.Alignments.SelectMany(g => g.Statements), s => s.Text.Contains("@octocat", StringComparison.Ordinal));
+        Assert.DoesNotMatch(new Regex(@"@[A-Za-z0-9]"), markdown);
+        Assert.DoesNotMatch(new Regex(@"#[0-9]"), markdown);
+        Assert.DoesNotMatch(new Regex(@"(?i)https?://|www\."), markdown);
+    }
+
+    [Fact]
+    public void The_text_report_carries_no_terminal_control_sequence_from_a_document()
+    {
+        var text = Report.ToText(Hostile.Value, color: false);
+
+        Assert.DoesNotContain('\u001b', text);
+        Assert.Contains("turn the harbour text", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_json_report_keeps_document_text_exactly()
+    {
+        using var json = JsonDocument.Parse(Report.ToJson(Hostile.Value));
+
+        var texts = json.RootElement.GetProperty("alignments").EnumerateArray()
+            .SelectMany(g => g.GetProperty("statements").EnumerateArray())
+            .Concat(json.RootElement.GetProperty("unmatched").EnumerateArray())
+            .Select(s => s.GetProperty("text").GetString())
+            .ToList();
+        Assert.Contains("The port authority said that <script>alert('x')</script> 140 vessels docked in the harbour on Monday.", texts);
+        Assert.Contains(texts, t => t!.Contains("\u001b[31m", StringComparison.Ordinal));
+    }
+}
