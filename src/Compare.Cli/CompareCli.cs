@@ -87,6 +87,7 @@ internal static class CompareCli
         {
             sources, format, output, threshold, failOn, maxBytes,
         };
+        root.Subcommands.Add(PullRequestCommand(context));
         foreach (var option in root.Options.OfType<VersionOption>())
         {
             option.Action = new PrintVersion(context);
@@ -142,6 +143,44 @@ internal static class CompareCli
             return ExitCodes.Success;
         }));
         return root;
+    }
+
+    /// <summary>
+    /// <c>compare pr</c>: the GitHub Action's command. Reads the Actions environment; options override it
+    /// for a run by hand (<c>compare pr --repo owner/name --pr 7</c>).
+    /// </summary>
+    private static Command PullRequestCommand(CliContext context)
+    {
+        var repo = new Option<string?>("--repo") { Description = "The repository, owner/name (default: GITHUB_REPOSITORY).", HelpName = "OWNER/NAME" };
+        var number = new Option<int?>("--pr") { Description = "The pull request number (default: from GITHUB_EVENT_PATH).", HelpName = "NUMBER" };
+        var token = new Option<string?>("--token") { Description = "The GitHub token (default: GITHUB_TOKEN).", HelpName = "TOKEN" };
+        var baseSha = new Option<string?>("--base") { Description = "The base commit (default: from GITHUB_EVENT_PATH).", HelpName = "SHA" };
+        var paths = new Option<string>("--paths") { Description = "Which changed files are documents (glob).", DefaultValueFactory = _ => "seeds/**", HelpName = "GLOB" };
+        var comment = new Option<bool>("--comment") { Description = "Create or update the pull request comment.", DefaultValueFactory = _ => true };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a difference of these kinds is found.", HelpName = "KINDS" };
+        var threshold = new Option<double>("--threshold") { Description = "Similarity (0 to 1) below which statements stay unmatched.", DefaultValueFactory = _ => CompareOptions.Default.Threshold, HelpName = "X" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the full report.", HelpName = "FILE" };
+        var command = new Command("pr", "Compares the documents a pull request adds or changes and keeps one report comment up to date (the GitHub Action).")
+        {
+            repo, number, token, baseSha, paths, comment, failOn, threshold, output,
+        };
+        command.SetAction(parse => Guard(context, () =>
+        {
+            var run = Compare.GitHub.PullRequestRun.FromEnvironment(context.Environment, parse.GetValue(repo), parse.GetValue(number), parse.GetValue(token));
+            run = run with
+            {
+                BaseSha = parse.GetValue(baseSha) ?? run.BaseSha,
+                Paths = parse.GetValue(paths) ?? "seeds/**",
+                Comment = parse.GetValue(comment),
+                FailOn = DifferenceKinds.Parse(parse.GetValue(failOn)),
+                Options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) },
+                ReportPath = parse.GetValue(output) ?? run.ReportPath,
+            };
+            var outcome = Compare.GitHub.PullRequestAction.RunAsync(run, context.Out).GetAwaiter().GetResult();
+            context.Out.Write($"compare: {outcome.Documents.Count} documents, {outcome.Differences} labelled differences; report {outcome.ReportPath}{(outcome.CommentUrl is { } url ? "; comment " + url : string.Empty)}\n");
+            return outcome.ExitCode;
+        }));
+        return command;
     }
 
     /// <summary>The version of this tool (not of whichever program hosts it).</summary>

@@ -160,6 +160,24 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void Refuses_a_pr_run_without_a_repository_in_one_line_with_exit_code_2()
+    {
+        var run = CliRunner.Run("pr", "--pr", "7");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("compare: no repository: set GITHUB_REPOSITORY or pass --repo owner/name\n", run.Error);
+    }
+
+    [Fact]
+    public void Refuses_a_pr_run_without_a_token_in_one_line_with_exit_code_2()
+    {
+        var run = CliRunner.Run("pr", "--repo", "o/r", "--pr", "7");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("compare: no token: set GITHUB_TOKEN or pass --token\n", run.Error);
+    }
+
+    [Fact]
     public void Shows_help_and_version()
     {
         var help = CliRunner.Run("--help");

@@ -1,3 +1,4 @@
+using Compare.Tests.Shared;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Markdig;

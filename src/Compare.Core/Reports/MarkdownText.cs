@@ -49,6 +49,9 @@ internal static class MarkdownText
             .ToString();
     }
 
-    /// <summary>Text as inline code that cannot break out: HTML code element with encoded content.</summary>
-    public static string Code(string text) => "<code>" + System.Net.WebUtility.HtmlEncode(text.Replace('\n', ' ')) + "</code>";
+    /// <summary>
+    /// Text as inline code that cannot break out: an HTML code element whose content is escaped like
+    /// any text (GitHub still reads Markdown between inline tags, so mentions must be defused there too).
+    /// </summary>
+    public static string Code(string text) => "<code>" + Escape(text) + "</code>";
 }

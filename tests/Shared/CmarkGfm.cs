@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Compare.Core.Tests;
+namespace Compare.Tests.Shared;
 
 /// <summary>Renders Markdown as GitHub does, with GitHub's own renderer (cmark-gfm and its extensions).</summary>
 internal static class CmarkGfm

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Compare.GitHub;
+
+/// <summary>Reads files of other commits from the checkout with git (fetching the commit when the clone is shallow).</summary>
+internal sealed class Git(string workspace)
+{
+    /// <summary>The file at the commit, or null when git cannot give it.</summary>
+    public string? Show(string commit, string path)
+    {
+        var shown = Run("show", $"{commit}:{path}");
+        if (shown is null && Run("fetch", "--no-tags", "--depth=1", "origin", commit) is not null)
+        {
+            shown = Run("show", $"{commit}:{path}");
+        }
+
+        return shown;
+    }
+
+    private string? Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = workspace,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("safe.directory=*");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return null;
+            }
+
+            var output = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output.Result : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // No git on this machine: the contents API is asked instead.
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text;
+using Compare.Core;
+using Octokit;
+
+namespace Compare.GitHub;
+
+/// <summary>What a <c>compare pr</c> run did.</summary>
+/// <param name="ExitCode">0 done; 1 a difference of a fail-on kind was found; 69 nothing could be reported (GitHub unreachable and no job summary).</param>
+/// <param name="ReportPath">Where the full report was written.</param>
+/// <param name="CommentId">The comment's id, when one was created, updated or found unchanged.</param>
+/// <param name="CommentUrl">The comment's address.</param>
+/// <param name="Documents">The documents reported on.</param>
+/// <param name="Differences">How many labelled differences the report holds.</param>
+public sealed record PullRequestOutcome(int ExitCode, string? ReportPath, long? CommentId, string? CommentUrl, IReadOnlyList<string> Documents, int Differences);
+
+/// <summary>
+/// The GitHub Action's work: finds the pull request's documents, compares each new or changed one with
+/// its related documents (and a changed one with its base version), and keeps one comment on the pull
+/// request up to date, with the same report in the job summary.
+/// </summary>
+public static class PullRequestAction
+{
+    /// <summary>Runs for one pull request.</summary>
+    /// <param name="run">What to run on.</param>
+    /// <param name="log">Where messages and workflow commands (<c>::warning::</c>) go (standard output in Actions).</param>
+    /// <param name="delay">How to wait between retries (tests pass one that does not wait).</param>
+    /// <exception cref="InputException">The run is misconfigured (no token, bad paths).</exception>
+    public static async Task<PullRequestOutcome> RunAsync(PullRequestRun run, TextWriter log, Func<TimeSpan, Task>? delay = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(log);
+        if (run.Token is null)
+        {
+            throw new InputException("no token: set GITHUB_TOKEN or pass --token");
+        }
+
+        var client = new GitHubClient(new ProductHeaderValue("compare", "0.1.0"), run.ApiUrl) { Credentials = new Credentials(run.Token) };
+        var api = new GitHubApi(client, run.Owner, run.Name, delay ?? (wait => Task.Delay(wait)), log);
+
+        IReadOnlyList<PullRequestFile> files;
+        try
+        {
+            files = await api.Files(run.Number).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ApiException or HttpRequestException)
+        {
+            await log.WriteLineAsync($"::error::compare: cannot list the pull request's files: {Describe(ex)}").ConfigureAwait(false);
+            return new PullRequestOutcome(69, null, null, null, [], 0);
+        }
+
+        var glob = Glob.ToRegex(run.Paths);
+        var documents = new List<DocumentReport>();
+        foreach (var file in files.Where(f => glob.IsMatch(f.FileName)).OrderBy(f => f.FileName, StringComparer.Ordinal))
+        {
+            documents.Add(await Document(run, api, file, glob).ConfigureAwait(false));
+        }
+
+        var full = PullRequestReport.Full(run.Number, documents);
+        var reportPath = run.ReportPath ?? Path.Combine(Path.GetTempPath(), $"compare-pr-{run.Number}.md");
+        await File.WriteAllTextAsync(reportPath, full).ConfigureAwait(false);
+        var summarised = false;
+        if (run.StepSummary is { } summary)
+        {
+            await File.AppendAllTextAsync(summary, full + "\n").ConfigureAwait(false);
+            summarised = true;
+        }
+
+        IssueComment? comment = null;
+        if (run.Comment)
+        {
+            try
+            {
+                comment = await Upsert(api, run.Number, PullRequestReport.Comment(run.Number, documents)).ConfigureAwait(false);
+            }
+            catch (ForbiddenException ex)
+            {
+                // A fork's pull request gets a read-only token: the job summary carries the report.
+                await log.WriteLineAsync($"::warning::compare: cannot comment on the pull request ({ex.Message}); the report is in the job summary").ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ApiException or HttpRequestException)
+            {
+                await log.WriteLineAsync($"::warning::compare: cannot comment on the pull request: {Describe(ex)}").ConfigureAwait(false);
+                if (!summarised)
+                {
+                    return new PullRequestOutcome(69, reportPath, null, null, [.. documents.Select(d => d.Path)], 0);
+                }
+            }
+        }
+
+        var differences = documents.SelectMany(d => d.Comparisons).SelectMany(c => c.Result.Alignments).SelectMany(g => g.Differences).ToList();
+        var outcome = new PullRequestOutcome(
+            differences.Any(d => run.FailOn.Contains(d.Kind)) ? 1 : 0,
+            reportPath,
+            comment?.Id,
+            comment?.HtmlUrl,
+            [.. documents.Select(d => d.Path)],
+            differences.Count);
+        if (run.Outputs is { } outputs)
+        {
+            await File.AppendAllTextAsync(outputs, Outputs(outcome)).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Finds this tool's comment by marker and author (never someone else's comment quoting the marker), and creates or updates it.</summary>
+    private static async Task<IssueComment> Upsert(GitHubApi api, int number, string body)
+    {
+        var identity = await api.Identity().ConfigureAwait(false);
+        var comments = await api.Comments(number).ConfigureAwait(false);
+        var ours = comments.FirstOrDefault(c =>
+            c.Body?.StartsWith(PullRequestReport.Marker, StringComparison.Ordinal) == true
+            && string.Equals(c.User?.Login, identity, StringComparison.OrdinalIgnoreCase));
+        if (ours is null)
+        {
+            return await api.Create(number, body).ConfigureAwait(false);
+        }
+
+        return ours.Body == body ? ours : await api.Update(ours.Id, body).ConfigureAwait(false);
+    }
+
+    private static async Task<DocumentReport> Document(PullRequestRun run, GitHubApi api, PullRequestFile file, System.Text.RegularExpressions.Regex glob)
+    {
+        var path = file.FileName;
+        switch (file.Status)
+        {
+            case "removed":
+                return new DocumentReport(path, DocumentChange.Removed, null, [], "Removed in this pull request.");
+            case "renamed" when file.Changes == 0:
+                return new DocumentReport(path, DocumentChange.Renamed, file.PreviousFileName, [], "Renamed without changes.");
+        }
+
+        SourceInput head;
+        try
+        {
+            head = Comparison.ReadFile(Path.Combine(run.Workspace, path), run.Options) with { Path = path };
+        }
+        catch (InputException ex)
+        {
+            return new DocumentReport(path, Change(file), file.PreviousFileName, [], $"Cannot be read: {ex.Message}");
+        }
+
+        var comparisons = new List<DocumentComparison>();
+        if (Change(file) is DocumentChange.Modified or DocumentChange.Renamed && run.BaseSha is { } baseSha)
+        {
+            var basePath = file.PreviousFileName ?? path;
+            var text = new Git(run.Workspace).Show(baseSha, basePath);
+            if (text is null)
+            {
+                try
+                {
+                    text = Encoding.UTF8.GetString(await api.RawContent(basePath, baseSha).ConfigureAwait(false));
+                }
+                catch (Exception ex) when (ex is ApiException or HttpRequestException)
+                {
+                    text = null;
+                }
+            }
+
+            if (text is not null)
+            {
+                var before = new SourceInput($"{basePath} (base)", text, head.Format);
+                comparisons.Add(new DocumentComparison($"Revision: base {Short(baseSha)} → head", Comparison.Compare([before, head], run.Options)));
+            }
+        }
+
+        foreach (var related in Related(run, path, glob))
+        {
+            var other = Comparison.ReadFile(Path.Combine(run.Workspace, related), run.Options) with { Path = related };
+            comparisons.Add(new DocumentComparison($"Compared with {related}", Comparison.Compare([other, head], run.Options)));
+        }
+
+        var note = comparisons.Count == 0 ? "No related document in the repository to compare it with." : null;
+        return new DocumentReport(path, Change(file), file.PreviousFileName, comparisons, note);
+    }
+
+    /// <summary>
+    /// The documents a document is compared with: the others in its event folder where the repository
+    /// groups documents so (a folder below the watched root), otherwise the (at most 3) most similar.
+    /// </summary>
+    private static List<string> Related(PullRequestRun run, string path, System.Text.RegularExpressions.Regex glob)
+    {
+        var all = Directory.EnumerateFiles(run.Workspace, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(run.Workspace, f).Replace('\\', '/'))
+            .Where(f => glob.IsMatch(f) && f != path && !f.StartsWith(".git/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var folder = Path.GetDirectoryName(path)?.Replace('\\', '/') ?? string.Empty;
+        var root = run.Paths.Split('*')[0].TrimEnd('/');
+        if (folder.Length > root.Length)
+        {
+            return [.. all.Where(f => Path.GetDirectoryName(f)?.Replace('\\', '/') == folder)];
+        }
+
+        var head = Comparison.ReadFile(Path.Combine(run.Workspace, path), run.Options);
+        return
+        [
+            .. all.Select(f => (Path: f, Similarity: Similarity(head, Comparison.ReadFile(Path.Combine(run.Workspace, f), run.Options), run.Options)))
+                .Where(c => c.Similarity >= SimilarityFloor)
+                .OrderByDescending(c => c.Similarity)
+                .ThenBy(c => c.Path, StringComparer.Ordinal)
+                .Take(3)
+                .Select(c => c.Path),
+        ];
+    }
+
+    /// <summary>The share of statements that align below which documents are not related.</summary>
+    private const double SimilarityFloor = 0.1;
+
+    private static double Similarity(SourceInput a, SourceInput b, CompareOptions options)
+    {
+        var result = Comparison.Compare([a, b], options);
+        var total = result.Sources.Sum(s => s.Statements);
+        return total == 0 ? 0 : (double)result.Alignments.Sum(g => g.Statements.Count) / total;
+    }
+
+    private static DocumentChange Change(PullRequestFile file) => file.Status switch
+    {
+        "added" => DocumentChange.Added,
+        "removed" => DocumentChange.Removed,
+        "renamed" => DocumentChange.Renamed,
+        _ => DocumentChange.Modified,
+    };
+
+    private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
+
+    private static string Describe(Exception ex) => ex is ApiException api ? $"{(int)api.StatusCode} {api.Message}" : ex.Message;
+
+    /// <summary>Step outputs in GITHUB_OUTPUT's format, multi-line values with a delimiter no value contains.</summary>
+    internal static string Outputs(PullRequestOutcome outcome)
+    {
+        var delimiter = "compare_" + Guid.NewGuid().ToString("N");
+        var lines = new StringBuilder();
+        lines.Append($"report-path={outcome.ReportPath}\n");
+        lines.Append($"comment-id={outcome.CommentId}\n");
+        lines.Append($"comment-url={outcome.CommentUrl}\n");
+        lines.Append($"documents<<{delimiter}\n");
+        foreach (var document in outcome.Documents)
+        {
+            lines.Append(document).Append('\n');
+        }
+
+        lines.Append(delimiter).Append('\n');
+        lines.Append($"differences={outcome.Differences}\n");
+        return lines.ToString();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using Compare.Core;
+using Compare.Core.Reports;
+
+namespace Compare.GitHub;
+
+/// <summary>What a pull request did to a document.</summary>
+public enum DocumentChange
+{
+    /// <summary>A new document.</summary>
+    Added,
+
+    /// <summary>A changed document.</summary>
+    Modified,
+
+    /// <summary>A deleted document.</summary>
+    Removed,
+
+    /// <summary>A moved document.</summary>
+    Renamed,
+}
+
+/// <summary>One comparison in the report: a new or changed document against another, or against its own base version.</summary>
+/// <param name="Title">What is compared ("revision: base → head", "with seeds/x/b.txt").</param>
+/// <param name="Result">The comparison.</param>
+public sealed record DocumentComparison(string Title, ComparisonResult Result);
+
+/// <summary>A document the pull request touches, with its comparisons.</summary>
+/// <param name="Path">The path in the repository.</param>
+/// <param name="Change">What the pull request did to it.</param>
+/// <param name="PreviousPath">For a renamed document, where it was.</param>
+/// <param name="Comparisons">Its revision report and its comparisons with related documents.</param>
+/// <param name="Note">What to say when there is nothing to compare ("no related document").</param>
+public sealed record DocumentReport(string Path, DocumentChange Change, string? PreviousPath, IReadOnlyList<DocumentComparison> Comparisons, string? Note);
+
+/// <summary>Writes the pull request report: the full one for the job summary, and one that fits a comment.</summary>
+internal static class PullRequestReport
+{
+    /// <summary>The hidden marker by which the tool finds its own comment.</summary>
+    public const string Marker = "<!-- compare-report:v1 -->";
+
+    /// <summary>GitHub refuses comments longer than this many characters.</summary>
+    public const int MaxCommentLength = 65_536;
+
+    public static string Full(int number, IReadOnlyList<DocumentReport> documents) => Render(number, documents, collapse: false, limits: null);
+
+    /// <summary>
+    /// The report as a comment of at most <paramref name="maxLength"/> characters: sections collapse into
+    /// details first, then the least substantial aligned groups (and then unmatched statements) are cut,
+    /// with a line saying the full report is in the job summary.
+    /// </summary>
+    public static string Comment(int number, IReadOnlyList<DocumentReport> documents, int maxLength = MaxCommentLength)
+    {
+        var body = Render(number, documents, collapse: false, limits: null);
+        if (body.Length <= maxLength)
+        {
+            return body;
+        }
+
+        body = Render(number, documents, collapse: true, limits: null);
+        var comparisons = documents.SelectMany(d => d.Comparisons).ToList();
+        // By reference: two comparisons can be equal records (the same pair reported under two documents).
+        var limits = comparisons.ToDictionary(object (c) => c, c => (Groups: c.Result.Alignments.Count, Unmatched: c.Result.Unmatched.Count), ReferenceEqualityComparer.Instance);
+        while (body.Length > maxLength)
+        {
+            var (largest, limit) = limits.OrderByDescending(l => l.Value.Groups + l.Value.Unmatched).First();
+
+            if (limit.Groups + limit.Unmatched == 0)
+            {
+                const string cut = "\n\n…the report is cut here; the full report is in the job summary.\n";
+                return body[..(maxLength - cut.Length)] + cut;
+            }
+
+            limits[largest] = limit.Groups > 0 ? (limit.Groups / 2, limit.Unmatched) : (0, limit.Unmatched / 2);
+            body = Render(number, documents, collapse: true, limits);
+        }
+
+        return body;
+    }
+
+    private static string Render(int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits)
+    {
+        var md = new StringBuilder();
+        md.Append(Marker).Append('\n');
+        md.Append($"## Source comparison for pull request \\#\u200D{number}\n\n");
+        if (documents.Count == 0)
+        {
+            md.Append("No document under the watched paths changed.\n");
+            return md.ToString();
+        }
+
+        var counts = Enum.GetValues<DocumentChange>()
+            .Select(change => (change, count: documents.Count(d => d.Change == change)))
+            .Where(c => c.count > 0)
+            .Select(c => $"{c.count} {c.change.ToString().ToLowerInvariant()}");
+        md.Append($"{documents.Count} {(documents.Count == 1 ? "document" : "documents")}: {string.Join(", ", counts)}.\n\n");
+
+        foreach (var document in documents)
+        {
+            var what = document.Change switch
+            {
+                DocumentChange.Renamed => $"renamed from {Code(document.PreviousPath ?? "?")}",
+                _ => document.Change.ToString().ToLowerInvariant(),
+            };
+            md.Append($"### {Code(document.Path)} ({what})\n\n");
+            if (document.Note is { } note)
+            {
+                md.Append(note).Append("\n\n");
+            }
+
+            foreach (var comparison in document.Comparisons)
+            {
+                var result = comparison.Result;
+                var cut = string.Empty;
+                if (limits is not null && limits.TryGetValue(comparison, out var limit)
+                    && (limit.Groups < result.Alignments.Count || limit.Unmatched < result.Unmatched.Count))
+                {
+                    cut = $"\n*{result.Alignments.Count - limit.Groups} less substantial aligned groups and {result.Unmatched.Count - limit.Unmatched} unmatched statements are cut here: the full report is in the job summary.*\n";
+                    result = result with { Alignments = [.. result.Alignments.Take(limit.Groups)], Unmatched = [.. result.Unmatched.Take(limit.Unmatched)] };
+                }
+
+                var report = Demote(Report.ToMarkdown(result)) + cut;
+                if (collapse)
+                {
+                    md.Append($"<details>\n<summary>{MarkdownText.Escape(comparison.Title)}</summary>\n\n{report}\n</details>\n\n");
+                }
+                else
+                {
+                    md.Append($"#### {MarkdownText.Escape(comparison.Title)}\n\n{report}\n");
+                }
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Moves the comparison report's headings two levels down, under the document's heading.</summary>
+    private static string Demote(string markdown) =>
+        string.Join('\n', markdown.Split('\n').Select(line => line.StartsWith('#') ? "##" + line : line));
+
+    private static string Code(string text) => MarkdownText.Code(text);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Compare.Core;
+
+namespace Compare.GitHub;
+
+/// <summary>Everything a <c>compare pr</c> run needs: from the Actions environment, or given by hand.</summary>
+/// <param name="Owner">The repository owner.</param>
+/// <param name="Name">The repository name.</param>
+/// <param name="Number">The pull request number.</param>
+/// <param name="BaseSha">The base commit (for the base versions of modified documents).</param>
+/// <param name="HeadSha">The head commit.</param>
+/// <param name="ApiUrl">The REST API address (GitHub Enterprise Server too).</param>
+/// <param name="Workspace">The checkout of the head commit.</param>
+/// <param name="Token">The token, or null (then nothing is posted).</param>
+public sealed record PullRequestRun(
+    string Owner,
+    string Name,
+    int Number,
+    string? BaseSha,
+    string? HeadSha,
+    Uri ApiUrl,
+    string Workspace,
+    string? Token)
+{
+    /// <summary>Which changed files are documents (a glob: <c>*</c>, <c>**</c>, <c>?</c>).</summary>
+    public string Paths { get; init; } = "seeds/**";
+
+    /// <summary>Whether to create or update the pull request comment.</summary>
+    public bool Comment { get; init; } = true;
+
+    /// <summary>Difference kinds that make the run fail (exit 1).</summary>
+    public IReadOnlySet<DifferenceKind> FailOn { get; init; } = new HashSet<DifferenceKind>();
+
+    /// <summary>The comparison options.</summary>
+    public CompareOptions Options { get; init; } = CompareOptions.Default;
+
+    /// <summary>The file the job summary is appended to (GITHUB_STEP_SUMMARY), or null.</summary>
+    public string? StepSummary { get; init; }
+
+    /// <summary>The file step outputs are appended to (GITHUB_OUTPUT), or null.</summary>
+    public string? Outputs { get; init; }
+
+    /// <summary>Where the full report is written.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>
+    /// Reads a run from the Actions environment: GITHUB_EVENT_PATH (pull_request.number, base.sha,
+    /// head.sha), GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY,
+    /// GITHUB_OUTPUT, GITHUB_TOKEN. Values given by hand (<paramref name="repository"/>,
+    /// <paramref name="number"/>) win.
+    /// </summary>
+    /// <exception cref="InputException">Something needed is missing or malformed.</exception>
+    public static PullRequestRun FromEnvironment(Func<string, string?> environment, string? repository = null, int? number = null, string? token = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        string? baseSha = null, headSha = null;
+        if (environment("GITHUB_EVENT_PATH") is { Length: > 0 } eventPath)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(File.ReadAllText(eventPath));
+                if (json.RootElement.TryGetProperty("pull_request", out var pr))
+                {
+                    number ??= pr.GetProperty("number").GetInt32();
+                    baseSha = pr.GetProperty("base").GetProperty("sha").GetString();
+                    headSha = pr.GetProperty("head").GetProperty("sha").GetString();
+                }
+            }
+            catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new InputException($"GITHUB_EVENT_PATH {eventPath}: not a readable pull_request event ({ex.Message})", ex);
+            }
+        }
+
+        repository ??= environment("GITHUB_REPOSITORY");
+        if (repository?.Split('/') is not [{ Length: > 0 } owner, { Length: > 0 } name])
+        {
+            throw new InputException("no repository: set GITHUB_REPOSITORY or pass --repo owner/name");
+        }
+
+        if (number is not > 0)
+        {
+            throw new InputException("no pull request: run on a pull_request event or pass --pr NUMBER");
+        }
+
+        var api = environment("GITHUB_API_URL") is { Length: > 0 } url ? url : "https://api.github.com";
+        if (!Uri.TryCreate(api, UriKind.Absolute, out var apiUrl))
+        {
+            throw new InputException($"GITHUB_API_URL {api}: not an address");
+        }
+
+        return new PullRequestRun(
+            owner,
+            name,
+            number.Value,
+            baseSha,
+            headSha,
+            apiUrl,
+            environment("GITHUB_WORKSPACE") is { Length: > 0 } workspace ? workspace : Directory.GetCurrentDirectory(),
+            token ?? (environment("GITHUB_TOKEN") is { Length: > 0 } t ? t : null))
+        {
+            StepSummary = environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
+            Outputs = environment("GITHUB_OUTPUT") is { Length: > 0 } outputs ? outputs : null,
+        };
+    }
+}

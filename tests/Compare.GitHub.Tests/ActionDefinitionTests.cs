@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Compare.Tests.Shared;
+using YamlDotNet.RepresentationModel;
+
+namespace Compare.GitHub.Tests;
+
+/// <summary>action.yml, parsed with YamlDotNet: documented inputs and outputs, and inputs that reach scripts only through env.</summary>
+public sealed partial class ActionDefinitionTests
+{
+    private static readonly Lazy<YamlMappingNode> Action = new(() =>
+    {
+        var yaml = new YamlStream();
+        using var reader = new StringReader(File.ReadAllText(Repository.PathOf("action.yml")));
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    });
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+
+    private static List<YamlMappingNode> Steps => [.. ((YamlSequenceNode)Map(Action.Value, "runs").Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>()];
+
+    [GeneratedRegex(@"\$\{\{\s*inputs\.(?<name>[a-z-]+)\s*\}\}")]
+    private static partial Regex InputExpression();
+
+    [Fact]
+    public void Is_a_composite_action_with_a_name_a_description_and_branding()
+    {
+        Assert.Equal("composite", Scalar(Map(Action.Value, "runs"), "using"));
+        Assert.False(string.IsNullOrWhiteSpace(Scalar(Action.Value, "name")));
+        Assert.False(string.IsNullOrWhiteSpace(Scalar(Action.Value, "description")));
+        Assert.NotNull(Scalar(Map(Action.Value, "branding"), "icon"));
+    }
+
+    [Fact]
+    public void Documents_every_input_with_a_default_and_every_output()
+    {
+        var inputs = Map(Action.Value, "inputs");
+        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.All(inputs.Children.Values.Cast<YamlMappingNode>(), input =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(Scalar(input, "description")));
+            Assert.NotNull(Scalar(input, "default"));
+        });
+        Assert.Equal("${{ github.token }}", Scalar(Map(inputs, "github-token"), "default"));
+        Assert.Equal("seeds/**", Scalar(Map(inputs, "paths"), "default"));
+
+        var outputs = Map(Action.Value, "outputs");
+        Assert.Equal(["report-path", "comment-id", "comment-url", "documents", "differences"], outputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.All(outputs.Children.Values.Cast<YamlMappingNode>(), output => Assert.False(string.IsNullOrWhiteSpace(Scalar(output, "description"))));
+    }
+
+    [Fact]
+    public void Passes_inputs_to_scripts_through_env_never_into_run()
+    {
+        var used = new HashSet<string>();
+        foreach (var step in Steps)
+        {
+            if (Scalar(step, "run") is { } run)
+            {
+                Assert.DoesNotContain("${{", run, StringComparison.Ordinal);
+            }
+
+            if (step.Children.TryGetValue(new YamlScalarNode("env"), out var env))
+            {
+                foreach (var value in ((YamlMappingNode)env).Children.Values.Cast<YamlScalarNode>())
+                {
+                    used.UnionWith(InputExpression().Matches(value.Value!).Select(m => m.Groups["name"].Value));
+                }
+            }
+        }
+
+        Assert.Equal(["comment", "fail-on", "github-token", "paths", "threshold"], used.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Sets_up_dotnet_from_global_json_and_builds_once_per_version_from_a_cache()
+    {
+        Assert.Contains(Steps, s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true
+                                    && Scalar(Map(s, "with"), "global-json-file")?.EndsWith("global.json", StringComparison.Ordinal) == true);
+        Assert.Contains(Steps, s => Scalar(s, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true);
+        Assert.Contains(Steps, s => Scalar(s, "if") == "steps.cache.outputs.cache-hit != 'true'" && Scalar(s, "run")!.Contains("dotnet publish", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,101 @@
+using Compare.Core;
+using Compare.Tests.Shared;
+
+namespace Compare.GitHub.Tests;
+
+public sealed class PullRequestReportTests
+{
+    private static readonly ComparisonResult Seeds = Comparison.Compare(
+        [Comparison.ReadFile(Repository.PathOf(Repository.SeedA)) with { Path = "seeds/karabakh/ministry.txt" },
+         Comparison.ReadFile(Repository.PathOf(Repository.SeedB)) with { Path = "seeds/karabakh/news.txt" }]);
+
+    private static List<DocumentReport> Documents(int copies) =>
+        [.. Enumerable.Range(0, copies).Select(i => new DocumentReport($"seeds/e{i}/news.txt", DocumentChange.Added, null, [new DocumentComparison("Compared with seeds/e/ministry.txt", Seeds)], null))];
+
+    [Fact]
+    public void Keeps_the_whole_report_when_it_fits_a_comment()
+    {
+        var comment = PullRequestReport.Comment(7, Documents(1));
+
+        Assert.Equal(PullRequestReport.Full(7, Documents(1)), comment);
+        Assert.DoesNotContain("<details>\n<summary>Compared with", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collapses_sections_and_then_cuts_the_least_substantial_groups_to_stay_under_the_limit()
+    {
+        var full = PullRequestReport.Full(7, Documents(30));
+        Assert.True(full.Length > PullRequestReport.MaxCommentLength, $"{full.Length}");
+
+        var comment = PullRequestReport.Comment(7, Documents(30));
+
+        Assert.True(comment.Length <= PullRequestReport.MaxCommentLength, $"{comment.Length}");
+        Assert.StartsWith(PullRequestReport.Marker, comment, StringComparison.Ordinal);
+        Assert.Contains("<details>\n<summary>Compared with seeds/e/ministry.txt</summary>", comment, StringComparison.Ordinal);
+        Assert.Contains("are cut here: the full report is in the job summary.", comment, StringComparison.Ordinal);
+        Assert.Contains("seeds/e29/news.txt", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cuts_even_a_report_that_cannot_fit_and_says_so()
+    {
+        var comment = PullRequestReport.Comment(7, Documents(3), maxLength: 2000);
+
+        Assert.True(comment.Length <= 2000, $"{comment.Length}");
+        Assert.EndsWith("the full report is in the job summary.\n", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_the_pull_request_from_the_actions_environment_and_lets_options_override_it()
+    {
+        var eventPath = Path.GetTempFileName();
+        File.WriteAllText(eventPath, """{ "pull_request": { "number": 12, "base": { "sha": "b1" }, "head": { "sha": "h1", "repo": { "full_name": "fork/r" } } } }""");
+        var environment = new Dictionary<string, string>
+        {
+            ["GITHUB_EVENT_PATH"] = eventPath, ["GITHUB_REPOSITORY"] = "o/r", ["GITHUB_API_URL"] = "https://ghe.example/api/v3",
+            ["GITHUB_WORKSPACE"] = "/w", ["GITHUB_STEP_SUMMARY"] = "/s", ["GITHUB_OUTPUT"] = "/out", ["GITHUB_TOKEN"] = "t",
+        };
+
+        var run = PullRequestRun.FromEnvironment(environment.GetValueOrDefault);
+        var byHand = PullRequestRun.FromEnvironment(environment.GetValueOrDefault, "other/repo", 3, "mine");
+        File.Delete(eventPath);
+
+        Assert.Equal(("o", "r", 12, "b1", "h1"), (run.Owner, run.Name, run.Number, run.BaseSha, run.HeadSha));
+        Assert.Equal(("https://ghe.example/api/v3", "/w", "/s", "/out", "t"), (run.ApiUrl.ToString(), run.Workspace, run.StepSummary, run.Outputs, run.Token));
+        Assert.Equal(("other", "repo", 3, "mine"), (byHand.Owner, byHand.Name, byHand.Number, byHand.Token));
+    }
+
+    [Fact]
+    public void Refuses_a_run_without_a_repository_or_a_pull_request()
+    {
+        var noRepo = Assert.Throws<InputException>(() => PullRequestRun.FromEnvironment(_ => null, number: 1));
+        var noPr = Assert.Throws<InputException>(() => PullRequestRun.FromEnvironment(_ => null, "o/r"));
+
+        Assert.StartsWith("no repository", noRepo.Message, StringComparison.Ordinal);
+        Assert.StartsWith("no pull request", noPr.Message, StringComparison.Ordinal);
+    }
+
+    private static List<DocumentReport> Mixed() =>
+    [
+        new("seeds/karabakh/news.txt", DocumentChange.Added, null, [new DocumentComparison("Compared with seeds/karabakh/ministry.txt", Seeds)], null),
+        new("seeds/other/new.txt", DocumentChange.Added, null, [], "No related document in the repository to compare it with."),
+        new("seeds/old/gone.txt", DocumentChange.Removed, null, [], "Removed in this pull request."),
+        new("seeds/karabakh/b.txt", DocumentChange.Renamed, "seeds/b.txt", [], "Renamed without changes."),
+    ];
+
+    [Fact]
+    public void Comment_matches_the_golden_file() =>
+        Snapshot.Verify(PullRequestReport.Comment(7, Mixed()), "pr-comment", "md");
+
+    [Fact]
+    public void Comment_renders_on_GitHub_with_the_marker_hidden_and_no_mention_of_the_pull_request()
+    {
+        var html = CmarkGfm.Render(PullRequestReport.Comment(7, Mixed()));
+
+        Assert.StartsWith("<!-- compare-report:v1 -->", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Source comparison for pull request #\u200D7</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3><code>seeds/karabakh/b.txt</code> (renamed from <code>seeds/b.txt</code>)</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<del>must</del><ins>were supposed to</ins>", html, StringComparison.Ordinal);
+        Assert.Contains("<table>", html, StringComparison.Ordinal);
+    }
+}
