@@ -75,7 +75,10 @@ public static class PullRequestAction
             catch (ForbiddenException ex)
             {
                 // A fork's pull request gets a read-only token: the job summary carries the report.
-                await log.WriteLineAsync($"::warning::compare: cannot comment on the pull request ({ex.Message}); the report is in the job summary").ConfigureAwait(false);
+                var fork = run.HeadRepository is { } head && !head.Equals($"{run.Owner}/{run.Name}", StringComparison.OrdinalIgnoreCase)
+                    ? $" (a pull request from {head}: its token is read-only)"
+                    : string.Empty;
+                await log.WriteLineAsync($"::warning::compare: cannot comment on the pull request ({ex.Message}){fork}; the report is in the job summary").ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ApiException or HttpRequestException)
             {
@@ -160,7 +163,7 @@ public static class PullRequestAction
             if (text is not null)
             {
                 var before = new SourceInput($"{basePath} (base)", text, head.Format);
-                comparisons.Add(new DocumentComparison($"Revision: base {Short(baseSha)} → head", Comparison.Compare([before, head], run.Options)));
+                comparisons.Add(new DocumentComparison($"Revision: base {Short(baseSha)} → head", Comparison.Compare([before, head], run.Options), IsRevision: true));
             }
         }
 

@@ -23,7 +23,8 @@ public enum DocumentChange
 /// <summary>One comparison in the report: a new or changed document against another, or against its own base version.</summary>
 /// <param name="Title">What is compared ("revision: base → head", "with seeds/x/b.txt").</param>
 /// <param name="Result">The comparison.</param>
-public sealed record DocumentComparison(string Title, ComparisonResult Result);
+/// <param name="IsRevision">Whether it compares a document's base version (source 0) with its head version (source 1).</param>
+public sealed record DocumentComparison(string Title, ComparisonResult Result, bool IsRevision = false);
 
 /// <summary>A document the pull request touches, with its comparisons.</summary>
 /// <param name="Path">The path in the repository.</param>
@@ -119,7 +120,7 @@ internal static class PullRequestReport
                     result = result with { Alignments = [.. result.Alignments.Take(limit.Groups)], Unmatched = [.. result.Unmatched.Take(limit.Unmatched)] };
                 }
 
-                var report = Demote(Report.ToMarkdown(result)) + cut;
+                var report = (comparison.IsRevision ? Revision(comparison.Result) + "\n\n" : string.Empty) + Demote(Report.ToMarkdown(result)) + cut;
                 if (collapse)
                 {
                     md.Append($"<details>\n<summary>{MarkdownText.Escape(comparison.Title)}</summary>\n\n{report}\n</details>\n\n");
@@ -132,6 +133,48 @@ internal static class PullRequestReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>
+    /// What a revision did, statement by statement: edited (aligned, with differences), added (only in the
+    /// head), removed (only in the base), moved (aligned, but out of the order the others keep: the
+    /// statements off a longest run of pairs in the same order in both versions).
+    /// </summary>
+    internal static string Revision(ComparisonResult result)
+    {
+        var pairs = result.Alignments
+            .Select(g => (Base: g.Statements.Where(s => s.Source == 0).Min(s => s.Index), Head: g.Statements.Where(s => s.Source == 1).Min(s => s.Index), Group: g))
+            .OrderBy(p => p.Base)
+            .ToList();
+        var kept = LongestIncreasing(pairs.Select(p => p.Head).ToList());
+        var moved = pairs.Count - kept;
+        var edited = pairs.Count(p => p.Group.Differences.Count > 0 || p.Group.Diff.Any(d => d.Operation != DiffOperation.Equal));
+        var added = result.Unmatched.Count(s => s.Source == 1);
+        var removed = result.Unmatched.Count(s => s.Source == 0);
+        return $"**Revision:** {Count(edited, "statement")} edited, {added} added, {removed} removed, {moved} moved; {pairs.Count - edited} unchanged.";
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
+
+    /// <summary>The length of a longest strictly increasing subsequence (patience sorting).</summary>
+    private static int LongestIncreasing(List<int> values)
+    {
+        var tails = new List<int>();
+        foreach (var value in values)
+        {
+            var at = tails.BinarySearch(value);
+            at = at < 0 ? ~at : at;
+            if (at == tails.Count)
+            {
+                tails.Add(value);
+            }
+            else
+            {
+                tails[at] = value;
+            }
+        }
+
+        return tails.Count;
     }
 
     /// <summary>Moves the comparison report's headings two levels down, under the document's heading.</summary>

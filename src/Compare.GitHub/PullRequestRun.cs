@@ -40,6 +40,9 @@ public sealed record PullRequestRun(
     /// <summary>The file step outputs are appended to (GITHUB_OUTPUT), or null.</summary>
     public string? Outputs { get; init; }
 
+    /// <summary>The repository the pull request's head lives in (a fork's, when it differs from this one), or null.</summary>
+    public string? HeadRepository { get; init; }
+
     /// <summary>Where the full report is written.</summary>
     public string? ReportPath { get; init; }
 
@@ -53,7 +56,7 @@ public sealed record PullRequestRun(
     public static PullRequestRun FromEnvironment(Func<string, string?> environment, string? repository = null, int? number = null, string? token = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        string? baseSha = null, headSha = null;
+        string? baseSha = null, headSha = null, headRepository = null;
         if (environment("GITHUB_EVENT_PATH") is { Length: > 0 } eventPath)
         {
             try
@@ -64,6 +67,9 @@ public sealed record PullRequestRun(
                     number ??= pr.GetProperty("number").GetInt32();
                     baseSha = pr.GetProperty("base").GetProperty("sha").GetString();
                     headSha = pr.GetProperty("head").GetProperty("sha").GetString();
+                    headRepository = pr.GetProperty("head").TryGetProperty("repo", out var repo) && repo.ValueKind == JsonValueKind.Object
+                        ? repo.GetProperty("full_name").GetString()
+                        : null;
                 }
             }
             catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
@@ -101,6 +107,7 @@ public sealed record PullRequestRun(
         {
             StepSummary = environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
             Outputs = environment("GITHUB_OUTPUT") is { Length: > 0 } outputs ? outputs : null,
+            HeadRepository = headRepository,
         };
     }
 }

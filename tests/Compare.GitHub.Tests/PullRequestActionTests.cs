@@ -167,12 +167,12 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         var summary = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-summary.md");
         var log = new StringWriter();
 
-        var outcome = await Act(Run(summary), log);
+        var outcome = await Act(Run(summary) with { HeadRepository = "someone/r" }, log);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Null(outcome.CommentId);
         Assert.Empty(_github.Comments);
-        Assert.StartsWith("::warning::compare: cannot comment on the pull request (Resource not accessible by integration)", log.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("::warning::compare: cannot comment on the pull request (Resource not accessible by integration) (a pull request from someone/r: its token is read-only); the report is in the job summary", log.ToString(), StringComparison.Ordinal);
         Assert.Contains(PullRequestReport.Marker, File.ReadAllText(summary), StringComparison.Ordinal);
     }
 
@@ -250,5 +250,22 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         Assert.Contains("comment-url=https://github.example/o/r/pull/1#issuecomment-", File.ReadAllText(Path.Combine(scratch, "outputs.txt")), StringComparison.Ordinal);
         Assert.Contains("compare: 3 documents", output.ToString(), StringComparison.Ordinal);
         Directory.Delete(scratch, recursive: true);
+    }
+
+    [Fact]
+    public async Task Compares_a_document_outside_any_event_folder_with_the_most_similar_documents_and_says_when_nothing_is_related()
+    {
+        Write("seeds/loose-news.txt", SeedBText);
+        Write("seeds/unrelated.txt", "Weather\n\nRain is expected over the northern hills on Friday, with snow above 2,000 metres.\n");
+        _github.Files.Clear();
+        _github.Files.AddRange([("seeds/loose-news.txt", "added", null), ("seeds/unrelated.txt", "added", null)]);
+
+        await Act(Run());
+
+        var body = _github.Comments.Single().Value.Body;
+        var loose = body[body.IndexOf("<code>seeds/loose-news.txt</code> (added)", StringComparison.Ordinal)..body.IndexOf("<code>seeds/unrelated.txt</code>", StringComparison.Ordinal)];
+        Assert.Contains("Compared with seeds/karabakh/ministry.txt", loose, StringComparison.Ordinal);
+        Assert.DoesNotContain("Compared with seeds/unrelated.txt", loose, StringComparison.Ordinal);
+        Assert.Contains("<code>seeds/unrelated.txt</code> (added)\n\nNo related document in the repository to compare it with.", body, StringComparison.Ordinal);
     }
 }

@@ -60,7 +60,7 @@ public sealed class PullRequestReportTests
         var byHand = PullRequestRun.FromEnvironment(environment.GetValueOrDefault, "other/repo", 3, "mine");
         File.Delete(eventPath);
 
-        Assert.Equal(("o", "r", 12, "b1", "h1"), (run.Owner, run.Name, run.Number, run.BaseSha, run.HeadSha));
+        Assert.Equal(("o", "r", 12, "b1", "h1", "fork/r"), (run.Owner, run.Name, run.Number, run.BaseSha, run.HeadSha, run.HeadRepository));
         Assert.Equal(("https://ghe.example/api/v3", "/w", "/s", "/out", "t"), (run.ApiUrl.ToString(), run.Workspace, run.StepSummary, run.Outputs, run.Token));
         Assert.Equal(("other", "repo", 3, "mine"), (byHand.Owner, byHand.Name, byHand.Number, byHand.Token));
     }
@@ -98,4 +98,41 @@ public sealed class PullRequestReportTests
         Assert.Contains("<del>must</del><ins>were supposed to</ins>", html, StringComparison.Ordinal);
         Assert.Contains("<table>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Says_what_a_revision_edited_added_removed_and_moved()
+    {
+        var before = new SourceInput("a.txt (base)", "Title\n\nThe port closed on Monday. The mayor spoke at noon. Ships waited outside the harbour. The council met in the evening.\n");
+        var after = new SourceInput("a.txt", "Title\n\nThe council met in the evening. The port closed on Tuesday. Ships waited outside the harbour. A storm reached the coast at night.\n");
+
+        var line = PullRequestReport.Revision(Comparison.Compare([before, after]));
+
+        Assert.Equal("**Revision:** 1 statement edited, 1 added, 1 removed, 1 moved; 2 unchanged.", line);
+    }
+
+    [Fact]
+    public void Keeps_hostile_file_names_and_document_text_as_text_in_the_comment()
+    {
+        var hostile = Comparison.Compare(
+        [
+            Comparison.ReadFile(Repository.PathOf("tests/Compare.Core.Tests/Data/hostile/hostile-a.txt")) with { Path = "seeds/a/<img src=x onerror=alert(1)>.txt" },
+            Comparison.ReadFile(Repository.PathOf("tests/Compare.Core.Tests/Data/hostile/hostile-b.txt")) with { Path = "seeds/a/@octocat #12 <!-- compare-report:v1 -->.txt" },
+        ]);
+        List<DocumentReport> documents =
+        [
+            new("seeds/a/@octocat #12 <!-- compare-report:v1 -->.txt", DocumentChange.Added, null, [new DocumentComparison("Compared with seeds/a/<img src=x onerror=alert(1)>.txt", hostile)], null),
+            new("seeds/a/</details><script>x</script>.txt", DocumentChange.Renamed, "seeds/[x](javascript:alert(1)).txt", [], "Renamed without changes."),
+        ];
+
+        foreach (var comment in new[] { PullRequestReport.Comment(7, documents), PullRequestReport.Comment(7, documents, maxLength: 6000) })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(comment, "<!--"));
+            Assert.DoesNotMatch(@"@[A-Za-z0-9]|#[0-9]|(?i)https?://", comment);
+            RenderedHtml.AssertOnlyElements(CmarkGfm.Render(comment), CommentElements);
+        }
+    }
+
+    /// <summary>The HTML elements GitHub makes of the comment's own Markdown.</summary>
+    private static readonly HashSet<string> CommentElements =
+        ["h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "blockquote", "del", "ins", "code", "details", "summary", "strong", "em"];
 }

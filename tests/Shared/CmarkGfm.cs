@@ -22,3 +22,16 @@ internal static class CmarkGfm
         return html;
     }
 }
+
+/// <summary>Checks rendered HTML: every element is one the report writes itself, with no attribute but a table cell's alignment.</summary>
+internal static class RenderedHtml
+{
+    public static void AssertOnlyElements(string html, IReadOnlySet<string> allowed)
+    {
+        foreach (System.Text.RegularExpressions.Match tag in System.Text.RegularExpressions.Regex.Matches(html, @"<(?<name>/?[A-Za-z][A-Za-z0-9]*)(?<attributes>[^>]*)>"))
+        {
+            Assert.Contains(tag.Groups["name"].Value.TrimStart('/'), allowed);
+            Assert.Matches(@"^(\s+align=""(left|right|center)"")?\s*/?$", tag.Groups["attributes"].Value);
+        }
+    }
+}
