@@ -40,8 +40,7 @@ public static class Comparison
         var space = new TermSpace(statements.SelectMany(s => s));
         var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
-        var keys = statements.Select(side => Parallelism.Map(side, s => string.Join(' ', s.Tokens.Select(t => t.Norm)))).ToArray();
-        var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold, (keys[0], keys[1]));
+        var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1]));
         var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space))
             .OrderByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)
@@ -63,6 +62,33 @@ public static class Comparison
         {
             Warnings = [.. documents.SelectMany(d => d.Warnings)],
         };
+    }
+
+    /// <summary>Tells which statements have the same words (case and quote styles folded), through a hash of their tokens.</summary>
+    private sealed class SameWords(AnalyzedStatement[] left, AnalyzedStatement[] right) : IdenticalStatements
+    {
+        public override long LeftKey(int index) => Key(left[index]);
+
+        public override long RightKey(int index) => Key(right[index]);
+
+        public override bool Same(int l, int r) =>
+            left[l].Tokens.Select(t => t.Norm).SequenceEqual(right[r].Tokens.Select(t => t.Norm), StringComparer.Ordinal);
+
+        private static long Key(AnalyzedStatement statement)
+        {
+            if (statement.Tokens.Count == 0)
+            {
+                return 0;
+            }
+
+            var hash = new HashCode();
+            foreach (var token in statement.Tokens)
+            {
+                hash.Add(token.Norm, StringComparer.Ordinal);
+            }
+
+            return ((long)hash.ToHashCode() << 32) | (uint)statement.Tokens.Count;
+        }
     }
 
     private static (AlignedGroup Group, double Substance) BuildGroup(

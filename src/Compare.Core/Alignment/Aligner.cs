@@ -1,5 +1,16 @@
 namespace Compare.Core.Alignment;
 
+/// <summary>Which statements of the two sides have the same words: a key per statement (0 for none) and an exact check.</summary>
+internal abstract class IdenticalStatements
+{
+    public abstract long LeftKey(int index);
+
+    public abstract long RightKey(int index);
+
+    /// <summary>Whether two statements with the same key really have the same words.</summary>
+    public abstract bool Same(int left, int right);
+}
+
 /// <summary>Statements of the two sides that say the same thing.</summary>
 internal sealed record AlignedIndexes(IReadOnlyList<int> Left, IReadOnlyList<int> Right, double Score);
 
@@ -30,16 +41,16 @@ internal static class Aligner
     /// <summary>How many left statements one unit of parallel candidate scoring takes.</summary>
     private const int ChunkSize = 128;
 
-    /// <summary>Aligns the statements; those with the same <paramref name="keys"/> (the same words) are paired first, in order.</summary>
+    /// <summary>Aligns the statements; those with the same words (<paramref name="identical"/>) are paired first, in order.</summary>
     public static List<AlignedIndexes> Align(
-        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double threshold, (string[] Left, string[] Right)? keys = null)
+        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double threshold, IdenticalStatements? identical = null)
     {
         var leftGroup = Enumerable.Repeat(-1, left.Count).ToArray();
         var rightGroup = Enumerable.Repeat(-1, right.Count).ToArray();
         var groups = new List<Group>();
-        if (keys is var (leftKeys, rightKeys))
+        if (identical is not null)
         {
-            PairIdentical(leftKeys, rightKeys, leftGroup, rightGroup, groups);
+            PairIdentical(identical, left.Count, right.Count, leftGroup, rightGroup, groups);
         }
 
         var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup);
@@ -88,28 +99,44 @@ internal static class Aligner
     }
 
     /// <summary>Statements with the same words on both sides pair up in document order (a document repeating a sentence pairs its copies in turn).</summary>
-    private static void PairIdentical(string[] leftKeys, string[] rightKeys, int[] leftGroup, int[] rightGroup, List<Group> groups)
+    private static void PairIdentical(IdenticalStatements identical, int leftCount, int rightCount, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
-        var waiting = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
-        for (var r = 0; r < rightKeys.Length; r++)
+        var waiting = new Dictionary<long, List<int>>();
+        for (var r = 0; r < rightCount; r++)
         {
-            if (rightKeys[r].Length == 0)
+            var key = identical.RightKey(r);
+            if (key == 0)
             {
                 continue;
             }
 
-            if (!waiting.TryGetValue(rightKeys[r], out var queue))
+            if (!waiting.TryGetValue(key, out var list))
             {
-                waiting[rightKeys[r]] = queue = new Queue<int>();
+                waiting[key] = list = [];
             }
 
-            queue.Enqueue(r);
+            list.Add(r);
         }
 
-        for (var l = 0; l < leftKeys.Length; l++)
+        for (var l = 0; l < leftCount; l++)
         {
-            if (waiting.TryGetValue(leftKeys[l], out var queue) && queue.TryDequeue(out var r))
+            var key = identical.LeftKey(l);
+            if (key == 0 || !waiting.TryGetValue(key, out var list))
             {
+                continue;
+            }
+
+            // The next right statement with this key not yet paired that really has the same words.
+            var next = 0;
+            while (next < list.Count && !identical.Same(l, list[next]))
+            {
+                next++;
+            }
+
+            if (next < list.Count)
+            {
+                var r = list[next];
+                list.RemoveAt(next);
                 leftGroup[l] = rightGroup[r] = groups.Count;
                 groups.Add(new Group([l], [r], 1.0));
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -49,6 +50,24 @@ internal static partial class ValueExtractor
     private const string NumberWord =
         "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
+    private static readonly SearchValues<string> MonthNames = SearchValues.Create(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> Meridiems = SearchValues.Create(["am", "pm", "a.m", "p.m", "a m", "p m"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> NoonWords = SearchValues.Create(["noon", "midday", "midnight"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> RelativeWords = SearchValues.Create(
+        ["day", "yesterday", "tomorrow", "tonight", "week", "month", "year"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> Currencies = SearchValues.Create(["$", "€", "£", "dollar", "euro", "pound", "usd", "eur", "gbp"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> PercentSigns = SearchValues.Create(["%", "percent", "per cent", "pct"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> NumberWordStarts = SearchValues.Create(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+        StringComparison.OrdinalIgnoreCase);
+
     private static readonly Dictionary<string, int> NumberWords = NumberWord.Split('|')
         .Select((w, i) => (w, v: i < 20 ? i + 1 : (i - 17) * 10))
         .ToDictionary(p => p.w, p => p.v, StringComparer.OrdinalIgnoreCase);
@@ -97,26 +116,57 @@ internal static partial class ValueExtractor
     public static List<ValueMention> Extract(string text)
     {
         var found = new List<ValueMention>();
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        // Each pattern runs only when the text holds what it cannot match without (most statements hold none).
+        var span = text.AsSpan();
+        var digits = span.IndexOfAnyInRange('0', '9') >= 0;
+        var months = span.IndexOfAny(MonthNames) >= 0;
+        if (digits && span.Contains('-'))
         {
-            // Without a digit only number words and "noon"/"midnight" can be values (most statements).
-            Add(found, Time24(), text, Time24Value);
-            Add(found, RelativeDate(), text, m => (ValueKind.RelativeDate, Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ")));
-            Add(found, Words(), text, WordNumber);
-            return Qualify(found, text);
+            Add(found, IsoDate(), text, m => Date(m.Groups["year"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), m.Groups["day"].Value));
         }
 
-        Add(found, IsoDate(), text, m => Date(m.Groups["year"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), m.Groups["day"].Value));
-        Add(found, DayMonthDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
-        Add(found, MonthDayDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
-        Add(found, MonthYear(), text, m => (ValueKind.Date, string.Create(CultureInfo.InvariantCulture, $"{m.Groups["year"].Value}-{MonthNumber(m.Groups["month"].Value):00}")));
-        Add(found, Time12(), text, Time12Value);
-        Add(found, Time24(), text, Time24Value);
-        Add(found, RelativeDate(), text, m => (ValueKind.RelativeDate, Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ")));
-        Add(found, Money(), text, MoneyValue);
-        Add(found, Percent(), text, m => AmountOf(m) is { } percent ? (ValueKind.Percent, Canonical(percent)) : null);
-        Add(found, Digits(), text, m => AmountOf(m) is { } number ? (ValueKind.Number, Canonical(number)) : null);
-        Add(found, Words(), text, WordNumber);
+        if (digits && months)
+        {
+            Add(found, DayMonthDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
+            Add(found, MonthDayDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
+            Add(found, MonthYear(), text, m => (ValueKind.Date, string.Create(CultureInfo.InvariantCulture, $"{m.Groups["year"].Value}-{MonthNumber(m.Groups["month"].Value):00}")));
+        }
+
+        if (digits && span.IndexOfAny(Meridiems) >= 0)
+        {
+            Add(found, Time12(), text, Time12Value);
+        }
+
+        if ((digits && span.IndexOfAny(':', 'h') >= 0) || span.IndexOfAny(NoonWords) >= 0)
+        {
+            Add(found, Time24(), text, Time24Value);
+        }
+
+        if (span.IndexOfAny(RelativeWords) >= 0)
+        {
+            Add(found, RelativeDate(), text, m => (ValueKind.RelativeDate, Regex.Replace(m.Groups["rel"].Value.ToLowerInvariant(), @"\s+", " ")));
+        }
+
+        if (digits && span.IndexOfAny(Currencies) >= 0)
+        {
+            Add(found, Money(), text, MoneyValue);
+        }
+
+        if (digits && span.IndexOfAny(PercentSigns) >= 0)
+        {
+            Add(found, Percent(), text, m => AmountOf(m) is { } percent ? (ValueKind.Percent, Canonical(percent)) : null);
+        }
+
+        if (digits)
+        {
+            Add(found, Digits(), text, m => AmountOf(m) is { } number ? (ValueKind.Number, Canonical(number)) : null);
+        }
+
+        if (span.IndexOfAny(NumberWordStarts) >= 0)
+        {
+            Add(found, Words(), text, WordNumber);
+        }
+
         return Qualify(found, text);
     }
 
