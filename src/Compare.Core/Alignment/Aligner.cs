@@ -35,6 +35,12 @@ internal static class Aligner
     /// <summary>How far (in statements) a joining statement may stand from a member of its side.</summary>
     private const int MaxJoinDistance = 2;
 
+    /// <summary>How far above the threshold a pair must score to be accepted without the ratio test.</summary>
+    private const double MarginBand = 0.07;
+
+    /// <summary>How many times the runner-up score a pair near the threshold must reach.</summary>
+    private const double DistinctRatio = 1.2;
+
     /// <summary>How much of a neighbouring statement's weight the other side of a group must share for it to join.</summary>
     private const float NeighbourContainment = 0.28f;
 
@@ -60,6 +66,11 @@ internal static class Aligner
             return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
         });
 
+        // A pair scoring just above the threshold must also stand out from the runner-up candidates of
+        // both its statements (a ratio test): unrelated statements that share a few rare words score
+        // about as well with several others.
+        var leftSecond = SecondBest(pairs, p => p.Left, left.Count);
+        var rightSecond = SecondBest(pairs, p => p.Right, right.Count);
         foreach (var (l, r, score) in pairs)
         {
             if (score < threshold)
@@ -67,7 +78,8 @@ internal static class Aligner
                 break;
             }
 
-            if (leftGroup[l] < 0 && rightGroup[r] < 0)
+            var distinct = score >= threshold + MarginBand || score >= DistinctRatio * Math.Max(leftSecond[l], rightSecond[r]);
+            if (leftGroup[l] < 0 && rightGroup[r] < 0 && distinct)
             {
                 leftGroup[l] = rightGroup[r] = groups.Count;
                 groups.Add(new Group([l], [r], score));
@@ -96,6 +108,28 @@ internal static class Aligner
         }
 
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
+    }
+
+    /// <summary>The second-best candidate score of each statement of one side.</summary>
+    private static double[] SecondBest(List<(int Left, int Right, double Score)> pairs, Func<(int Left, int Right, double Score), int> side, int count)
+    {
+        var best = new double[count];
+        var second = new double[count];
+        foreach (var pair in pairs)
+        {
+            var i = side(pair);
+            if (pair.Score > best[i])
+            {
+                second[i] = best[i];
+                best[i] = pair.Score;
+            }
+            else if (pair.Score > second[i])
+            {
+                second[i] = pair.Score;
+            }
+        }
+
+        return second;
     }
 
     /// <summary>Statements with the same words on both sides pair up in document order (a document repeating a sentence pairs its copies in turn).</summary>
