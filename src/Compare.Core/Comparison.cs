@@ -119,7 +119,12 @@ public static class Comparison
     /// <summary>The three heaviest terms both sides share, written as the first source writes them (values in one notation).</summary>
     private static List<string> Topic(TermVector left, TermVector right, IEnumerable<AnalyzedStatement> statements, TermSpace space)
     {
-        var weights = left.Common(right).ToDictionary(p => left.Ids[p.Left], p => Math.Min(left.Weights[p.Left], right.Weights[p.Right]));
+        var weights = new Dictionary<int, float>();
+        foreach (var (l, r) in left.Common(right))
+        {
+            weights[left.Ids[l]] = Math.Min(left.Weights[l], right.Weights[r]);
+        }
+
         var hasFullDate = weights.Keys.Any(k => space.Term(k).StartsWith("#d2", StringComparison.Ordinal));
 
         var all = statements.ToList();

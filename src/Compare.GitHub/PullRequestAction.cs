@@ -167,52 +167,52 @@ public static class PullRequestAction
             }
         }
 
-        foreach (var related in Related(run, path, glob))
-        {
-            var other = Comparison.ReadFile(Path.Combine(run.Workspace, related), run.Options) with { Path = related };
-            comparisons.Add(new DocumentComparison($"Compared with {related}", Comparison.Compare([other, head], run.Options)));
-        }
+        comparisons.AddRange(Related(run, head, glob));
 
         var note = comparisons.Count == 0 ? "No related document in the repository to compare it with." : null;
         return new DocumentReport(path, Change(file), file.PreviousFileName, comparisons, note);
     }
 
     /// <summary>
-    /// The documents a document is compared with: the others in its event folder where the repository
-    /// groups documents so (a folder below the watched root), otherwise the (at most 3) most similar.
+    /// The document's comparisons with related documents: the others in its event folder where the
+    /// repository groups documents so (a folder below the watched root), otherwise the (at most 3) most
+    /// similar, each compared once (the comparison that measures the similarity is the one reported).
     /// </summary>
-    private static List<string> Related(PullRequestRun run, string path, System.Text.RegularExpressions.Regex glob)
+    private static List<DocumentComparison> Related(PullRequestRun run, SourceInput head, System.Text.RegularExpressions.Regex glob)
     {
-        var all = Directory.EnumerateFiles(run.Workspace, "*", SearchOption.AllDirectories)
+        var others = Directory.EnumerateFiles(run.Workspace, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(run.Workspace, f).Replace('\\', '/'))
-            .Where(f => glob.IsMatch(f) && f != path && !f.StartsWith(".git/", StringComparison.Ordinal))
+            .Where(f => glob.IsMatch(f) && f != head.Path && !f.StartsWith(".git/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var folder = Path.GetDirectoryName(path)?.Replace('\\', '/') ?? string.Empty;
+        var folder = Path.GetDirectoryName(head.Path)?.Replace('\\', '/') ?? string.Empty;
         var root = run.Paths.Split('*')[0].TrimEnd('/');
-        if (folder.Length > root.Length)
+        var grouped = folder.Length > root.Length;
+        if (grouped)
         {
-            return [.. all.Where(f => Path.GetDirectoryName(f)?.Replace('\\', '/') == folder)];
+            others = [.. others.Where(f => Path.GetDirectoryName(f)?.Replace('\\', '/') == folder)];
         }
 
-        var head = Comparison.ReadFile(Path.Combine(run.Workspace, path), run.Options);
-        return
-        [
-            .. all.Select(f => (Path: f, Similarity: Similarity(head, Comparison.ReadFile(Path.Combine(run.Workspace, f), run.Options), run.Options)))
-                .Where(c => c.Similarity >= SimilarityFloor)
-                .OrderByDescending(c => c.Similarity)
-                .ThenBy(c => c.Path, StringComparer.Ordinal)
-                .Take(3)
-                .Select(c => c.Path),
-        ];
+        var comparisons = others.Select(f => new DocumentComparison(
+            $"Compared with {f}",
+            Comparison.Compare([Comparison.ReadFile(Path.Combine(run.Workspace, f), run.Options) with { Path = f }, head], run.Options)));
+        return grouped
+            ? [.. comparisons]
+            :
+            [
+                .. comparisons.Select(c => (Comparison: c, Similarity: Similarity(c.Result)))
+                    .Where(c => c.Similarity >= SimilarityFloor)
+                    .OrderByDescending(c => c.Similarity)
+                    .Take(3)
+                    .Select(c => c.Comparison),
+            ];
     }
 
     /// <summary>The share of statements that align below which documents are not related.</summary>
     private const double SimilarityFloor = 0.1;
 
-    private static double Similarity(SourceInput a, SourceInput b, CompareOptions options)
+    private static double Similarity(ComparisonResult result)
     {
-        var result = Comparison.Compare([a, b], options);
         var total = result.Sources.Sum(s => s.Statements);
         return total == 0 ? 0 : (double)result.Alignments.Sum(g => g.Statements.Count) / total;
     }

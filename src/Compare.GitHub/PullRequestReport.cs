@@ -100,10 +100,10 @@ internal static class PullRequestReport
         {
             var what = document.Change switch
             {
-                DocumentChange.Renamed => $"renamed from {Code(document.PreviousPath ?? "?")}",
+                DocumentChange.Renamed => $"renamed from {MarkdownText.Code(document.PreviousPath ?? "?")}",
                 _ => document.Change.ToString().ToLowerInvariant(),
             };
-            md.Append($"### {Code(document.Path)} ({what})\n\n");
+            md.Append($"### {MarkdownText.Code(document.Path)} ({what})\n\n");
             if (document.Note is { } note)
             {
                 md.Append(note).Append("\n\n");
@@ -180,6 +180,4 @@ internal static class PullRequestReport
     /// <summary>Moves the comparison report's headings two levels down, under the document's heading.</summary>
     private static string Demote(string markdown) =>
         string.Join('\n', markdown.Split('\n').Select(line => line.StartsWith('#') ? "##" + line : line));
-
-    private static string Code(string text) => MarkdownText.Code(text);
 }

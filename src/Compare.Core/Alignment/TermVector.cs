@@ -34,23 +34,11 @@ internal sealed class TermVector
         Span<bool> leftMatched = Ids.Length <= 256 ? stackalloc bool[Ids.Length] : new bool[Ids.Length];
         Span<bool> rightMatched = other.Ids.Length <= 256 ? stackalloc bool[other.Ids.Length] : new bool[other.Ids.Length];
         var matches = 0;
-        int a = 0, b = 0;
-        while (a < Ids.Length && b < other.Ids.Length)
+        foreach (var (a, b) in Common(other))
         {
-            if (Ids[a] < other.Ids[b])
-            {
-                a++;
-            }
-            else if (Ids[a] > other.Ids[b])
-            {
-                b++;
-            }
-            else
-            {
-                shared += Math.Min(Weights[a], other.Weights[b]);
-                leftMatched[a++] = rightMatched[b++] = true;
-                matches++;
-            }
+            shared += Math.Min(Weights[a], other.Weights[b]);
+            leftMatched[a] = rightMatched[b] = true;
+            matches++;
         }
 
         if (matches == Ids.Length || matches == other.Ids.Length)
@@ -85,24 +73,43 @@ internal sealed class TermVector
         return shared;
     }
 
-    /// <summary>The positions in this vector and the other of each term both have (a merge of the sorted ids).</summary>
-    public IEnumerable<(int Left, int Right)> Common(TermVector other)
+    /// <summary>
+    /// The positions in this vector and the other of each term both have (a merge of the sorted ids).
+    /// A struct enumerator: scoring runs it for every candidate pair, so it allocates nothing.
+    /// </summary>
+    public CommonTerms Common(TermVector other) => new(Ids, other.Ids);
+
+    /// <summary>Enumerates the positions of the terms two sorted id arrays share.</summary>
+    internal struct CommonTerms(int[] left, int[] right)
     {
-        int i = 0, j = 0;
-        while (i < Ids.Length && j < other.Ids.Length)
+        private int _i;
+        private int _j;
+
+        public (int Left, int Right) Current { get; private set; }
+
+        public readonly CommonTerms GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (Ids[i] == other.Ids[j])
+            while (_i < left.Length && _j < right.Length)
             {
-                yield return (i++, j++);
+                if (left[_i] == right[_j])
+                {
+                    Current = (_i++, _j++);
+                    return true;
+                }
+
+                if (left[_i] < right[_j])
+                {
+                    _i++;
+                }
+                else
+                {
+                    _j++;
+                }
             }
-            else if (Ids[i] < other.Ids[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+
+            return false;
         }
     }
 

@@ -11,18 +11,17 @@ namespace Compare.Core.Analysis;
 internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance Stance, string Text, int Start, int End)
 {
     /// <summary>The speaker as compared across sources: its last word, lower-cased; empty when impersonal; "*" for a pronoun.</summary>
-    public string SpeakerKey
-    {
-        get
-        {
-            if (Speaker.Length == 0)
-            {
-                return string.Empty;
-            }
+    public string SpeakerKey { get; } = KeyOf(Speaker);
 
-            var head = Tokenizer.Tokenize(Speaker).LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
-            return head is "he" or "she" or "they" or "it" or "we" or "i" ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+    private static string KeyOf(string speaker)
+    {
+        if (speaker.Length == 0)
+        {
+            return string.Empty;
         }
+
+        var head = Tokenizer.Tokenize(speaker).LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
+        return head is "he" or "she" or "they" or "it" or "we" or "i" ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
     }
 }
 

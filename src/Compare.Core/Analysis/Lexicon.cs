@@ -42,6 +42,10 @@ internal static class Lexicon
     public static IReadOnlyList<(string[] Words, bool Strong)> Modals { get; } =
         [.. Rows("modality.tsv").Select(r => (Words(r[0]), r[1] == "strong")).OrderByDescending(m => m.Item1.Length)];
 
+    /// <summary>Whether a modal expression (its words joined by spaces, as a cue's key) is strong.</summary>
+    public static FrozenDictionary<string, bool> ModalIsStrong { get; } =
+        Modals.ToFrozenDictionary(m => string.Join(' ', m.Words), m => m.Strong, StringComparer.Ordinal);
+
     /// <summary>Number qualifiers, longest first.</summary>
     public static IReadOnlyList<(string[] Words, Bound Bound)> Approximators { get; } =
         [.. Rows("approximators.tsv").Select(r => (Words(r[0]), ParseBound(r[1]))).OrderByDescending(a => a.Item1.Length)];

@@ -130,8 +130,7 @@ internal static class DifferenceFinder
             texts[1 - source]));
     }
 
-    private static string Strength(Cue modal) =>
-        Lexicon.Modals.First(m => string.Join(' ', m.Words) == modal.Key).Strong ? "strong" : "weak";
+    private static string Strength(Cue modal) => Lexicon.ModalIsStrong[modal.Key] ? "strong" : "weak";
 
     private static void Quotation(Group group)
     {

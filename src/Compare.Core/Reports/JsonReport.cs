@@ -42,7 +42,7 @@ internal static class JsonReport
             foreach (var (kind, inA, inB, finding) in ReportFacts.KindSummary(result))
             {
                 json.WriteStartObject();
-                json.WriteString("kind", ReportFacts.Name(kind));
+                json.WriteString("kind", DifferenceKinds.Name(kind));
                 json.WriteStartArray("bySource");
                 json.WriteNumberValue(inA);
                 json.WriteNumberValue(inB);
@@ -76,7 +76,7 @@ internal static class JsonReport
                 foreach (var difference in group.Differences)
                 {
                     json.WriteStartObject();
-                    json.WriteString("kind", ReportFacts.Name(difference.Kind));
+                    json.WriteString("kind", DifferenceKinds.Name(difference.Kind));
                     json.WriteNumber("source", difference.Source);
                     json.WriteString("text", difference.Text);
                     json.WriteString("detail", difference.Detail);
@@ -94,7 +94,7 @@ internal static class JsonReport
                 foreach (var value in group.SameValues)
                 {
                     json.WriteStartObject();
-                    json.WriteString("kind", ReportFacts.Name(value.Kind));
+                    json.WriteString("kind", DifferenceKinds.Name(value.Kind));
                     json.WriteStartArray("texts");
                     foreach (var text in value.Texts)
                     {

@@ -34,7 +34,7 @@ internal static class MarkdownReport
             md.Append("| Difference | A | B | Finding |\n|---|---:|---:|---|\n");
             foreach (var (kind, inA, inB, finding) in kinds)
             {
-                md.Append($"| {Name(kind)} | {inA} | {inB} | {Escape(finding)} |\n");
+                md.Append($"| {DifferenceKinds.Name(kind)} | {inA} | {inB} | {Escape(finding)} |\n");
             }
 
             md.Append('\n');
@@ -105,12 +105,12 @@ internal static class MarkdownReport
         {
             foreach (var difference in group.Differences)
             {
-                md.Append($"- **{Name(difference.Kind)}** — {Escape(difference.Detail)}\n");
+                md.Append($"- **{DifferenceKinds.Name(difference.Kind)}** — {Escape(difference.Detail)}\n");
             }
 
             foreach (var value in group.SameValues)
             {
-                md.Append($"- **{Name(value.Kind)}** — {Escape(value.Detail)}\n");
+                md.Append($"- **{DifferenceKinds.Name(value.Kind)}** — {Escape(value.Detail)}\n");
             }
 
             md.Append('\n');

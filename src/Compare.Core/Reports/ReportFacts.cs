@@ -34,9 +34,6 @@ internal static class ReportFacts
         }
     }
 
-    /// <summary>The name of a difference kind as the JSON contract spells it.</summary>
-    public static string Name(DifferenceKind kind) => DifferenceKinds.Name(kind);
-
     /// <summary>
     /// One row per kind found: how many differences have words from A and from B (a change with words on
     /// both sides counts for both), and the finding in plain words.
@@ -93,7 +90,7 @@ internal static class ReportFacts
             case DifferenceKind.Naming:
                 return Plural(found.Count, "name written differently", "names written differently");
             case DifferenceKind.Number or DifferenceKind.Date or DifferenceKind.Time:
-                return Plural(found.Count, Name(kind) + " conflict", Name(kind) + " conflicts");
+                return Plural(found.Count, DifferenceKinds.Name(kind) + " conflict", DifferenceKinds.Name(kind) + " conflicts");
             case DifferenceKind.Addition:
                 return Plural(found.Count, "passage only in B", "passages only in B");
             case DifferenceKind.Omission:

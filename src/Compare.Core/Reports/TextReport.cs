@@ -29,7 +29,7 @@ internal static class TextReport
 
         foreach (var (kind, inA, inB, finding) in KindSummary(result))
         {
-            text.Append($"  {Name(kind),-11} A {inA,3}  B {inB,3}  {Clean(finding)}\n");
+            text.Append($"  {DifferenceKinds.Name(kind),-11} A {inA,3}  B {inB,3}  {Clean(finding)}\n");
         }
 
         if (SameValuesFinding(result) is { } same)
@@ -48,12 +48,12 @@ internal static class TextReport
 
             foreach (var difference in group.Differences)
             {
-                text.Append($"  - {Name(difference.Kind)}: {Clean(difference.Detail)}\n");
+                text.Append($"  - {DifferenceKinds.Name(difference.Kind)}: {Clean(difference.Detail)}\n");
             }
 
             foreach (var value in group.SameValues)
             {
-                text.Append($"  - {Name(value.Kind)}: {Clean(value.Detail)}\n");
+                text.Append($"  - {DifferenceKinds.Name(value.Kind)}: {Clean(value.Detail)}\n");
             }
 
             if (group.Diff.Any(d => d.Operation != DiffOperation.Equal))
