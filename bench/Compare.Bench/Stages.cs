@@ -23,7 +23,7 @@ internal static class Stages
             var an = seg.Select(s => s.Select(StatementAnalyzer.Analyze).ToList()).ToList();
             var t3 = w.ElapsedMilliseconds;
             var space = new TermSpace(an.SelectMany(s => s));
-            var vec = an.Select(s => s.Select(space.Vectorize).ToList()).ToList();
+            var vec = an.Select(s => s.Select(space.Vectorize).ToArray()).ToList();
             var t4 = w.ElapsedMilliseconds;
             var al = Aligner.Align(vec[0], vec[1], 0.33);
             var t5 = w.ElapsedMilliseconds;

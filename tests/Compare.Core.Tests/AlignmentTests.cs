@@ -33,6 +33,31 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Aligns_statements_whose_main_shared_word_is_a_place_one_source_consistently_renames()
+    {
+        // Three confident pairs show "Stepanakert" always facing "Khankendi"; the fourth pair shares
+        // little else and is aligned only when the renaming counts as the same word.
+        var result = TestData.ComparePair("renamed");
+
+        Assert.Equal([(0, 0), (1, 1), (2, 2), (3, 3)], Pairs(result));
+        Assert.Equal(
+            ["Schools in the region stayed closed for a second week.", "Electricity was restored in two villages near the border."],
+            result.Unmatched.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Finds_the_counterpart_of_a_statement_made_only_of_words_most_statements_use()
+    {
+        // "ceasefire", "held" and "corridor" are in every statement: too many for the inverted index to
+        // nominate candidates by them alone, so the statement spends a budget on them.
+        var result = TestData.ComparePair("frequent");
+
+        var group = Assert.Single(result.Alignments, g => g.Statements.Any(s => s is { Source: 0, Index: 0 }));
+        Assert.Equal([(0, 0), (1, 0)], group.Statements.Select(s => (s.Source, s.Index)));
+        Assert.Equal(71, result.Alignments.Count);
+    }
+
+    [Fact]
     public void Leaves_unrelated_statements_unmatched()
     {
         var result = TestData.ComparePair("unrelated");

@@ -11,15 +11,16 @@ internal abstract class IdenticalStatements
     public abstract bool Same(int left, int right);
 }
 
-/// <summary>Statements of the two sides that say the same thing.</summary>
+/// <summary>Statements of the two sides that say the same thing, with their similarity (learned substitutions counted).</summary>
 internal sealed record AlignedIndexes(IReadOnlyList<int> Left, IReadOnlyList<int> Right, double Score);
 
 /// <summary>
 /// Aligns the statements of two sources without regard to order. Candidates come from an inverted
 /// index of terms (never a pass over every pair); the best pairs above the threshold are matched one
-/// to one, then a statement left over joins the group of its best counterpart when, next to a
-/// statement of that group, it covers more of what the other side says (one source splitting in two
-/// what the other says in one sentence).
+/// to one; the statements left apart are scored again with the words the confident pairs show one
+/// source consistently writes differently (<see cref="Substitutions"/>); then a statement left over
+/// joins the group of its best counterpart when, next to a statement of that group, it covers more of
+/// what the other side says (one source splitting in two what the other says in one sentence).
 /// </summary>
 internal static class Aligner
 {
@@ -36,54 +37,46 @@ internal static class Aligner
     private const int MaxJoinDistance = 2;
 
     /// <summary>How far above the threshold a pair must score to be accepted without the ratio test.</summary>
-    private const double MarginBand = 0.07;
+    private const double MarginBand = 0.13;
 
     /// <summary>How many times the runner-up score a pair near the threshold must reach.</summary>
-    private const double DistinctRatio = 1.2;
+    private const double DistinctRatio = 1.3;
 
     /// <summary>How much of a neighbouring statement's weight the other side of a group must share for it to join.</summary>
     private const float NeighbourContainment = 0.28f;
+
+    /// <summary>How many times the rare-term posting limit a statement may spend on frequent terms to find candidates.</summary>
+    private const int PostingsBudget = 4;
 
     /// <summary>How many left statements one unit of parallel candidate scoring takes.</summary>
     private const int ChunkSize = 128;
 
     /// <summary>Aligns the statements; those with the same words (<paramref name="identical"/>) are paired first, in order.</summary>
     public static List<AlignedIndexes> Align(
-        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double threshold, IdenticalStatements? identical = null)
+        TermVector[] left, TermVector[] right, double threshold, IdenticalStatements? identical = null)
     {
-        var leftGroup = Enumerable.Repeat(-1, left.Count).ToArray();
-        var rightGroup = Enumerable.Repeat(-1, right.Count).ToArray();
+        var leftGroup = Enumerable.Repeat(-1, left.Length).ToArray();
+        var rightGroup = Enumerable.Repeat(-1, right.Length).ToArray();
         var groups = new List<Group>();
         if (identical is not null)
         {
-            PairIdentical(identical, left.Count, right.Count, leftGroup, rightGroup, groups);
+            PairIdentical(identical, left.Length, right.Length, leftGroup, rightGroup, groups);
         }
 
-        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup);
-        pairs.Sort(static (x, y) =>
-        {
-            var c = y.Score.CompareTo(x.Score);
-            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
-        });
+        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup, rightGroup);
+        Match(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
 
-        // A pair scoring just above the threshold must also stand out from the runner-up candidates of
-        // both its statements (a ratio test): unrelated statements that share a few rare words score
-        // about as well with several others.
-        var leftSecond = SecondBest(pairs, p => p.Left, left.Count);
-        var rightSecond = SecondBest(pairs, p => p.Right, right.Count);
-        foreach (var (l, r, score) in pairs)
+        // Statements still apart are scored again with the words one source consistently writes
+        // differently, as the confident pairs show ("Khankendi" where the other writes "Stepanakert"),
+        // counted as the same word on both sides.
+        var substitutions = Substitutions.Learn(
+            groups.Where(g => g.Score >= threshold + MarginBand && g.Score < 1).Select(g => (left[g.Left[0]], right[g.Right[0]])));
+        if (substitutions.Count > 0)
         {
-            if (score < threshold)
-            {
-                break;
-            }
-
-            var distinct = score >= threshold + MarginBand || score >= DistinctRatio * Math.Max(leftSecond[l], rightSecond[r]);
-            if (leftGroup[l] < 0 && rightGroup[r] < 0 && distinct)
-            {
-                leftGroup[l] = rightGroup[r] = groups.Count;
-                groups.Add(new Group([l], [r], score));
-            }
+            var more = Candidates(
+                Substituted(left, leftGroup, substitutions), Substituted(right, rightGroup, substitutions), threshold * JoinFactor, leftGroup, rightGroup);
+            Match(more, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
+            pairs.AddRange(more);
         }
 
         foreach (var (l, r, score) in pairs)
@@ -110,26 +103,89 @@ internal static class Aligner
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
     }
 
-    /// <summary>The second-best candidate score of each statement of one side.</summary>
-    private static double[] SecondBest(List<(int Left, int Right, double Score)> pairs, Func<(int Left, int Right, double Score), int> side, int count)
+    /// <summary>
+    /// Pairs statements one to one, best pairs first. A pair scoring just above the threshold must also
+    /// stand out from the runner-up candidates of both its statements that are still free (a ratio
+    /// test): unrelated statements that share a few rare words score about as well with several others.
+    /// A runner-up taken by a better pair no longer competes, so the pairs left are tried again until
+    /// nothing changes.
+    /// </summary>
+    private static void Match(
+        List<(int Left, int Right, double Score)> pairs, int leftCount, int rightCount, double threshold, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
-        var best = new double[count];
-        var second = new double[count];
+        pairs.Sort(static (x, y) =>
+        {
+            var c = y.Score.CompareTo(x.Score);
+            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
+        });
+
+        var leftCandidates = ByStatement(pairs, leftCount, p => p.Left, p => p.Right);
+        var rightCandidates = ByStatement(pairs, rightCount, p => p.Right, p => p.Left);
+
+        // Only pairs that failed the ratio test can be accepted on a later pass (a pair above the band
+        // is accepted whenever both its statements are free, and a statement once taken stays taken).
+        var waiting = pairs;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var deferred = new List<(int Left, int Right, double Score)>();
+            foreach (var (l, r, score) in waiting)
+            {
+                if (score < threshold)
+                {
+                    break;
+                }
+
+                if (leftGroup[l] >= 0 || rightGroup[r] >= 0)
+                {
+                    continue;
+                }
+
+                if (score < threshold + MarginBand
+                    && score < DistinctRatio * Math.Max(RunnerUp(leftCandidates[l], r, rightGroup), RunnerUp(rightCandidates[r], l, leftGroup)))
+                {
+                    deferred.Add((l, r, score));
+                    continue;
+                }
+
+                leftGroup[l] = rightGroup[r] = groups.Count;
+                groups.Add(new Group([l], [r], score));
+                changed = true;
+            }
+
+            waiting = deferred;
+        }
+    }
+
+    /// <summary>The statements not in a group yet with the learned substitutions made (the others as they are: they are not scored again).</summary>
+    private static TermVector[] Substituted(TermVector[] vectors, int[] membership, Dictionary<int, int> substitutions) =>
+        [.. vectors.Select((v, i) => membership[i] < 0 ? v.Substitute(substitutions) : v)];
+
+    /// <summary>Each statement's candidates of the other side with their scores, best first (the pairs come sorted).</summary>
+    private static List<(int Other, double Score)>[] ByStatement(
+        List<(int Left, int Right, double Score)> pairs, int count, Func<(int Left, int Right, double Score), int> side, Func<(int Left, int Right, double Score), int> other)
+    {
+        var lists = new List<(int, double)>[count];
         foreach (var pair in pairs)
         {
-            var i = side(pair);
-            if (pair.Score > best[i])
+            (lists[side(pair)] ??= []).Add((other(pair), pair.Score));
+        }
+
+        return lists;
+    }
+
+    /// <summary>The best score among a statement's candidates other than <paramref name="except"/> that are not in a group yet.</summary>
+    private static double RunnerUp(List<(int Other, double Score)> candidates, int except, int[] otherGroup)
+    {
+        foreach (var (other, score) in candidates)
+        {
+            if (other != except && otherGroup[other] < 0)
             {
-                second[i] = best[i];
-                best[i] = pair.Score;
-            }
-            else if (pair.Score > second[i])
-            {
-                second[i] = pair.Score;
+                return score;
             }
         }
 
-        return second;
+        return 0;
     }
 
     /// <summary>Statements with the same words on both sides pair up in document order (a document repeating a sentence pairs its copies in turn).</summary>
@@ -178,14 +234,14 @@ internal static class Aligner
     }
 
     private static void JoinNeighbours(
-        Group group, bool joinsLeft, IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, int[] membership, int groupIndex)
+        Group group, bool joinsLeft, TermVector[] left, TermVector[] right, int[] membership, int groupIndex)
     {
         var side = joinsLeft ? group.Left : group.Right;
         var vectors = joinsLeft ? left : right;
         var other = TermVector.Union([.. (joinsLeft ? group.Right : group.Left).Select(i => (joinsLeft ? right : left)[i])]);
         foreach (var neighbour in side.SelectMany(m => new[] { m - 1, m + 1 }).Distinct().Order().ToList())
         {
-            if (side.Count >= MaxGroupSide || neighbour < 0 || neighbour >= vectors.Count || membership[neighbour] >= 0)
+            if (side.Count >= MaxGroupSide || neighbour < 0 || neighbour >= vectors.Length || membership[neighbour] >= 0)
             {
                 continue;
             }
@@ -205,8 +261,8 @@ internal static class Aligner
         Group group,
         int candidate,
         bool joinsLeft,
-        IReadOnlyList<TermVector> left,
-        IReadOnlyList<TermVector> right,
+        TermVector[] left,
+        TermVector[] right,
         int[] membership,
         int groupIndex)
     {
@@ -230,13 +286,18 @@ internal static class Aligner
 
     /// <summary>Scores each left statement against the right statements that share its rarer terms.</summary>
     private static List<(int Left, int Right, double Score)> Candidates(
-        IReadOnlyList<TermVector> left, IReadOnlyList<TermVector> right, double floor, int[] leftGroup)
+        TermVector[] left, TermVector[] right, double floor, int[] leftGroup, int[] rightGroup)
     {
-        // Terms in more statements than this do not nominate candidates (they still count in scores).
-        var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Count) * 2);
+        // Terms in more statements than this are frequent: they nominate candidates only within a budget (they still count in scores).
+        var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Length) * 2);
         var postings = new Dictionary<int, List<int>>();
-        for (var r = 0; r < right.Count; r++)
+        for (var r = 0; r < right.Length; r++)
         {
+            if (rightGroup[r] >= 0)
+            {
+                continue; // In a group already.
+            }
+
             foreach (var id in right[r].Ids)
             {
                 if (!postings.TryGetValue(id, out var list))
@@ -250,14 +311,14 @@ internal static class Aligner
 
         // Each left statement is scored independently: chunks of them run on all cores.
         var chunks = Parallelism.Map(
-            Enumerable.Range(0, (left.Count + ChunkSize - 1) / ChunkSize).ToList(),
-            chunk => ScoreChunk(left, right, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Count, (chunk + 1) * ChunkSize), leftGroup));
+            Enumerable.Range(0, (left.Length + ChunkSize - 1) / ChunkSize).ToList(),
+            chunk => ScoreChunk(left, right, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Length, (chunk + 1) * ChunkSize), leftGroup));
         return [.. chunks.SelectMany(c => c)];
     }
 
     private static List<(int Left, int Right, double Score)> ScoreChunk(
-        IReadOnlyList<TermVector> left,
-        IReadOnlyList<TermVector> right,
+        TermVector[] left,
+        TermVector[] right,
         Dictionary<int, List<int>> postings,
         int maxPostings,
         double floor,
@@ -265,8 +326,10 @@ internal static class Aligner
         int to,
         int[] leftGroup)
     {
-        var accumulator = new float[right.Count];
+        var accumulator = new float[right.Length];
         var touched = new List<int>();
+        var lists = new List<(List<int> List, float Weight)>();
+        var budget = maxPostings * PostingsBudget;
         var top = new PriorityQueue<int, (float, int)>(CandidatesPerStatement + 1);
         var pairs = new List<(int, int, double)>();
         for (var l = from; l < to; l++)
@@ -276,12 +339,26 @@ internal static class Aligner
                 continue; // Paired with an identical statement already.
             }
 
+            // Rare terms nominate candidates; frequent ones too, rarest first, while the statement's
+            // budget of postings lasts (a statement made of common words still finds its counterpart).
             var vector = left[l];
+            lists.Clear();
             for (var k = 0; k < vector.Ids.Length; k++)
             {
-                if (!postings.TryGetValue(vector.Ids[k], out var list) || list.Count > maxPostings)
+                if (postings.TryGetValue(vector.Ids[k], out var list))
                 {
-                    continue;
+                    lists.Add((list, vector.Weights[k]));
+                }
+            }
+
+            lists.Sort(static (x, y) => x.List.Count.CompareTo(y.List.Count));
+            var spent = 0;
+            foreach (var (list, weight) in lists)
+            {
+                spent += list.Count;
+                if (list.Count > maxPostings && spent > budget)
+                {
+                    break;
                 }
 
                 foreach (var r in list)
@@ -291,20 +368,22 @@ internal static class Aligner
                         touched.Add(r);
                     }
 
-                    accumulator[r] += vector.Weights[k];
+                    accumulator[r] += weight;
                 }
             }
 
-            // The top candidates by accumulated weight, kept in a bounded min-heap (ties: lower index first).
+            // The top candidates by the similarity of the terms counted so far (accumulated weight over
+            // both totals, as Dice), kept in a bounded min-heap (ties: lower index first).
             top.Clear();
             foreach (var r in touched)
             {
-                if (top.Count == CandidatesPerStatement && top.TryPeek(out _, out var lowest) && (accumulator[r], -r).CompareTo(lowest) <= 0)
+                var key = (accumulator[r] / (vector.Total + right[r].Total), -r);
+                if (top.Count == CandidatesPerStatement && top.TryPeek(out _, out var lowest) && key.CompareTo(lowest) <= 0)
                 {
                     continue;
                 }
 
-                top.Enqueue(r, (accumulator[r], -r));
+                top.Enqueue(r, key);
                 if (top.Count > CandidatesPerStatement)
                 {
                     top.Dequeue();

@@ -16,6 +16,7 @@ internal sealed class TermVector
         Ids = ids;
         Weights = weights;
         Total = weights.Sum();
+        Prefixes = Array.ConvertAll(ids, space.Prefix);
     }
 
     public int[] Ids { get; }
@@ -23,6 +24,12 @@ internal sealed class TermVector
     public float[] Weights { get; }
 
     public float Total { get; }
+
+    /// <summary>Each term's prefix key (<see cref="PrefixKey"/>), for finding related forms without looking terms up.</summary>
+    private long[] Prefixes { get; }
+
+    /// <summary>The term space the ids belong to.</summary>
+    public TermSpace Space => _space;
 
     /// <summary>
     /// The summed weight of the terms both vectors have (the smaller weight of each), plus partial
@@ -46,22 +53,18 @@ internal sealed class TermVector
             return shared;
         }
 
+        var otherPrefixes = other.Prefixes;
         for (var i = 0; i < Ids.Length; i++)
         {
-            if (leftMatched[i])
+            var key = Prefixes[i];
+            if (leftMatched[i] || key < 0)
             {
                 continue;
             }
 
-            var key = _space.Prefix(Ids[i]);
-            if (key < 0)
+            for (var j = 0; j < otherPrefixes.Length; j++)
             {
-                continue;
-            }
-
-            for (var j = 0; j < other.Ids.Length; j++)
-            {
-                if (!rightMatched[j] && _space.Prefix(other.Ids[j]) == key && AreRelatedForms(_space.Term(Ids[i]), _space.Term(other.Ids[j])))
+                if (otherPrefixes[j] == key && !rightMatched[j] && AreRelatedForms(_space.Term(Ids[i]), _space.Term(other.Ids[j])))
                 {
                     shared += RelatedFormCredit * Math.Min(Weights[i], other.Weights[j]);
                     rightMatched[j] = true;
@@ -140,17 +143,27 @@ internal sealed class TermVector
         return total <= 0 ? 0 : 2 * Shared(other) / total;
     }
 
-    /// <summary>The union of several vectors of one term space (the larger weight of each term), for a group of statements.</summary>
-    public static TermVector Union(IReadOnlyList<TermVector> vectors)
+    /// <summary>This vector with the terms in <paramref name="map"/> replaced by their substitutes (each keeps its weight; the larger one where both appear).</summary>
+    public TermVector Substitute(IReadOnlyDictionary<int, int> map)
     {
-        if (vectors.Count == 1)
+        if (!Ids.Any(map.ContainsKey))
         {
-            return vectors[0];
+            return this;
         }
 
+        return Merge(_space, Ids.Select(id => map.GetValueOrDefault(id, id)).Zip(Weights));
+    }
+
+    /// <summary>The union of several vectors of one term space (the larger weight of each term), for a group of statements.</summary>
+    public static TermVector Union(IReadOnlyList<TermVector> vectors) =>
+        vectors.Count == 1 ? vectors[0] : Merge(vectors[0]._space, vectors.SelectMany(v => v.Ids.Zip(v.Weights)));
+
+    /// <summary>A vector of the given terms, sorted by id, with the larger weight of a term given twice.</summary>
+    private static TermVector Merge(TermSpace space, IEnumerable<(int Id, float Weight)> terms)
+    {
         var ids = new List<int>();
         var weights = new List<float>();
-        foreach (var (id, weight) in vectors.SelectMany(v => v.Ids.Zip(v.Weights)).OrderBy(p => p.First))
+        foreach (var (id, weight) in terms.OrderBy(p => p.Id))
         {
             if (ids.Count > 0 && ids[^1] == id)
             {
@@ -163,7 +176,7 @@ internal sealed class TermVector
             }
         }
 
-        return new TermVector(vectors[0]._space, [.. ids], [.. weights]);
+        return new TermVector(space, [.. ids], [.. weights]);
     }
 }
 
