@@ -6,7 +6,7 @@ namespace Compare.Core.Alignment;
 internal sealed class TermVector
 {
     /// <summary>How much a pair of related word forms ("Syria" / "Syrian", "Greek" / "Greece") counts against an exact match.</summary>
-    internal const float RelatedFormCredit = 0.7f;
+    internal const float RelatedFormCredit = 0.85f;
 
     private readonly TermSpace _space;
 

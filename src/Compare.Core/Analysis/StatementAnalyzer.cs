@@ -46,7 +46,7 @@ internal sealed class AnalyzedStatement
 internal static class StatementAnalyzer
 {
     /// <summary>How much more a name (a capitalised word inside a sentence) counts than another word.</summary>
-    internal const float NameBoost = 1.3f;
+    internal const float NameBoost = 1.15f;
 
     public static AnalyzedStatement Analyze(Statement statement)
     {
