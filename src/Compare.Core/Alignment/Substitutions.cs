@@ -1,10 +1,10 @@
 namespace Compare.Core.Alignment;
 
 /// <summary>
-/// Words one source consistently writes differently from the other ("Stepanakert" / "Khankendi",
-/// "separatists" / "Armenian forces"), learned from the statements already aligned with confidence:
-/// a word of the left side that, in the aligned pairs lacking it on the right, most often faces the
-/// same right word, which in turn most often faces it. Values (numbers, dates) are never learned: a
+/// Words one source consistently writes differently from the other ("Stepanakert" / "Khankendi"),
+/// learned from the statements already aligned with confidence: a word of the left side that, in the
+/// aligned pairs lacking it on the right, most often faces the same right word, which in turn most
+/// often faces it (one word for one word). Values (numbers, dates) are never learned: a
 /// different number is a conflict, not a way of writing.
 /// </summary>
 internal static class Substitutions
@@ -77,23 +77,28 @@ internal static class Substitutions
     /// <summary>The word terms each vector has and the other lacks.</summary>
     private static void Unshared(TermVector left, TermVector right, List<int> onlyLeft, List<int> onlyRight, TermSpace space)
     {
+        var leftMatched = new bool[left.Ids.Length];
+        var rightMatched = new bool[right.Ids.Length];
+        foreach (var (a, b) in left.Common(right))
+        {
+            leftMatched[a] = rightMatched[b] = true;
+        }
+
         onlyLeft.Clear();
         onlyRight.Clear();
-        int i = 0, j = 0;
-        while (i < left.Ids.Length || j < right.Ids.Length)
+        for (var i = 0; i < leftMatched.Length; i++)
         {
-            if (j == right.Ids.Length || (i < left.Ids.Length && left.Ids[i] < right.Ids[j]))
+            if (!leftMatched[i])
             {
-                AddWord(onlyLeft, left.Ids[i++], space);
+                AddWord(onlyLeft, left.Ids[i], space);
             }
-            else if (i == left.Ids.Length || right.Ids[j] < left.Ids[i])
+        }
+
+        for (var j = 0; j < rightMatched.Length; j++)
+        {
+            if (!rightMatched[j])
             {
-                AddWord(onlyRight, right.Ids[j++], space);
-            }
-            else
-            {
-                i++;
-                j++;
+                AddWord(onlyRight, right.Ids[j], space);
             }
         }
     }
