@@ -71,8 +71,25 @@ public static class Comparison
 
         public override long RightKey(int index) => Key(right[index]);
 
-        public override bool Same(int l, int r) =>
-            left[l].Tokens.Select(t => t.Norm).SequenceEqual(right[r].Tokens.Select(t => t.Norm), StringComparer.Ordinal);
+        public override bool Same(int l, int r)
+        {
+            var a = left[l].Tokens;
+            var b = right[r].Tokens;
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (!string.Equals(a[i].Norm, b[i].Norm, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static long Key(AnalyzedStatement statement)
         {

@@ -119,8 +119,8 @@ internal static class Aligner
             return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
         });
 
-        var leftCandidates = ByStatement(pairs, leftCount, p => p.Left, p => p.Right);
-        var rightCandidates = ByStatement(pairs, rightCount, p => p.Right, p => p.Left);
+        var leftCandidates = new CandidateLists(pairs, leftCount, left: true);
+        var rightCandidates = new CandidateLists(pairs, rightCount, left: false);
 
         // Only pairs that failed the ratio test can be accepted on a later pass (a pair above the band
         // is accepted whenever both its statements are free, and a statement once taken stays taken).
@@ -142,7 +142,7 @@ internal static class Aligner
                 }
 
                 if (score < threshold + MarginBand
-                    && score < DistinctRatio * Math.Max(RunnerUp(leftCandidates[l], r, rightGroup), RunnerUp(rightCandidates[r], l, leftGroup)))
+                    && score < DistinctRatio * Math.Max(leftCandidates.RunnerUp(l, r, rightGroup), rightCandidates.RunnerUp(r, l, leftGroup)))
                 {
                     deferred.Add((l, r, score));
                     continue;
@@ -161,31 +161,50 @@ internal static class Aligner
     private static TermVector[] Substituted(TermVector[] vectors, int[] membership, Dictionary<int, int> substitutions) =>
         [.. vectors.Select((v, i) => membership[i] < 0 ? v.Substitute(substitutions) : v)];
 
-    /// <summary>Each statement's candidates of the other side with their scores, best first (the pairs come sorted).</summary>
-    private static List<(int Other, double Score)>[] ByStatement(
-        List<(int Left, int Right, double Score)> pairs, int count, Func<(int Left, int Right, double Score), int> side, Func<(int Left, int Right, double Score), int> other)
+    /// <summary>Each statement's candidates of the other side with their scores, best first, in two flat arrays (the pairs come sorted).</summary>
+    private sealed class CandidateLists
     {
-        var lists = new List<(int, double)>[count];
-        foreach (var pair in pairs)
-        {
-            (lists[side(pair)] ??= []).Add((other(pair), pair.Score));
-        }
+        private readonly int[] _offsets;
+        private readonly int[] _others;
+        private readonly double[] _scores;
 
-        return lists;
-    }
-
-    /// <summary>The best score among a statement's candidates other than <paramref name="except"/> that are not in a group yet.</summary>
-    private static double RunnerUp(List<(int Other, double Score)> candidates, int except, int[] otherGroup)
-    {
-        foreach (var (other, score) in candidates)
+        public CandidateLists(List<(int Left, int Right, double Score)> pairs, int count, bool left)
         {
-            if (other != except && otherGroup[other] < 0)
+            _offsets = new int[count + 1];
+            foreach (var pair in pairs)
             {
-                return score;
+                _offsets[(left ? pair.Left : pair.Right) + 1]++;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                _offsets[i + 1] += _offsets[i];
+            }
+
+            _others = new int[pairs.Count];
+            _scores = new double[pairs.Count];
+            var next = _offsets[..^1];
+            foreach (var (l, r, score) in pairs)
+            {
+                var at = next[left ? l : r]++;
+                _others[at] = left ? r : l;
+                _scores[at] = score;
             }
         }
 
-        return 0;
+        /// <summary>The best score among a statement's candidates other than <paramref name="except"/> that are not in a group yet.</summary>
+        public double RunnerUp(int statement, int except, int[] otherGroup)
+        {
+            for (var at = _offsets[statement]; at < _offsets[statement + 1]; at++)
+            {
+                if (_others[at] != except && otherGroup[_others[at]] < 0)
+                {
+                    return _scores[at];
+                }
+            }
+
+            return 0;
+        }
     }
 
     /// <summary>Statements with the same words on both sides pair up in document order (a document repeating a sentence pairs its copies in turn).</summary>
@@ -267,7 +286,7 @@ internal static class Aligner
         int groupIndex)
     {
         var side = joinsLeft ? group.Left : group.Right;
-        if (side.Count >= MaxGroupSide || !side.Exists(m => Math.Abs(m - candidate) <= MaxJoinDistance))
+        if (side.Count >= MaxGroupSide || !IsNear(side, candidate))
         {
             return;
         }
@@ -282,6 +301,20 @@ internal static class Aligner
             group.Score = score;
             membership[candidate] = groupIndex;
         }
+    }
+
+    /// <summary>Whether a statement stands within <see cref="MaxJoinDistance"/> of a member of its side.</summary>
+    private static bool IsNear(List<int> side, int candidate)
+    {
+        foreach (var member in side)
+        {
+            if (Math.Abs(member - candidate) <= MaxJoinDistance)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Scores each left statement against the right statements that share its rarer terms.</summary>
@@ -313,7 +346,13 @@ internal static class Aligner
         var chunks = Parallelism.Map(
             Enumerable.Range(0, (left.Length + ChunkSize - 1) / ChunkSize).ToList(),
             chunk => ScoreChunk(left, right, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Length, (chunk + 1) * ChunkSize), leftGroup));
-        return [.. chunks.SelectMany(c => c)];
+        var pairs = new List<(int Left, int Right, double Score)>(chunks.Sum(c => c.Count));
+        foreach (var chunk in chunks)
+        {
+            pairs.AddRange(chunk);
+        }
+
+        return pairs;
     }
 
     private static List<(int Left, int Right, double Score)> ScoreChunk(
@@ -331,7 +370,7 @@ internal static class Aligner
         var lists = new List<(List<int> List, float Weight)>();
         var budget = maxPostings * PostingsBudget;
         var top = new PriorityQueue<int, (float, int)>(CandidatesPerStatement + 1);
-        var pairs = new List<(int, int, double)>();
+        var pairs = new List<(int, int, double)>((to - from) * CandidatesPerStatement);
         for (var l = from; l < to; l++)
         {
             if (leftGroup[l] >= 0)

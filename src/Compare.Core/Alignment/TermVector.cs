@@ -146,37 +146,56 @@ internal sealed class TermVector
     /// <summary>This vector with the terms in <paramref name="map"/> replaced by their substitutes (each keeps its weight; the larger one where both appear).</summary>
     public TermVector Substitute(IReadOnlyDictionary<int, int> map)
     {
-        if (!Ids.Any(map.ContainsKey))
+        if (!Array.Exists(Ids, map.ContainsKey))
         {
             return this;
         }
 
-        return Merge(_space, Ids.Select(id => map.GetValueOrDefault(id, id)).Zip(Weights));
+        var ids = Array.ConvertAll(Ids, id => map.GetValueOrDefault(id, id));
+        return Merge(_space, ids, (float[])Weights.Clone());
     }
 
     /// <summary>The union of several vectors of one term space (the larger weight of each term), for a group of statements.</summary>
-    public static TermVector Union(IReadOnlyList<TermVector> vectors) =>
-        vectors.Count == 1 ? vectors[0] : Merge(vectors[0]._space, vectors.SelectMany(v => v.Ids.Zip(v.Weights)));
-
-    /// <summary>A vector of the given terms, sorted by id, with the larger weight of a term given twice.</summary>
-    private static TermVector Merge(TermSpace space, IEnumerable<(int Id, float Weight)> terms)
+    public static TermVector Union(IReadOnlyList<TermVector> vectors)
     {
-        var ids = new List<int>();
-        var weights = new List<float>();
-        foreach (var (id, weight) in terms.OrderBy(p => p.Id))
+        if (vectors.Count == 1)
         {
-            if (ids.Count > 0 && ids[^1] == id)
+            return vectors[0];
+        }
+
+        var ids = new int[vectors.Sum(v => v.Ids.Length)];
+        var weights = new float[ids.Length];
+        var at = 0;
+        foreach (var vector in vectors)
+        {
+            vector.Ids.CopyTo(ids, at);
+            vector.Weights.CopyTo(weights, at);
+            at += vector.Ids.Length;
+        }
+
+        return Merge(vectors[0]._space, ids, weights);
+    }
+
+    /// <summary>A vector of the given terms (arrays it may reorder), sorted by id, with the larger weight of a term given twice.</summary>
+    private static TermVector Merge(TermSpace space, int[] ids, float[] weights)
+    {
+        Array.Sort(ids, weights);
+        var count = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (count > 0 && ids[count - 1] == ids[i])
             {
-                weights[^1] = Math.Max(weights[^1], weight);
+                weights[count - 1] = Math.Max(weights[count - 1], weights[i]);
             }
             else
             {
-                ids.Add(id);
-                weights.Add(weight);
+                ids[count] = ids[i];
+                weights[count] = weights[i];
+                count++;
             }
         }
 
-        return new TermVector(space, [.. ids], [.. weights]);
+        return count == ids.Length ? new TermVector(space, ids, weights) : new TermVector(space, ids[..count], weights[..count]);
     }
 }
 

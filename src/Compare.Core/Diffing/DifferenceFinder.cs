@@ -377,8 +377,21 @@ internal static class DifferenceFinder
         public static Side Of(IReadOnlyList<AnalyzedStatement> statements) =>
             new(statements, [.. statements.Select(FramingAnalyzer.Analyze)]);
 
-        public List<(int Statement, T Item)> Items<T>(Func<Framing, IEnumerable<T>> select) =>
-            [.. Framings.SelectMany((f, i) => select(f).Select(item => (i, item)))];
+        /// <summary>The cues one selector picks from each statement's framing, with the statement they are in (most groups have none: no iterator is made then).</summary>
+        public List<(int Statement, T Item)> Items<T>(Func<Framing, IReadOnlyList<T>> select)
+        {
+            var items = new List<(int, T)>();
+            for (var i = 0; i < Framings.Count; i++)
+            {
+                var found = select(Framings[i]);
+                for (var k = 0; k < found.Count; k++)
+                {
+                    items.Add((i, found[k]));
+                }
+            }
+
+            return items;
+        }
 
         public IEnumerable<(int Statement, ValueMention Value, string Text)> Values() =>
             Statements.SelectMany((s, i) => s.Values.Select(v => (i, v, s.Statement.Text[v.QualifiedStart..v.End])));
@@ -398,8 +411,18 @@ internal static class DifferenceFinder
 
         public void Explain(int side, int statement, int start, int end) => _explained[side].Add((statement, start, end));
 
-        public bool IsExplained(int side, DiffToken token) =>
-            _explained[side].Exists(e => e.Statement == token.Statement && e.Start <= token.Start && token.Start < e.End);
+        public bool IsExplained(int side, DiffToken token)
+        {
+            foreach (var (statement, start, end) in _explained[side])
+            {
+                if (statement == token.Statement && start <= token.Start && token.Start < end)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether two values stand in one change of the word diff.</summary>
         public bool InSameChange((int Statement, ValueMention Value, string Text) left, (int Statement, ValueMention Value, string Text) right) =>

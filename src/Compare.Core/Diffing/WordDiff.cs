@@ -1,3 +1,4 @@
+using System.Text;
 using Compare.Core.Analysis;
 using DiffPlex;
 
@@ -24,6 +25,10 @@ internal static class WordDiff
     private const char Separator = '\u0001';
 
     private static readonly SeparatorChunker Chunker = new();
+
+    /// <summary>A builder for <see cref="Join"/> per thread (groups are diffed on all cores).</summary>
+    [ThreadStatic]
+    private static StringBuilder? _builder;
 
     /// <summary>The longest run of function words and punctuation between two changes that is folded into them.</summary>
     private const int MaxFoldedFunctionRun = 3;
@@ -101,8 +106,18 @@ internal static class WordDiff
         return segments;
     }
 
-    public static string Join(IEnumerable<DiffToken> tokens) =>
-        string.Concat(tokens.Select(t => t.Text + t.Space));
+    /// <summary>The tokens' text with the spaces that follow them.</summary>
+    public static string Join(IEnumerable<DiffToken> tokens)
+    {
+        var text = _builder ??= new StringBuilder();
+        text.Clear();
+        foreach (var token in tokens)
+        {
+            text.Append(token.Text).Append(token.Space);
+        }
+
+        return text.ToString();
+    }
 
     private static DiffRun Equal(List<DiffToken> left, List<DiffToken> right, int a, int b, int count) =>
         new(true, left.GetRange(a, count), right.GetRange(b, count));
@@ -121,14 +136,17 @@ internal static class WordDiff
             {
                 var token = statement.Tokens[i];
                 var spaceEnd = i + 1 < statement.Tokens.Count ? statement.Tokens[i + 1].Start : text.Length;
-                var space = text[token.End..spaceEnd];
+                var space = text.AsSpan(token.End, spaceEnd - token.End);
                 if (i + 1 == statement.Tokens.Count && s + 1 < statements.Count)
                 {
                     space = " ";
                 }
 
                 var function = token.Kind == TokenKind.Punctuation || statement.TokenTerms[i] is null;
-                tokens.Add(new DiffToken(text[token.Start..token.End], space.Length > 0 ? " " : string.Empty, token.Kind, function, s, token.Start));
+                // Most tokens are written as their folded form: that shared string serves, no copy needed.
+                var written = text.AsSpan(token.Start, token.End - token.Start);
+                var tokenText = written.SequenceEqual(token.Norm) ? token.Norm : written.ToString();
+                tokens.Add(new DiffToken(tokenText, space.Length > 0 ? " " : string.Empty, token.Kind, function, s, token.Start));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Compare.Core.Reports;
@@ -5,10 +6,24 @@ namespace Compare.Core.Reports;
 /// <summary>Writes document text into Markdown so that it stays text: no tags, links, emphasis, mentions or references.</summary>
 internal static class MarkdownText
 {
+    /// <summary>The characters <see cref="Escape"/> rewrites.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"\n\r@#\\`*_[]|~!");
+
+    /// <summary>A builder per thread (reports render groups on all cores).</summary>
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
     /// <summary>Escapes text for an inline Markdown context (paragraphs, table cells, list items).</summary>
     public static string Escape(string text)
     {
-        var builder = new StringBuilder(text.Length + 16);
+        if (!text.AsSpan().ContainsAny(Special) && !text.Contains("://", StringComparison.Ordinal)
+            && !text.Contains("www.", StringComparison.Ordinal) && !text.Contains("WWW.", StringComparison.Ordinal))
+        {
+            return text; // Most statements need no escaping.
+        }
+
+        var builder = _builder ??= new StringBuilder();
+        builder.Clear();
         foreach (var c in text)
         {
             switch (c)
