@@ -25,7 +25,7 @@ internal sealed record AlignedIndexes(IReadOnlyList<int> Left, IReadOnlyList<int
 internal static class Aligner
 {
     /// <summary>How many candidates of the other side each statement is scored against.</summary>
-    private const int CandidatesPerStatement = 20;
+    private const int CandidatesPerStatement = 10;
 
     /// <summary>How much of the threshold a statement needs with a group member to join the group.</summary>
     private const double JoinFactor = 0.5;
