@@ -137,7 +137,7 @@ internal static partial class ValueExtractor
             Add(found, Time12(), text, Time12Value);
         }
 
-        if ((digits && span.IndexOfAny(':', 'h') >= 0) || span.IndexOfAny(NoonWords) >= 0)
+        if ((digits && HasDigitBefore(span, ':', 'h')) || span.IndexOfAny(NoonWords) >= 0)
         {
             Add(found, Time24(), text, Time24Value);
         }
@@ -168,6 +168,24 @@ internal static partial class ValueExtractor
         }
 
         return Qualify(found, text);
+    }
+
+    /// <summary>Whether a digit stands right before one of two characters ("13:00", "13h00"; not the "h" of "the").</summary>
+    private static bool HasDigitBefore(ReadOnlySpan<char> text, char a, char b)
+    {
+        var offset = 0;
+        while (text[offset..].IndexOfAny(a, b) is var found and >= 0)
+        {
+            var at = offset + found;
+            if (at > 0 && char.IsAsciiDigit(text[at - 1]))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
     }
 
     /// <summary>Sorts the mentions and gives numbers the range their qualifier says ("about 100", "more than 200").</summary>
@@ -246,12 +264,7 @@ internal static partial class ValueExtractor
 
     private static void Add(List<ValueMention> found, Regex regex, string text, Func<Match, (ValueKind Kind, string Key)?> value)
     {
-        if (!regex.IsMatch(text))
-        {
-            return;
-        }
-
-        foreach (Match match in regex.Matches(text))
+        for (var match = regex.Match(text); match.Success; match = match.NextMatch())
         {
             var start = match.Index;
             var end = match.Index + match.Length;
