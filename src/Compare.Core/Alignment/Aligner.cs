@@ -94,10 +94,11 @@ internal static class Aligner
         // A statement right next to a group member that is mostly about what the other side of the group
         // says joins too, even when it adds enough of its own to lower the group's similarity
         // ("an agreement has been reached, with Azerbaijan claiming …" before "The ceasefire was set to take effect …").
+        var neighbours = new List<int>();
         for (var g = 0; g < groups.Count; g++)
         {
-            JoinNeighbours(groups[g], joinsLeft: true, left, right, leftGroup, g);
-            JoinNeighbours(groups[g], joinsLeft: false, left, right, rightGroup, g);
+            JoinNeighbours(groups[g], joinsLeft: true, left, right, leftGroup, g, neighbours);
+            JoinNeighbours(groups[g], joinsLeft: false, left, right, rightGroup, g, neighbours);
         }
 
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
@@ -253,14 +254,35 @@ internal static class Aligner
     }
 
     private static void JoinNeighbours(
-        Group group, bool joinsLeft, TermVector[] left, TermVector[] right, int[] membership, int groupIndex)
+        Group group, bool joinsLeft, TermVector[] left, TermVector[] right, int[] membership, int groupIndex, List<int> neighbours)
     {
         var side = joinsLeft ? group.Left : group.Right;
         var vectors = joinsLeft ? left : right;
-        var other = TermVector.Union([.. (joinsLeft ? group.Right : group.Left).Select(i => (joinsLeft ? right : left)[i])]);
-        foreach (var neighbour in side.SelectMany(m => new[] { m - 1, m + 1 }).Distinct().Order().ToList())
+
+        // The free statements right next to a member, in order.
+        neighbours.Clear();
+        foreach (var member in side)
         {
-            if (side.Count >= MaxGroupSide || neighbour < 0 || neighbour >= vectors.Length || membership[neighbour] >= 0)
+            foreach (var n in (ReadOnlySpan<int>)[member - 1, member + 1])
+            {
+                if (n >= 0 && n < vectors.Length && membership[n] < 0 && !neighbours.Contains(n))
+                {
+                    neighbours.Add(n);
+                }
+            }
+        }
+
+        if (neighbours.Count == 0 || side.Count >= MaxGroupSide)
+        {
+            return;
+        }
+
+        neighbours.Sort();
+
+        var other = TermVector.Union([.. (joinsLeft ? group.Right : group.Left).Select(i => (joinsLeft ? right : left)[i])]);
+        foreach (var neighbour in neighbours)
+        {
+            if (side.Count >= MaxGroupSide || membership[neighbour] >= 0)
             {
                 continue;
             }
