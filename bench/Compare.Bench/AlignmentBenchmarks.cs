@@ -16,12 +16,7 @@ public class AlignmentBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var (first, second, _) = new SyntheticCorpus(seed: 42).Pair(Sentences);
-        _inputs =
-        [
-            new SourceInput("a.txt", SyntheticCorpus.Document("First report", first), SourceFormat.PlainText),
-            new SourceInput("b.txt", SyntheticCorpus.Document("Second report", second), SourceFormat.PlainText),
-        ];
+        _inputs = SyntheticCorpus.Inputs(Sentences).Inputs;
     }
 
     [Benchmark]

@@ -8,7 +8,6 @@ return args.FirstOrDefault() switch
     "generate" => SyntheticCorpus.Generate(args.Skip(1).ToArray()),
     "scale" => ScaleEvaluation.Run(args.Skip(1).ToArray()),
     "stages" => Stages.Run(),
-    "allocs" => Allocs.Run(),
     _ => Benchmarks(args),
 };
 

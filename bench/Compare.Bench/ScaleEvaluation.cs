@@ -19,12 +19,7 @@ internal static class ScaleEvaluation
         var sizes = numbers.Length > 0 ? numbers.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [2000, 8000];
         foreach (var size in sizes)
         {
-            var (first, second, origin) = new SyntheticCorpus(seed).Pair(size);
-            var inputs = new[]
-            {
-                new SourceInput("a.txt", SyntheticCorpus.Document("First report", first), SourceFormat.PlainText),
-                new SourceInput("b.txt", SyntheticCorpus.Document("Second report", second), SourceFormat.PlainText),
-            };
+            var (inputs, origin) = SyntheticCorpus.Inputs(size, seed);
             Comparison.Compare(inputs);
             var watch = Stopwatch.StartNew();
             var result = Comparison.Compare(inputs);
@@ -34,7 +29,7 @@ internal static class ScaleEvaluation
                 .SelectMany(g => g.Statements.Where(s => s.Source == 0)
                     .SelectMany(a => g.Statements.Where(s => s.Source == 1).Select(b => (A: a.Index, B: b.Index))))
                 .ToHashSet();
-            var reworded = Enumerable.Range(0, second.Count).Where(j => origin[j] >= 0).ToList();
+            var reworded = Enumerable.Range(0, origin.Count).Where(j => origin[j] >= 0).ToList();
             var found = reworded.Count(j => pairs.Contains((origin[j], j)));
             var correct = pairs.Count(p => origin[p.B] == p.A);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using System.Globalization;
 using Compare.Core;
 using Compare.Core.Alignment;
 using Compare.Core.Analysis;
@@ -7,33 +9,90 @@ using Compare.Core.Segmentation;
 
 namespace Compare.Bench;
 
+/// <summary>
+/// Time and bytes allocated per pipeline stage on the 8,000-sentence pair (each stage on one thread,
+/// under the JIT), then what the whole comparison allocates by type. Usage: <c>stages</c>.
+/// </summary>
 internal static class Stages
 {
     public static int Run()
     {
-        var (first, second, _) = new SyntheticCorpus(seed: 42).Pair(8000);
-        var inputs = new[] { new SourceInput("a.txt", SyntheticCorpus.Document("A", first), SourceFormat.PlainText), new SourceInput("b.txt", SyntheticCorpus.Document("B", second), SourceFormat.PlainText) };
+        var inputs = SyntheticCorpus.Inputs(8000).Inputs;
         for (var round = 0; round < 2; round++)
         {
-            var w = Stopwatch.StartNew();
-            var docs = inputs.Select((s, i) => DocumentParser.Parse(s, i)).ToList();
-            var t1 = w.ElapsedMilliseconds;
-            var seg = docs.Select((d, i) => Segmenter.Segment(d, i)).ToList();
-            var t2 = w.ElapsedMilliseconds;
-            var an = seg.Select(s => s.Select(StatementAnalyzer.Analyze).ToList()).ToList();
-            var t3 = w.ElapsedMilliseconds;
-            var space = new TermSpace(an.SelectMany(s => s));
-            var vec = an.Select(s => s.Select(space.Vectorize).ToArray()).ToList();
-            var t4 = w.ElapsedMilliseconds;
-            var al = Aligner.Align(vec[0], vec[1], 0.33);
-            var t5 = w.ElapsedMilliseconds;
-            var res = Comparison.Compare(inputs);
-            var t6 = w.ElapsedMilliseconds;
-            Report.ToMarkdown(res);
-            var t7 = w.ElapsedMilliseconds;
-            Console.WriteLine($"parse {t1} segment {t2 - t1} analyze {t3 - t2} vectorize {t4 - t3} align {t5 - t4} whole compare {t6 - t5} markdown {t7 - t6}");
+            var line = new List<string>();
+            var watch = Stopwatch.StartNew();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            T Stage<T>(string name, Func<T> run)
+            {
+                var result = run();
+                var now = GC.GetTotalAllocatedBytes(precise: true);
+                line.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {watch.ElapsedMilliseconds} ms {(now - allocated) >> 20} MB"));
+                allocated = now;
+                watch.Restart();
+                return result;
+            }
+
+            var documents = Stage("parse", () => inputs.Select((s, i) => DocumentParser.Parse(s, i)).ToList());
+            var segmented = Stage("segment", () => documents.Select((d, i) => Segmenter.Segment(d, i)).ToList());
+            var analyzed = Stage("analyze", () => segmented.Select(s => s.Select(StatementAnalyzer.Analyze).ToArray()).ToList());
+            var vectors = Stage("vectorize", () =>
+            {
+                var space = new TermSpace(analyzed.SelectMany(s => s));
+                return analyzed.Select(s => s.Select(space.Vectorize).ToArray()).ToList();
+            });
+            Stage("align", () => Aligner.Align(vectors[0], vectors[1], Compare.Core.CompareOptions.Default.Threshold));
+            var result = Stage("whole compare", () => Comparison.Compare(inputs));
+            Stage("markdown", () => Report.ToMarkdown(result));
+            Console.WriteLine(string.Join("; ", line));
+        }
+
+        using (var types = new AllocationsByType())
+        {
+            Comparison.Compare(inputs);
+            types.Print(top: 20);
         }
 
         return 0;
+    }
+
+    /// <summary>Sums the runtime's allocation samples (one about every 100 KB) by type.</summary>
+    private sealed class AllocationsByType : EventListener
+    {
+        private readonly Dictionary<string, long> _bytes = [];
+
+        public void Print(int top)
+        {
+            lock (_bytes)
+            {
+                foreach (var (type, bytes) in _bytes.OrderByDescending(p => p.Value).Take(top))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes >> 20,6} MB {type}"));
+                }
+            }
+        }
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1); // GC keyword: GCAllocationTick
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) != true || e.Payload is not { } payload || e.PayloadNames is not { } names)
+            {
+                return;
+            }
+
+            var type = (string?)payload[names.IndexOf("TypeName")] ?? "?";
+            var bytes = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
+            lock (_bytes)
+            {
+                _bytes[type] = _bytes.GetValueOrDefault(type) + bytes;
+            }
+        }
     }
 }

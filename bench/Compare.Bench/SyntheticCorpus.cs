@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Compare.Core;
 
 namespace Compare.Bench;
 
@@ -63,14 +64,28 @@ internal sealed class SyntheticCorpus
         return text.ToString().TrimEnd() + "\n";
     }
 
+    /// <summary>The two generated reports as inputs (a.txt, b.txt), and for each of the second's sentences the index of its original or -1.</summary>
+    public static (SourceInput[] Inputs, List<int> Origin) Inputs(int sentences, int seed = 42)
+    {
+        var (first, second, origin) = new SyntheticCorpus(seed).Pair(sentences);
+        SourceInput[] inputs =
+        [
+            new("a.txt", Document("First report", first), SourceFormat.PlainText),
+            new("b.txt", Document("Second report", second), SourceFormat.PlainText),
+        ];
+        return (inputs, origin);
+    }
+
     public static int Generate(string[] args)
     {
         var directory = args.Length > 0 ? args[0] : "corpus";
         var sentences = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8000;
         Directory.CreateDirectory(directory);
-        var (first, second, _) = new SyntheticCorpus(seed: 42).Pair(sentences);
-        File.WriteAllText(Path.Combine(directory, "a.txt"), Document("First report", first));
-        File.WriteAllText(Path.Combine(directory, "b.txt"), Document("Second report", second));
+        foreach (var input in Inputs(sentences).Inputs)
+        {
+            File.WriteAllText(Path.Combine(directory, input.Path), input.Text);
+        }
+
         Console.WriteLine($"wrote {directory}/a.txt and {directory}/b.txt ({sentences} sentences each)");
         return 0;
     }

@@ -258,6 +258,10 @@ internal static class Aligner
     {
         var side = joinsLeft ? group.Left : group.Right;
         var vectors = joinsLeft ? left : right;
+        if (side.Count >= MaxGroupSide)
+        {
+            return;
+        }
 
         // The free statements right next to a member, in order.
         neighbours.Clear();
@@ -272,7 +276,7 @@ internal static class Aligner
             }
         }
 
-        if (neighbours.Count == 0 || side.Count >= MaxGroupSide)
+        if (neighbours.Count == 0)
         {
             return;
         }

@@ -8,11 +8,9 @@ internal sealed class TermVector
     /// <summary>How much a pair of related word forms ("Syria" / "Syrian", "Greek" / "Greece") counts against an exact match.</summary>
     internal const float RelatedFormCredit = 0.85f;
 
-    private readonly TermSpace _space;
-
     public TermVector(TermSpace space, int[] ids, float[] weights)
     {
-        _space = space;
+        Space = space;
         Ids = ids;
         Weights = weights;
         Total = weights.Sum();
@@ -29,7 +27,7 @@ internal sealed class TermVector
     private long[] Prefixes { get; }
 
     /// <summary>The term space the ids belong to.</summary>
-    public TermSpace Space => _space;
+    public TermSpace Space { get; }
 
     /// <summary>
     /// The summed weight of the terms both vectors have (the smaller weight of each), plus partial
@@ -64,7 +62,7 @@ internal sealed class TermVector
 
             for (var j = 0; j < otherPrefixes.Length; j++)
             {
-                if (otherPrefixes[j] == key && !rightMatched[j] && AreRelatedForms(_space.Term(Ids[i]), _space.Term(other.Ids[j])))
+                if (otherPrefixes[j] == key && !rightMatched[j] && AreRelatedForms(Space.Term(Ids[i]), Space.Term(other.Ids[j])))
                 {
                     shared += RelatedFormCredit * Math.Min(Weights[i], other.Weights[j]);
                     rightMatched[j] = true;
@@ -152,7 +150,7 @@ internal sealed class TermVector
         }
 
         var ids = Array.ConvertAll(Ids, id => map.GetValueOrDefault(id, id));
-        return Merge(_space, ids, (float[])Weights.Clone());
+        return Merge(Space, ids, (float[])Weights.Clone());
     }
 
     /// <summary>The union of several vectors of one term space (the larger weight of each term), for a group of statements.</summary>
@@ -173,7 +171,7 @@ internal sealed class TermVector
             at += vector.Ids.Length;
         }
 
-        return Merge(vectors[0]._space, ids, weights);
+        return Merge(vectors[0].Space, ids, weights);
     }
 
     /// <summary>A vector of the given terms (arrays it may reorder), sorted by id, with the larger weight of a term given twice.</summary>

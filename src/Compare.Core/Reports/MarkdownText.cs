@@ -9,6 +9,9 @@ internal static class MarkdownText
     /// <summary>The characters <see cref="Escape"/> rewrites.</summary>
     private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"\n\r@#\\`*_[]|~!");
 
+    /// <summary>GitHub links bare addresses ("https://…", "www.…"): a zero-width joiner inside keeps them text.</summary>
+    private static readonly (string Bare, string Defused)[] Addresses = [("://", ":\u200D//"), ("www.", "www\u200D."), ("WWW.", "WWW\u200D.")];
+
     /// <summary>A builder per thread (reports render groups on all cores).</summary>
     [ThreadStatic]
     private static StringBuilder? _builder;
@@ -16,8 +19,7 @@ internal static class MarkdownText
     /// <summary>Escapes text for an inline Markdown context (paragraphs, table cells, list items).</summary>
     public static string Escape(string text)
     {
-        if (!text.AsSpan().ContainsAny(Special) && !text.Contains("://", StringComparison.Ordinal)
-            && !text.Contains("www.", StringComparison.Ordinal) && !text.Contains("WWW.", StringComparison.Ordinal))
+        if (!text.AsSpan().ContainsAny(Special) && !HasAddress(text))
         {
             return text; // Most statements need no escaping.
         }
@@ -56,12 +58,25 @@ internal static class MarkdownText
             }
         }
 
-        // GitHub links bare addresses ("https://…", "www.…"): a zero-width joiner inside keeps them text.
-        return builder
-            .Replace("://", ":\u200D//")
-            .Replace("www.", "www\u200D.")
-            .Replace("WWW.", "WWW\u200D.")
-            .ToString();
+        foreach (var (bare, defused) in Addresses)
+        {
+            builder.Replace(bare, defused);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool HasAddress(string text)
+    {
+        foreach (var (bare, _) in Addresses)
+        {
+            if (text.Contains(bare, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
