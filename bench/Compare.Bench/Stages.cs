@@ -10,8 +10,8 @@ using Compare.Core.Segmentation;
 namespace Compare.Bench;
 
 /// <summary>
-/// Time and bytes allocated per pipeline stage on the 8,000-sentence pair (each stage on one thread,
-/// under the JIT), then what the whole comparison allocates by type. Usage: <c>stages</c>.
+/// Time, bytes allocated and garbage collections (pause, gen0/gen1/gen2 counts) per pipeline stage on
+/// the 8,000-sentence pair (under the JIT), then what the whole comparison allocates by type. Usage: <c>stages</c>.
 /// </summary>
 internal static class Stages
 {
@@ -23,12 +23,16 @@ internal static class Stages
             var line = new List<string>();
             var watch = Stopwatch.StartNew();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var paused = GC.GetTotalPauseDuration();
+            var collections = Collections();
             T Stage<T>(string name, Func<T> run)
             {
                 var result = run();
                 var now = GC.GetTotalAllocatedBytes(precise: true);
-                line.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {watch.ElapsedMilliseconds} ms {(now - allocated) >> 20} MB"));
-                allocated = now;
+                var (nowPaused, nowCollections) = (GC.GetTotalPauseDuration(), Collections());
+                line.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{name} {watch.ElapsedMilliseconds} ms {(now - allocated) >> 20} MB (GC {(nowPaused - paused).TotalMilliseconds:0} ms, {nowCollections[0] - collections[0]}/{nowCollections[1] - collections[1]}/{nowCollections[2] - collections[2]})"));
+                (allocated, paused, collections) = (now, nowPaused, nowCollections);
                 watch.Restart();
                 return result;
             }
@@ -44,6 +48,9 @@ internal static class Stages
             Stage("align", () => Aligner.Align(vectors[0], vectors[1], Compare.Core.CompareOptions.Default.Threshold));
             var result = Stage("whole compare", () => Comparison.Compare(inputs));
             Stage("markdown", () => Report.ToMarkdown(result));
+            // What stays alive: the result (and the stages' own outputs, still referenced here).
+            line.Add(string.Create(CultureInfo.InvariantCulture, $"live after a full collection {GC.GetTotalMemory(forceFullCollection: true) >> 20} MB"));
+            GC.KeepAlive(result);
             Console.WriteLine(string.Join("; ", line));
         }
 
@@ -55,6 +62,8 @@ internal static class Stages
 
         return 0;
     }
+
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     /// <summary>Sums the runtime's allocation samples (one about every 100 KB) by type.</summary>
     private sealed class AllocationsByType : EventListener

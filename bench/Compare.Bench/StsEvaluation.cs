@@ -8,7 +8,8 @@ namespace Compare.Bench;
 /// <summary>
 /// Measures the statement similarity on STS Benchmark headline pairs (human scores 0–5): Pearson r of
 /// the similarity against the scores, and how well two shuffled digests of the pairs' first and
-/// second headlines align. Usage: <c>sts DATA_DIR [dev|test]</c>.
+/// second headlines align. Usage: <c>sts DATA_DIR [dev|test]</c>; with <c>STS_DUMP=FILE</c> set, each pair's
+/// human score, similarity, word overlap and headlines are written to FILE (tab-separated) for error analysis.
 /// </summary>
 internal static class StsEvaluation
 {
@@ -47,6 +48,11 @@ internal static class StsEvaluation
         var similarity = analyzed.Select(p => space.Vectorize(p.First).Similarity(space.Vectorize(p.Second))).ToList();
         var overlap = rows.Select(row => Jaccard(Words(row.First), Words(row.Second))).ToList();
         var gold = rows.Select(r => r.Score).ToList();
+        if (Environment.GetEnvironmentVariable("STS_DUMP") is { } dump)
+        {
+            File.WriteAllLines(dump, rows.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{r.Score}\t{similarity[i]:0.0000}\t{overlap[i]:0.0000}\t{r.First}\t{r.Second}")));
+        }
+
         return (Pearson(similarity, gold), Pearson(overlap, gold));
     }
 

@@ -368,10 +368,13 @@ internal static class Aligner
             }
         }
 
+        // The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.
+        var rightTotals = Array.ConvertAll(right, v => v.Total);
+
         // Each left statement is scored independently: chunks of them run on all cores.
         var chunks = Parallelism.Map(
             Enumerable.Range(0, (left.Length + ChunkSize - 1) / ChunkSize).ToList(),
-            chunk => ScoreChunk(left, right, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Length, (chunk + 1) * ChunkSize), leftGroup));
+            chunk => ScoreChunk(left, right, rightTotals, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Length, (chunk + 1) * ChunkSize), leftGroup));
         var pairs = new List<(int Left, int Right, double Score)>(chunks.Sum(c => c.Count));
         foreach (var chunk in chunks)
         {
@@ -384,6 +387,7 @@ internal static class Aligner
     private static List<(int Left, int Right, double Score)> ScoreChunk(
         TermVector[] left,
         TermVector[] right,
+        float[] rightTotals,
         Dictionary<int, List<int>> postings,
         int maxPostings,
         double floor,
@@ -442,7 +446,7 @@ internal static class Aligner
             top.Clear();
             foreach (var r in touched)
             {
-                var key = (accumulator[r] / (vector.Total + right[r].Total), -r);
+                var key = (accumulator[r] / (vector.Total + rightTotals[r]), -r);
                 if (top.Count == CandidatesPerStatement && top.TryPeek(out _, out var lowest) && key.CompareTo(lowest) <= 0)
                 {
                     continue;
