@@ -123,14 +123,13 @@ internal static class CompareCli
             var path = parse.GetValue(output);
             var color = reportFormat == ReportFormat.Text && path is null && context.OutputIsTerminal
                         && string.IsNullOrEmpty(context.Environment("NO_COLOR"));
-            var report = Report.Render(result, reportFormat, color);
             if (path is null)
             {
-                context.Out.Write(report);
+                Report.Write(result, reportFormat, context.Out, color);
             }
             else
             {
-                OutputFile.WriteAtomically(path, report);
+                OutputFile.WriteAtomically(path, writer => Report.Write(result, reportFormat, writer, color));
             }
 
             var found = result.Alignments.SelectMany(g => g.Differences).Select(d => d.Kind).Where(gate.Contains).Distinct().Order().ToList();

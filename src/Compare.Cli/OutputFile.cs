@@ -8,7 +8,8 @@ internal static class OutputFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void WriteAtomically(string path, string content)
+    /// <summary>Writes what <paramref name="write"/> writes to the file at <paramref name="path"/>, whole or not at all.</summary>
+    public static void WriteAtomically(string path, Action<TextWriter> write)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
@@ -25,13 +26,23 @@ internal static class OutputFile
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            File.WriteAllText(temporary, content, Utf8);
+            using (var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" })
+            {
+                write(writer);
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
             throw new InputException($"{path}: cannot write the report ({ex.Message})", ex);
+        }
+        catch
+        {
+            // Rendering failed half way: nothing is left behind, and the error goes on to be reported.
+            TryDelete(temporary);
+            throw;
         }
     }
 

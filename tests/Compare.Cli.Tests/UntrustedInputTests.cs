@@ -129,4 +129,19 @@ public sealed class UntrustedInputTests : IDisposable
         Assert.Equal("the previous report\n", File.ReadAllText(report));
         Assert.Equal(["report.md"], _directory.GetFiles().Select(f => f.Name));
     }
+
+    [Fact]
+    public void A_report_that_fails_half_written_leaves_the_previous_report_and_no_temporary_file()
+    {
+        var report = Write("report.md", "the previous report\n");
+
+        Assert.Throws<InvalidOperationException>(() => OutputFile.WriteAtomically(report, writer =>
+        {
+            writer.Write(new string('x', 100_000)); // More than the writer buffers: part of it reaches the temporary file.
+            throw new InvalidOperationException("rendering failed");
+        }));
+
+        Assert.Equal("the previous report\n", File.ReadAllText(report));
+        Assert.Equal(["report.md"], _directory.GetFiles().Select(f => f.Name));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Compare.Core.Analysis;
 
 namespace Compare.Core.Alignment;
@@ -216,16 +217,17 @@ internal sealed class TermSpace
             _documents++;
             foreach (var (term, _) in statement.Terms)
             {
-                if (!_ids.TryGetValue(term, out var id))
+                // One lookup per term: the id slot is filled in place when the term is new.
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, term, out var known);
+                if (!known)
                 {
                     id = _terms.Count;
-                    _ids.Add(term, id);
                     _terms.Add(term);
                     _prefixes.Add(TermVector.PrefixKey(term));
                     _documentFrequency.Add(0);
                 }
 
-                _documentFrequency[id]++;
+                CollectionsMarshal.AsSpan(_documentFrequency)[id]++;
             }
         }
     }

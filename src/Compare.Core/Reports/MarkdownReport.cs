@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using static Compare.Core.Reports.MarkdownText;
 using static Compare.Core.Reports.ReportFacts;
@@ -7,6 +8,14 @@ namespace Compare.Core.Reports;
 internal static class MarkdownReport
 {
     public static string Render(ComparisonResult result)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(result, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the report part by part: a long comparison's report is never held whole.</summary>
+    public static void Write(ComparisonResult result, TextWriter output)
     {
         var md = new StringBuilder();
         md.Append("## Source comparison\n\n");
@@ -51,10 +60,16 @@ internal static class MarkdownReport
             md.Append("Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n");
         }
 
-        // Groups are rendered on all cores (a long comparison has thousands), then joined in order.
+        // Groups are rendered on all cores (a long comparison has thousands), then written in order, some
+        // 64K characters at a time (a console writer flushes on every write).
         foreach (var section in Parallelism.Map(result.Alignments, (group, i) => Group(result, group, i)))
         {
             md.Append(section);
+            if (md.Length >= 1 << 16)
+            {
+                output.Write(md);
+                md.Clear();
+            }
         }
 
         foreach (var source in result.Sources)
@@ -85,7 +100,7 @@ internal static class MarkdownReport
             md.Append("\n</details>\n");
         }
 
-        return md.ToString();
+        output.Write(md);
     }
 
     /// <summary>One aligned group: topic, statements, labelled differences and the word diff.</summary>

@@ -29,6 +29,23 @@ public static class Report
         _ => ToMarkdown(result),
     };
 
+    /// <summary>
+    /// Writes the report in the given format to <paramref name="output"/>; Markdown is written group by
+    /// group, so a long comparison's report is never held whole in memory.
+    /// </summary>
+    public static void Write(ComparisonResult result, ReportFormat format, TextWriter output, bool color = false)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (format == ReportFormat.Markdown)
+        {
+            MarkdownReport.Write(result, output);
+        }
+        else
+        {
+            output.Write(Render(result, format, color));
+        }
+    }
+
     /// <summary>GitHub-flavoured Markdown: summary table, aligned groups with word differences, unmatched statements, boilerplate.</summary>
     public static string ToMarkdown(ComparisonResult result) => MarkdownReport.Render(result);
 
