@@ -3,7 +3,7 @@ using Compare.Core;
 
 namespace Compare.Bench;
 
-/// <summary>The whole comparison (read, segment, analyse, align, diff) on generated reports of 2,000 and 8,000 sentences.</summary>
+/// <summary>The whole comparison (read, segment, analyse, align, diff), and with the Markdown report written, on generated reports of 2,000 and 8,000 sentences.</summary>
 [MemoryDiagnoser]
 [ShortRunJob]
 public class AlignmentBenchmarks
@@ -22,6 +22,13 @@ public class AlignmentBenchmarks
     [Benchmark]
     public int Compare() => Comparison.Compare(_inputs).Alignments.Count;
 
+    /// <summary>As the CLI does: the Markdown report written (UTF-8) group by group.</summary>
     [Benchmark]
-    public int CompareAndRenderMarkdown() => Report.ToMarkdown(Comparison.Compare(_inputs)).Length;
+    public long CompareAndWriteMarkdown()
+    {
+        using var output = new StreamWriter(Stream.Null);
+        Report.Write(Comparison.Compare(_inputs), ReportFormat.Markdown, output);
+        output.Flush();
+        return output.BaseStream.Position;
+    }
 }

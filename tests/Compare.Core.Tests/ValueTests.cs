@@ -18,6 +18,9 @@ public sealed class ValueTests
     [InlineData("1,200 people", "1200 people")]
     [InlineData("2.5 million people", "2,500,000 people")]
     [InlineData("twenty-five vessels", "25 vessels")]
+    [InlineData("buys it for $356M", "buys it for $356 million")]
+    [InlineData("a $55B deal", "a $55bn deal")]
+    [InlineData("a €5k fine", "a 5,000 euros fine")]
     public void Reads_equal_values_written_differently_as_the_same_value(string one, string other)
     {
         Assert.Equal(Terms(other), Terms(one));
@@ -28,6 +31,7 @@ public sealed class ValueTests
     [InlineData("at 1:00 p.m.", "at 14:00")]
     [InlineData("on 20 September 2023", "on 21 September 2023")]
     [InlineData("140 vessels", "200 vessels")]
+    [InlineData("a $55B deal", "a $55M deal")]
     public void Tells_different_values_apart(string one, string other)
     {
         Assert.NotEqual(Terms(other), Terms(one));

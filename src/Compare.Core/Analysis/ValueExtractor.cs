@@ -76,6 +76,7 @@ internal static partial class ValueExtractor
     {
         ["hundred"] = 100m, ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m,
         ["trillion"] = 1_000_000_000_000m, ["bn"] = 1_000_000_000m, ["mn"] = 1_000_000m,
+        ["k"] = 1_000m, ["m"] = 1_000_000m, ["b"] = 1_000_000_000m, ["tn"] = 1_000_000_000_000m,
     };
 
     [GeneratedRegex(@"\b(?<year>[0-9]{4})-(?<m>[0-9]{2})-(?<day>[0-9]{2})\b", RegexOptions.CultureInvariant)]
@@ -98,7 +99,10 @@ internal static partial class ValueExtractor
 
     private const string Amount = @"(?<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?";
 
-    [GeneratedRegex(@"(?<cur>US\$|\$|€|£)\s?" + Amount + @"|(?<![0-9.,])" + Amount + @"\s+(?<cur>dollars|euros|pounds|USD|EUR|GBP)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>After a currency sign a scale may also be one letter, written on the number: "$356M", "$55B", "€5k", "£3tn".</summary>
+    private const string ShortScale = @"(?<scale>[kmb]|tn)\b";
+
+    [GeneratedRegex(@"(?<cur>US\$|\$|€|£)\s?" + Amount + "(?:" + ShortScale + @")?|(?<![0-9.,])" + Amount + @"\s+(?<cur>dollars|euros|pounds|USD|EUR|GBP)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Money();
 
     [GeneratedRegex(@"\b(?:(?<rel>monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)|(?<rel>(?:this|last|next)\s+(?:week|weekend|month|year)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
