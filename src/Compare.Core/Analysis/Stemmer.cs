@@ -1,21 +1,20 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace Compare.Core.Analysis;
 
-/// <summary>The Snowball (Porter 2) English stemmer from Lucene.Net, cached: documents repeat their words.</summary>
+/// <summary>The Snowball (Porter 2) English stemmer from Lucene.Net, cached per thread: documents repeat their words.</summary>
 internal static class Stemmer
 {
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-
-    private static int _cached;
+    [ThreadStatic]
+    private static StringTable? _stems;
 
     [ThreadStatic]
     private static EnglishStemmer? _stemmer;
 
     public static string Stem(string word)
     {
-        if (Cache.TryGetValue(word, out var stem))
+        var stems = _stems ??= new StringTable();
+        if (stems.Find(word) is { } stem)
         {
             return stem;
         }
@@ -24,11 +23,7 @@ internal static class Stemmer
         stemmer.SetCurrent(word);
         stemmer.Stem();
         stem = stemmer.Current;
-        if (Interlocked.Increment(ref _cached) < 200_000)
-        {
-            Cache.TryAdd(word, stem);
-        }
-
+        stems.Add(word, stem);
         return stem;
     }
 }

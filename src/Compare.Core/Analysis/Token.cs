@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 
 namespace Compare.Core.Analysis;
 
@@ -94,13 +93,9 @@ internal static class Tokenizer
         return pairs >= 2 ? i : start;
     }
 
-    /// <summary>Folded forms already made, shared by all statements: documents repeat their words, so most tokens allocate nothing.</summary>
-    private static readonly ConcurrentDictionary<string, string> Folded = new(StringComparer.Ordinal);
-
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> FoldedBySpan =
-        Folded.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static int _foldedCount;
+    /// <summary>Folded forms already made on this thread: documents repeat their words, so most tokens allocate nothing.</summary>
+    [ThreadStatic]
+    private static StringTable? _folded;
 
     /// <summary>Lower-cases and folds quote and dash styles.</summary>
     public static string Fold(ReadOnlySpan<char> text)
@@ -112,13 +107,15 @@ internal static class Tokenizer
 
         Span<char> buffer = stackalloc char[text.Length];
         FoldInto(text, buffer);
-        if (FoldedBySpan.TryGetValue(buffer, out var known))
+        var folded = _folded ??= new StringTable();
+        if (folded.Find(buffer) is { } known)
         {
             return known;
         }
 
-        var folded = new string(buffer);
-        return Interlocked.Increment(ref _foldedCount) < 100_000 ? Folded.GetOrAdd(folded, folded) : folded;
+        var made = new string(buffer);
+        folded.Add(made, made);
+        return made;
     }
 
     private static string FoldNew(ReadOnlySpan<char> text)
