@@ -1,4 +1,3 @@
-
 namespace Compare.Core.Analysis;
 
 internal enum TokenKind

@@ -7,6 +7,9 @@ namespace Compare.Core.Reports;
 
 internal static class MarkdownReport
 {
+    /// <summary>Groups rendered together: enough to keep all cores busy, few enough that their text is short-lived.</summary>
+    private const int GroupsPerBatch = 1024;
+
     public static string Render(ComparisonResult result)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -60,15 +63,19 @@ internal static class MarkdownReport
             md.Append("Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n");
         }
 
-        // Groups are rendered on all cores (a long comparison has thousands), then written in order, some
-        // 64K characters at a time (a console writer flushes on every write).
-        foreach (var section in Parallelism.Map(result.Alignments, (group, i) => Group(result, group, i)))
+        // Groups are rendered on all cores (a long comparison has thousands), a batch at a time, then
+        // written in order, some 64K characters at a time (a console writer flushes on every write).
+        for (var from = 0; from < result.Alignments.Count; from += GroupsPerBatch)
         {
-            md.Append(section);
-            if (md.Length >= 1 << 16)
+            var batch = Enumerable.Range(from, Math.Min(GroupsPerBatch, result.Alignments.Count - from)).ToList();
+            foreach (var section in Parallelism.Map(batch, i => Group(result, result.Alignments[i], i)))
             {
-                output.Write(md);
-                md.Clear();
+                md.Append(section);
+                if (md.Length >= 1 << 16)
+                {
+                    output.Write(md);
+                    md.Clear();
+                }
             }
         }
 

@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Compare.Core.Tests;
+
+public sealed class ReportWritingTests
+{
+    [Fact]
+    public void Writes_a_long_markdown_report_part_by_part_with_every_group_once_and_in_order()
+    {
+        // 1,500 statements both sources share: more groups than one rendering batch.
+        static SourceInput Source(string path) => new(
+            path,
+            "Register\n\n" + string.Concat(Enumerable.Range(1, 1500).Select(i =>
+                string.Create(CultureInfo.InvariantCulture, $"Entry {i} records shipment {i * 7} of the convoy.\n\n"))),
+            SourceFormat.PlainText);
+        var result = Comparison.Compare([Source("a.txt"), Source("b.txt")]);
+        using var written = new StringWriter(CultureInfo.InvariantCulture);
+
+        Report.Write(result, ReportFormat.Markdown, written);
+
+        var markdown = written.ToString();
+        Assert.Equal(Report.ToMarkdown(result), markdown);
+        var numbers = Regex.Matches(markdown, @"^#### (\d+)\. ", RegexOptions.Multiline)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(Enumerable.Range(1, 1500), numbers);
+    }
+}
