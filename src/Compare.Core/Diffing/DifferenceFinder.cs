@@ -166,7 +166,10 @@ internal static class DifferenceFinder
     private static void Naming(Group group)
     {
         var names = group.Sides.Select(side => side.Items(f => f.Names)).ToArray();
-        foreach (var entity in names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal))
+        var shared = names[0].Count == 0 || names[1].Count == 0
+            ? []
+            : names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal).ToList();
+        foreach (var entity in shared)
         {
             var variants = names.Select(side => side.Where(n => n.Item.Key == entity).ToList()).ToArray();
             var folded = variants.Select(v => v.Select(n => Tokenizer.Fold(n.Item.Text)).ToHashSet(StringComparer.Ordinal)).ToArray();
@@ -216,6 +219,11 @@ internal static class DifferenceFinder
 
     private static void Values(Group group)
     {
+        if (group.Sides.Any(side => !side.Statements.Any(s => s.Values.Any(v => v.Kind != ValueKind.RelativeDate))))
+        {
+            return; // Values on one side only: nothing to compare.
+        }
+
         var values = group.Sides.Select(side => side.Values().Where(v => v.Value.Kind != ValueKind.RelativeDate).ToList()).ToArray();
 
         // The same value on both sides: the same, in whatever notation.
@@ -349,6 +357,27 @@ internal static class DifferenceFinder
     /// </summary>
     private static (string Text, bool Counts) Unexplained(Group group, int side, IReadOnlyList<DiffToken> tokens, bool trimmed)
     {
+        var anyExplained = false;
+        for (var i = 0; i < tokens.Count && !anyExplained; i++)
+        {
+            anyExplained = group.IsExplained(side, tokens[i]);
+        }
+
+        if (!anyExplained)
+        {
+            // Nothing taken out (most changes): the change is one piece; it counts if it has a word
+            // (a content word when the other side was trimmed).
+            var hasWord = false;
+            var hasContentWord = false;
+            foreach (var token in tokens)
+            {
+                hasWord |= token.Kind != TokenKind.Punctuation;
+                hasContentWord |= !token.IsFunctionWord;
+            }
+
+            return hasWord ? (WordDiff.Join(tokens).Trim(), !trimmed || hasContentWord) : (string.Empty, false);
+        }
+
         var pieces = new List<List<DiffToken>> { new() };
         foreach (var token in tokens)
         {
