@@ -103,11 +103,6 @@ internal static class CompareCli
 
             var gate = DifferenceKinds.Parse(parse.GetValue(failOn));
             var inputs = parse.GetRequiredValue(sources).Select(path => Comparison.ReadFile(path, options)).ToList();
-            foreach (var warning in inputs.SelectMany(i => i.Warnings))
-            {
-                context.Error.Write($"compare: warning: {warning}\n");
-            }
-
             var result = Comparison.Compare(inputs, options);
             foreach (var warning in result.Warnings)
             {

@@ -60,7 +60,7 @@ public static class Comparison
             unmatched,
             [.. documents.SelectMany(d => d.Boilerplate)])
         {
-            Warnings = [.. documents.SelectMany(d => d.Warnings)],
+            Warnings = [.. sources.SelectMany(s => s.Warnings), .. documents.SelectMany(d => d.Warnings)],
         };
     }
 

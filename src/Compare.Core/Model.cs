@@ -147,7 +147,7 @@ public sealed record ComparisonResult(
     IReadOnlyList<Statement> Unmatched,
     IReadOnlyList<BoilerplateLine> Boilerplate)
 {
-    /// <summary>What reading the sources noticed without refusing them (for standard error, not the report).</summary>
+    /// <summary>What reading and parsing the sources noticed without refusing them (for standard error, not the report).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 

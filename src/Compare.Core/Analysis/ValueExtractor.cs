@@ -64,9 +64,7 @@ internal static partial class ValueExtractor
 
     private static readonly SearchValues<string> PercentSigns = SearchValues.Create(["%", "percent", "per cent", "pct"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> NumberWordStarts = SearchValues.Create(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> NumberWordStarts = SearchValues.Create(NumberWord.Split('|'), StringComparison.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, int> NumberWords = NumberWord.Split('|')
         .Select((w, i) => (w, v: i < 20 ? i + 1 : (i - 17) * 10))
