@@ -5,8 +5,8 @@ namespace Compare.GitHub;
 /// <summary>Reads files of other commits from the checkout with git (fetching the commit when the clone is shallow).</summary>
 internal sealed class Git(string workspace)
 {
-    /// <summary>The file at the commit, or null when git cannot give it.</summary>
-    public string? Show(string commit, string path)
+    /// <summary>The file at the commit, as bytes (decoded as any document is), or null when git cannot give it.</summary>
+    public byte[]? Show(string commit, string path)
     {
         var shown = Run("show", $"{commit}:{path}");
         if (shown is null && Run("fetch", "--no-tags", "--depth=1", "origin", commit) is not null)
@@ -17,7 +17,7 @@ internal sealed class Git(string workspace)
         return shown;
     }
 
-    private string? Run(params string[] arguments)
+    private byte[]? Run(params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -41,10 +41,11 @@ internal sealed class Git(string workspace)
                 return null;
             }
 
-            var output = process.StandardOutput.ReadToEndAsync();
+            using var output = new MemoryStream();
             _ = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.BaseStream.CopyTo(output);
             process.WaitForExit();
-            return process.ExitCode == 0 ? output.Result : null;
+            return process.ExitCode == 0 ? output.ToArray() : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

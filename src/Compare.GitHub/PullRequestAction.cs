@@ -1,5 +1,6 @@
 using System.Text;
 using Compare.Core;
+using Compare.Core.Reading;
 using Octokit;
 
 namespace Compare.GitHub;
@@ -147,22 +148,22 @@ public static class PullRequestAction
         if (Change(file) is DocumentChange.Modified or DocumentChange.Renamed && run.BaseSha is { } baseSha)
         {
             var basePath = file.PreviousFileName ?? path;
-            var text = new Git(run.Workspace).Show(baseSha, basePath);
-            if (text is null)
+            var bytes = new Git(run.Workspace).Show(baseSha, basePath);
+            if (bytes is null)
             {
                 try
                 {
-                    text = Encoding.UTF8.GetString(await api.RawContent(basePath, baseSha).ConfigureAwait(false));
+                    bytes = await api.RawContent(basePath, baseSha).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ApiException or HttpRequestException)
                 {
-                    text = null;
+                    bytes = null;
                 }
             }
 
-            if (text is not null)
+            // The base version is read as any document is (binary, oversized, invalid UTF-8); one that is no readable document gets no revision report.
+            if (bytes is not null && TryRead(() => SourceReader.FromBytes($"{basePath} (base)", bytes, run.Options) with { Format = head.Format }) is { } before)
             {
-                var before = new SourceInput($"{basePath} (base)", text, head.Format);
                 comparisons.Add(new DocumentComparison($"Revision: base {Short(baseSha)} → head", Comparison.Compare([before, head], run.Options), IsRevision: true));
             }
         }
@@ -193,9 +194,11 @@ public static class PullRequestAction
             others = [.. others.Where(f => Path.GetDirectoryName(f)?.Replace('\\', '/') == folder)];
         }
 
-        var comparisons = others.Select(f => new DocumentComparison(
-            $"Compared with {f}",
-            Comparison.Compare([Comparison.ReadFile(Path.Combine(run.Workspace, f), run.Options) with { Path = f }, head], run.Options)));
+        // A related file that is no readable document (binary, oversized) is left out, not the run failed.
+        var comparisons = others
+            .Select(f => TryRead(() => Comparison.ReadFile(Path.Combine(run.Workspace, f), run.Options) with { Path = f }))
+            .OfType<SourceInput>()
+            .Select(other => new DocumentComparison($"Compared with {other.Path}", Comparison.Compare([other, head], run.Options)));
         return grouped
             ? [.. comparisons]
             :
@@ -206,6 +209,18 @@ public static class PullRequestAction
                     .Take(3)
                     .Select(c => c.Comparison),
             ];
+    }
+
+    private static SourceInput? TryRead(Func<SourceInput> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InputException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The share of statements that align below which documents are not related.</summary>

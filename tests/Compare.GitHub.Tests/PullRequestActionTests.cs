@@ -223,6 +223,21 @@ public sealed class PullRequestActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leaves_out_a_binary_file_among_the_documents_and_a_binary_base_version_instead_of_failing()
+    {
+        File.WriteAllBytes(Path.Combine(_workspace.FullName, "seeds/karabakh/photo.txt"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]);
+        _github.Contents[("abc1234", "seeds/karabakh/ministry.txt")] = "PNG\0\u0001 not a document";
+
+        var outcome = await Act(Run() with { BaseSha = "abc1234" });
+
+        Assert.Equal(0, outcome.ExitCode);
+        var body = _github.Comments.Single().Value.Body;
+        Assert.Contains("Compared with seeds/karabakh/news.txt", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("photo.txt", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Revision: base", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_pr_reads_the_actions_environment_and_posts_the_report()
     {
         var scratch = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-env");

@@ -22,13 +22,8 @@ internal static class SourceReader
         byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > options.MaxDocumentBytes)
-            {
-                throw new InputException(
-                    $"{path}: {length} bytes is over the limit of {options.MaxDocumentBytes} bytes");
-            }
-
+            // Checked before reading: an oversized file is not read at all.
+            CheckSize(path, new FileInfo(path).Length, options);
             bytes = File.ReadAllBytes(path);
         }
         catch (UnauthorizedAccessException ex)
@@ -40,9 +35,24 @@ internal static class SourceReader
             throw new InputException($"{path}: cannot be read ({ex.Message})", ex);
         }
 
+        return FromBytes(path, bytes, options);
+    }
+
+    /// <summary>A document given as bytes (a file of another commit), refused or warned about as a file on disk is.</summary>
+    public static SourceInput FromBytes(string path, byte[] bytes, CompareOptions options)
+    {
+        CheckSize(path, bytes.LongLength, options);
         var warnings = new List<string>();
         var text = Decode(path, bytes, warnings);
         return new SourceInput(path, text, FormatOf(path)) { Warnings = warnings };
+    }
+
+    private static void CheckSize(string path, long length, CompareOptions options)
+    {
+        if (length > options.MaxDocumentBytes)
+        {
+            throw new InputException($"{path}: {length} bytes is over the limit of {options.MaxDocumentBytes} bytes");
+        }
     }
 
     internal static SourceFormat FormatOf(string path)
