@@ -94,7 +94,7 @@ internal static class PullRequestReport
             .Select(change => (change, count: documents.Count(d => d.Change == change)))
             .Where(c => c.count > 0)
             .Select(c => $"{c.count} {c.change.ToString().ToLowerInvariant()}");
-        md.Append($"{documents.Count} {(documents.Count == 1 ? "document" : "documents")}: {string.Join(", ", counts)}.\n\n");
+        md.Append($"{ReportFacts.Plural(documents.Count, "document", "documents")}: {string.Join(", ", counts)}.\n\n");
 
         foreach (var document in documents)
         {
@@ -151,10 +151,8 @@ internal static class PullRequestReport
         var edited = pairs.Count(p => p.Group.Differences.Count > 0 || p.Group.Diff.Any(d => d.Operation != DiffOperation.Equal));
         var added = result.Unmatched.Count(s => s.Source == 1);
         var removed = result.Unmatched.Count(s => s.Source == 0);
-        return $"**Revision:** {Count(edited, "statement")} edited, {added} added, {removed} removed, {moved} moved; {pairs.Count - edited} unchanged.";
+        return $"**Revision:** {ReportFacts.Plural(edited, "statement", "statements")} edited, {added} added, {removed} removed, {moved} moved; {pairs.Count - edited} unchanged.";
     }
-
-    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
     /// <summary>The length of a longest strictly increasing subsequence (patience sorting).</summary>
     private static int LongestIncreasing(List<int> values)
