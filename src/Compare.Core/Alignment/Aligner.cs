@@ -371,10 +371,11 @@ internal static class Aligner
         // The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.
         var rightTotals = Array.ConvertAll(right, v => v.Total);
 
-        // Each left statement is scored independently: chunks of them run on all cores.
+        // Each left statement is scored independently: chunks of them run on all cores (each chunk is large: two are worth it).
         var chunks = Parallelism.Map(
             Enumerable.Range(0, (left.Length + ChunkSize - 1) / ChunkSize).ToList(),
-            chunk => ScoreChunk(left, right, rightTotals, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Length, (chunk + 1) * ChunkSize), leftGroup));
+            (chunk, _) => ScoreChunk(left, right, rightTotals, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Length, (chunk + 1) * ChunkSize), leftGroup),
+            minimumItems: 2);
         var pairs = new List<(int Left, int Right, double Score)>(chunks.Sum(c => c.Count));
         foreach (var chunk in chunks)
         {
