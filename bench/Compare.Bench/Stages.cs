@@ -4,6 +4,7 @@ using System.Globalization;
 using Compare.Core;
 using Compare.Core.Alignment;
 using Compare.Core.Analysis;
+using Compare.Core.Diffing;
 using Compare.Core.Reading;
 using Compare.Core.Segmentation;
 
@@ -11,7 +12,8 @@ namespace Compare.Bench;
 
 /// <summary>
 /// Time, bytes allocated and garbage collections (pause, gen0/gen1/gen2 counts) per pipeline stage on
-/// the 8,000-sentence pair (under the JIT), then what the whole comparison allocates by type. Usage: <c>stages</c>.
+/// the 8,000-sentence pair (under the JIT; the parts of building the aligned groups on one core), then
+/// what the whole comparison allocates by type. Usage: <c>stages</c>.
 /// </summary>
 internal static class Stages
 {
@@ -45,7 +47,14 @@ internal static class Stages
                 var space = new TermSpace(analyzed.SelectMany(s => s));
                 return analyzed.Select(s => s.Select(space.Vectorize).ToArray()).ToList();
             });
-            Stage("align", () => Aligner.Align(vectors[0], vectors[1], Compare.Core.CompareOptions.Default.Threshold));
+            var aligned = Stage("align", () => Aligner.Align(vectors[0], vectors[1], Compare.Core.CompareOptions.Default.Threshold));
+
+            // The parts of building the groups, one after another on one core (the comparison runs them on all cores).
+            var sides = aligned.Select(a => (Left: a.Left.Select(i => analyzed[0][i]).ToList(), Right: a.Right.Select(i => analyzed[1][i]).ToList())).ToList();
+            var runs = Stage("word diff", () => sides.Select(s => WordDiff.Diff(s.Left, s.Right)).ToList());
+            Stage("framing", () => sides.Select(s => s.Left.Concat(s.Right).Select(FramingAnalyzer.Analyze).ToList()).ToList());
+            Stage("differences (framing included)", () => sides.Select((s, i) => DifferenceFinder.Find(runs[i], s.Left, s.Right)).ToList());
+            Stage("segments", () => runs.Select(WordDiff.Segments).ToList());
             var result = Stage("whole compare", () => Comparison.Compare(inputs));
             Stage("markdown", () => Report.ToMarkdown(result));
             // What stays alive: the result (and the stages' own outputs, still referenced here).

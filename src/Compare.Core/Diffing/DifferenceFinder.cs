@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
@@ -42,7 +43,7 @@ internal static class DifferenceFinder
                 }
 
                 string detail;
-                if (others.Count == 0)
+                if (others.Length == 0)
                 {
                     detail = $"{Label(o)} states it as fact; {Label(s)} attributes it {Whom(frame)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
                 }
@@ -74,10 +75,16 @@ internal static class DifferenceFinder
 
     private static void Hedges(Group group)
     {
+        var hedges = new[] { group.Sides[0].Items(f => f.Hedges), group.Sides[1].Items(f => f.Hedges) };
+        if (hedges[0].Length + hedges[1].Length == 0)
+        {
+            return;
+        }
+
         for (var s = 1; s >= 0; s--)
         {
-            var others = group.Sides[1 - s].Items(f => f.Hedges).Select(h => h.Item.Key).ToHashSet(StringComparer.Ordinal);
-            var only = group.Sides[s].Items(f => f.Hedges).Where(h => !others.Contains(h.Item.Key)).ToList();
+            var others = hedges[1 - s].Select(h => h.Item.Key).ToHashSet(StringComparer.Ordinal);
+            var only = hedges[s].Where(h => !others.Contains(h.Item.Key)).ToList();
             if (only.Count == 0)
             {
                 continue;
@@ -99,7 +106,12 @@ internal static class DifferenceFinder
 
     private static void Modality(Group group)
     {
-        var sides = group.Sides.Select(side => side.Items(f => f.Modals)).ToArray();
+        var sides = new[] { group.Sides[0].Items(f => f.Modals), group.Sides[1].Items(f => f.Modals) };
+        if (sides[0].Length + sides[1].Length == 0)
+        {
+            return;
+        }
+
         var only = new[]
         {
             sides[0].Where(m => !sides[1].Any(n => n.Item.Key == m.Item.Key)).ToList(),
@@ -134,11 +146,17 @@ internal static class DifferenceFinder
 
     private static void Quotation(Group group)
     {
+        var quotes = new[] { group.Sides[0].Items(f => f.Quotes), group.Sides[1].Items(f => f.Quotes) };
+        if (quotes[0].Length + quotes[1].Length == 0)
+        {
+            return;
+        }
+
         for (var s = 1; s >= 0; s--)
         {
             var o = 1 - s;
-            var otherQuotes = group.Sides[o].Items(f => f.Quotes).Select(q => q.Item.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var (statement, quote) in group.Sides[s].Items(f => f.Quotes))
+            var otherQuotes = quotes[o].Select(q => q.Item.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var (statement, quote) in quotes[s])
             {
                 if (otherQuotes.Contains(quote.Key))
                 {
@@ -165,8 +183,8 @@ internal static class DifferenceFinder
 
     private static void Naming(Group group)
     {
-        var names = group.Sides.Select(side => side.Items(f => f.Names)).ToArray();
-        var shared = names[0].Count == 0 || names[1].Count == 0
+        var names = new[] { group.Sides[0].Items(f => f.Names), group.Sides[1].Items(f => f.Names) };
+        var shared = names[0].Length == 0 || names[1].Length == 0
             ? []
             : names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal).ToList();
         foreach (var entity in shared)
@@ -195,8 +213,13 @@ internal static class DifferenceFinder
         }
 
         // The same words capitalised differently ("Port Director" / "port director"): the word diff folds case, so say it here.
-        foreach (var run in group.Runs.Where(r => r.IsEqual))
+        foreach (var run in group.Runs)
         {
+            if (!run.IsEqual)
+            {
+                continue;
+            }
+
             var start = -1;
             for (var i = 0; i <= run.Left.Count; i++)
             {
@@ -208,8 +231,8 @@ internal static class DifferenceFinder
                 }
                 else if (!differs && start >= 0)
                 {
-                    var leftText = WordDiff.Join(run.Left.Skip(start).Take(i - start)).Trim();
-                    var rightText = WordDiff.Join(run.Right.Skip(start).Take(i - start)).Trim();
+                    var leftText = WordDiff.JoinTrimmed(run.Left.AsSpan(start, i - start));
+                    var rightText = WordDiff.JoinTrimmed(run.Right.AsSpan(start, i - start));
                     group.Differences.Add(new Difference(DifferenceKind.Naming, 1, rightText, $"A: {leftText}; B: {rightText} (capitalised differently)", 0, leftText));
                     start = -1;
                 }
@@ -224,7 +247,7 @@ internal static class DifferenceFinder
             return; // Values on one side only: nothing to compare.
         }
 
-        var values = group.Sides.Select(side => side.Values().Where(v => v.Value.Kind != ValueKind.RelativeDate).ToList()).ToArray();
+        var values = new[] { group.Sides[0].Values(), group.Sides[1].Values() };
 
         // The same value on both sides: the same, in whatever notation.
         foreach (var l in values[0].ToList())
@@ -330,10 +353,15 @@ internal static class DifferenceFinder
     /// <summary>The word diff's changes minus the words the labelled differences explain.</summary>
     private static void Residual(Group group)
     {
-        foreach (var run in group.Runs.Where(r => !r.IsEqual))
+        foreach (var run in group.Runs)
         {
+            if (run.IsEqual)
+            {
+                continue;
+            }
+
             // What a labelled difference left of a change counts only if it has a content word.
-            var trimmed = run.Left.Any(t => group.IsExplained(0, t)) || run.Right.Any(t => group.IsExplained(1, t));
+            var trimmed = group.AnyExplained(0, run.Left) || group.AnyExplained(1, run.Right);
             var (leftText, leftCounts) = Unexplained(group, 0, run.Left, trimmed);
             var (rightText, rightCounts) = Unexplained(group, 1, run.Right, trimmed);
             if (leftCounts && rightCounts)
@@ -355,15 +383,9 @@ internal static class DifferenceFinder
     /// The words of one side of a change that no labelled difference explains, with "…" where explained
     /// words were taken out, and whether they count: any word, or only a content word when the change was trimmed.
     /// </summary>
-    private static (string Text, bool Counts) Unexplained(Group group, int side, IReadOnlyList<DiffToken> tokens, bool trimmed)
+    private static (string Text, bool Counts) Unexplained(Group group, int side, ArraySegment<DiffToken> tokens, bool trimmed)
     {
-        var anyExplained = false;
-        for (var i = 0; i < tokens.Count && !anyExplained; i++)
-        {
-            anyExplained = group.IsExplained(side, tokens[i]);
-        }
-
-        if (!anyExplained)
+        if (!group.AnyExplained(side, tokens))
         {
             // Nothing taken out (most changes): the change is one piece; it counts if it has a word
             // (a content word when the other side was trimmed).
@@ -375,7 +397,7 @@ internal static class DifferenceFinder
                 hasContentWord |= !token.IsFunctionWord;
             }
 
-            return hasWord ? (WordDiff.Join(tokens).Trim(), !trimmed || hasContentWord) : (string.Empty, false);
+            return hasWord ? (WordDiff.JoinTrimmed(tokens), !trimmed || hasContentWord) : (string.Empty, false);
         }
 
         var pieces = new List<List<DiffToken>> { new() };
@@ -395,7 +417,7 @@ internal static class DifferenceFinder
         }
 
         var kept = pieces.Where(p => p.Exists(t => t.Kind != TokenKind.Punctuation)).ToList();
-        var text = string.Join(" … ", kept.Select(p => WordDiff.Join(p).Trim()));
+        var text = string.Join(" … ", kept.Select(p => WordDiff.JoinTrimmed(CollectionsMarshal.AsSpan(p))));
         var counts = trimmed ? kept.Exists(p => p.Exists(t => !t.IsFunctionWord)) : kept.Count > 0;
         return (text, counts);
     }
@@ -406,24 +428,40 @@ internal static class DifferenceFinder
         public static Side Of(IReadOnlyList<AnalyzedStatement> statements) =>
             new(statements, [.. statements.Select(FramingAnalyzer.Analyze)]);
 
-        /// <summary>The cues one selector picks from each statement's framing, with the statement they are in (most groups have none: no iterator is made then).</summary>
-        public List<(int Statement, T Item)> Items<T>(Func<Framing, IReadOnlyList<T>> select)
+        /// <summary>The cues one selector picks from each statement's framing, with the statement they are in (most groups have none: nothing is allocated then).</summary>
+        public (int Statement, T Item)[] Items<T>(Func<Framing, IReadOnlyList<T>> select)
         {
-            var items = new List<(int, T)>();
+            List<(int, T)>? items = null;
             for (var i = 0; i < Framings.Count; i++)
             {
                 var found = select(Framings[i]);
                 for (var k = 0; k < found.Count; k++)
                 {
-                    items.Add((i, found[k]));
+                    (items ??= []).Add((i, found[k]));
                 }
             }
 
-            return items;
+            return items is null ? [] : [.. items];
         }
 
-        public IEnumerable<(int Statement, ValueMention Value, string Text)> Values() =>
-            Statements.SelectMany((s, i) => s.Values.Select(v => (i, v, s.Statement.Text[v.QualifiedStart..v.End])));
+        /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
+        public List<(int Statement, ValueMention Value, string Text)> Values()
+        {
+            var values = new List<(int, ValueMention, string)>();
+            for (var i = 0; i < Statements.Count; i++)
+            {
+                var statement = Statements[i];
+                foreach (var value in statement.Values)
+                {
+                    if (value.Kind != ValueKind.RelativeDate)
+                    {
+                        values.Add((i, value, statement.Statement.Text[value.QualifiedStart..value.End]));
+                    }
+                }
+            }
+
+            return values;
+        }
     }
 
     private sealed class Group(Side[] sides, IReadOnlyList<DiffRun> runs)
@@ -440,7 +478,20 @@ internal static class DifferenceFinder
 
         public void Explain(int side, int statement, int start, int end) => _explained[side].Add((statement, start, end));
 
-        public bool IsExplained(int side, DiffToken token)
+        public bool AnyExplained(int side, ArraySegment<DiffToken> tokens)
+        {
+            foreach (var token in tokens)
+            {
+                if (IsExplained(side, token))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsExplained(int side, in DiffToken token)
         {
             foreach (var (statement, start, end) in _explained[side])
             {

@@ -4,8 +4,11 @@ using DiffPlex;
 
 namespace Compare.Core.Diffing;
 
-/// <summary>A run of the word diff: tokens only the left side has, only the right side has, or both.</summary>
-internal sealed record DiffRun(bool IsEqual, IReadOnlyList<DiffToken> Left, IReadOnlyList<DiffToken> Right);
+/// <summary>
+/// A run of the word diff: tokens only the left side has, only the right side has, or both. The runs of
+/// a group are consecutive slices of one token array per side (no copies).
+/// </summary>
+internal readonly record struct DiffRun(bool IsEqual, ArraySegment<DiffToken> Left, ArraySegment<DiffToken> Right);
 
 /// <summary>A token with its text and the whitespace that follows it in the statement.</summary>
 /// <param name="Text">The token as written.</param>
@@ -14,7 +17,7 @@ internal sealed record DiffRun(bool IsEqual, IReadOnlyList<DiffToken> Left, IRea
 /// <param name="IsFunctionWord">Whether it carries no topic ("the", "of", punctuation).</param>
 /// <param name="Statement">Which statement of its side it comes from (0-based within the group's side).</param>
 /// <param name="Start">Its offset in that statement.</param>
-internal sealed record DiffToken(string Text, string Space, TokenKind Kind, bool IsFunctionWord, int Statement, int Start);
+internal readonly record struct DiffToken(string Text, string Space, TokenKind Kind, bool IsFunctionWord, int Statement, int Start);
 
 /// <summary>
 /// Diffs aligned statements word by word with DiffPlex, then folds islands of function words
@@ -22,11 +25,7 @@ internal sealed record DiffToken(string Text, string Space, TokenKind Kind, bool
 /// </summary>
 internal static class WordDiff
 {
-    private const char Separator = '\u0001';
-
-    private static readonly SeparatorChunker Chunker = new();
-
-    /// <summary>A builder for <see cref="Join"/> per thread (groups are diffed on all cores).</summary>
+    /// <summary>A builder for <see cref="Join(ReadOnlySpan{DiffToken}, bool)"/> per thread (groups are diffed on all cores).</summary>
     [ThreadStatic]
     private static StringBuilder? _builder;
 
@@ -40,13 +39,13 @@ internal static class WordDiff
 
         // Compare normalised forms: case, curly quotes and dash styles are not differences.
         var result = Differ.Instance.CreateDiffs(
-            Key(left),
-            Key(right),
+            leftTokens.Length == 0 ? string.Empty : TokenChunker.Left,
+            rightTokens.Length == 0 ? string.Empty : TokenChunker.Right,
             ignoreWhiteSpace: false,
             ignoreCase: false,
-            Chunker);
+            new TokenChunker(Norms(left, leftTokens.Length), Norms(right, rightTokens.Length)));
 
-        var runs = new List<DiffRun>();
+        var runs = new List<DiffRun>(result.DiffBlocks.Count * 2 + 1);
         int a = 0, b = 0;
         foreach (var block in result.DiffBlocks)
         {
@@ -59,15 +58,15 @@ internal static class WordDiff
 
             runs.Add(new DiffRun(
                 false,
-                leftTokens.GetRange(a, block.DeleteCountA),
-                rightTokens.GetRange(block.InsertStartB, block.InsertCountB)));
+                new ArraySegment<DiffToken>(leftTokens, a, block.DeleteCountA),
+                new ArraySegment<DiffToken>(rightTokens, block.InsertStartB, block.InsertCountB)));
             a += block.DeleteCountA;
             b = block.InsertStartB + block.InsertCountB;
         }
 
-        if (a < leftTokens.Count)
+        if (a < leftTokens.Length)
         {
-            runs.Add(Equal(leftTokens, rightTokens, a, b, leftTokens.Count - a));
+            runs.Add(Equal(leftTokens, rightTokens, a, b, leftTokens.Length - a));
         }
 
         return Cleanup(runs);
@@ -107,7 +106,12 @@ internal static class WordDiff
     }
 
     /// <summary>The tokens' text with the spaces that follow them.</summary>
-    public static string Join(IEnumerable<DiffToken> tokens)
+    public static string Join(ReadOnlySpan<DiffToken> tokens) => Join(tokens, trim: false);
+
+    /// <summary>The tokens' text with the spaces between them, none after the last.</summary>
+    public static string JoinTrimmed(ReadOnlySpan<DiffToken> tokens) => Join(tokens, trim: true);
+
+    private static string Join(ReadOnlySpan<DiffToken> tokens, bool trim)
     {
         var text = _builder ??= new StringBuilder();
         text.Clear();
@@ -116,18 +120,43 @@ internal static class WordDiff
             text.Append(token.Text).Append(token.Space);
         }
 
+        if (trim && tokens.Length > 0)
+        {
+            text.Length -= tokens[^1].Space.Length;
+        }
+
         return text.ToString();
     }
 
-    private static DiffRun Equal(List<DiffToken> left, List<DiffToken> right, int a, int b, int count) =>
-        new(true, left.GetRange(a, count), right.GetRange(b, count));
+    private static DiffRun Equal(DiffToken[] left, DiffToken[] right, int a, int b, int count) =>
+        new(true, new ArraySegment<DiffToken>(left, a, count), new ArraySegment<DiffToken>(right, b, count));
 
-    private static string Key(IReadOnlyList<AnalyzedStatement> statements) =>
-        string.Join(Separator, statements.SelectMany(s => s.Tokens.Select(t => t.Norm)));
-
-    private static List<DiffToken> Flatten(IReadOnlyList<AnalyzedStatement> statements)
+    /// <summary>The normalised forms DiffPlex compares, in token order.</summary>
+    private static string[] Norms(IReadOnlyList<AnalyzedStatement> statements, int count)
     {
-        var tokens = new List<DiffToken>();
+        var norms = new string[count];
+        var n = 0;
+        foreach (var statement in statements)
+        {
+            foreach (var token in statement.Tokens)
+            {
+                norms[n++] = token.Norm;
+            }
+        }
+
+        return norms;
+    }
+
+    private static DiffToken[] Flatten(IReadOnlyList<AnalyzedStatement> statements)
+    {
+        var count = 0;
+        foreach (var statement in statements)
+        {
+            count += statement.Tokens.Count;
+        }
+
+        var tokens = new DiffToken[count];
+        var n = 0;
         for (var s = 0; s < statements.Count; s++)
         {
             var statement = statements[s];
@@ -146,7 +175,7 @@ internal static class WordDiff
                 // Most tokens are written as their folded form: that shared string serves, no copy needed.
                 var written = text.AsSpan(token.Start, token.End - token.Start);
                 var tokenText = written.SequenceEqual(token.Norm) ? token.Norm : written.ToString();
-                tokens.Add(new DiffToken(tokenText, space.Length > 0 ? " " : string.Empty, token.Kind, function, s, token.Start));
+                tokens[n++] = new DiffToken(tokenText, space.Length > 0 ? " " : string.Empty, token.Kind, function, s, token.Start);
             }
         }
 
@@ -173,17 +202,15 @@ internal static class WordDiff
 
                 var before = runs[i - 1];
                 var after = runs[i + 1];
-                var islandOfFunctionWords = equal.Left.Count <= MaxFoldedFunctionRun && equal.Left.All(t => t.IsFunctionWord);
+                var islandOfFunctionWords = equal.Left.Count <= MaxFoldedFunctionRun && AllFunctionWords(equal.Left);
                 var dwarfed = equal.Left.Count <= 2 && equal.Left.Count * 2 <= Math.Min(Size(before), Size(after));
                 if (!islandOfFunctionWords && !dwarfed)
                 {
                     continue;
                 }
 
-                runs[i - 1] = new DiffRun(
-                    false,
-                    [.. before.Left, .. equal.Left, .. after.Left],
-                    [.. before.Right, .. equal.Right, .. after.Right]);
+                // The three runs are consecutive slices of each side's tokens: the change is one slice.
+                runs[i - 1] = new DiffRun(false, Span(before.Left, after.Left), Span(before.Right, after.Right));
                 runs.RemoveRange(i, 2);
                 changed = true;
                 break;
@@ -194,10 +221,39 @@ internal static class WordDiff
     }
 
     private static int Size(DiffRun change) => Math.Max(change.Left.Count, change.Right.Count);
+
+    private static bool AllFunctionWords(ArraySegment<DiffToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (!token.IsFunctionWord)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The tokens from the first slice's start to the last one's end.</summary>
+    private static ArraySegment<DiffToken> Span(ArraySegment<DiffToken> first, ArraySegment<DiffToken> last) =>
+        new(first.Array!, first.Offset, last.Offset + last.Count - first.Offset);
 }
 
-/// <summary>Hands DiffPlex our own tokens, joined with a separator that no token contains.</summary>
-internal sealed class SeparatorChunker : IChunker
+/// <summary>
+/// Hands DiffPlex the normalised tokens of the two sides as its pieces, instead of a text joined only
+/// to be split again: it is given <see cref="Left"/> and <see cref="Right"/> as the texts to chunk.
+/// </summary>
+internal sealed class TokenChunker(string[] left, string[] right) : IChunker
 {
-    public IReadOnlyList<string> Chunk(string text) => text.Length == 0 ? [] : text.Split('\u0001');
+    public const string Left = "left";
+
+    public const string Right = "right";
+
+    public IReadOnlyList<string> Chunk(string text) => text switch
+    {
+        Left => left,
+        Right => right,
+        _ => throw new ArgumentException($"expected {Left} or {Right}, not a text", nameof(text)),
+    };
 }
