@@ -10,6 +10,10 @@ internal static class MarkdownReport
     /// <summary>Groups rendered together: enough to keep all cores busy, few enough that their text is short-lived.</summary>
     private const int GroupsPerBatch = 1024;
 
+    /// <summary>A builder per thread for rendering one group (groups are rendered on all cores).</summary>
+    [ThreadStatic]
+    private static StringBuilder? _groupBuilder;
+
     public static string Render(ComparisonResult result)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -113,13 +117,15 @@ internal static class MarkdownReport
     /// <summary>One aligned group: topic, statements, labelled differences and the word diff.</summary>
     private static string Group(ComparisonResult result, AlignedGroup group, int i)
     {
-        var md = new StringBuilder();
+        var md = _groupBuilder ??= new StringBuilder();
+        md.Clear();
         var topic = group.Topic.Count > 0 ? string.Join(" · ", group.Topic.Select(Escape)) : "shared wording";
         md.Append($"#### {i + 1}. {topic}\n\n");
         md.Append("| | Statement |\n|---|---|\n");
         foreach (var statement in group.Statements)
         {
-            md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | {Escape(statement.Text)} |\n");
+            md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | ");
+            AppendEscaped(md, statement.Text).Append(" |\n");
         }
 
         md.Append('\n');
@@ -127,12 +133,14 @@ internal static class MarkdownReport
         {
             foreach (var difference in group.Differences)
             {
-                md.Append($"- **{DifferenceKinds.Name(difference.Kind)}** — {Escape(difference.Detail)}\n");
+                md.Append($"- **{DifferenceKinds.Name(difference.Kind)}** — ");
+                AppendEscaped(md, difference.Detail).Append('\n');
             }
 
             foreach (var value in group.SameValues)
             {
-                md.Append($"- **{DifferenceKinds.Name(value.Kind)}** — {Escape(value.Detail)}\n");
+                md.Append($"- **{DifferenceKinds.Name(value.Kind)}** — ");
+                AppendEscaped(md, value.Detail).Append('\n');
             }
 
             md.Append('\n');
@@ -145,26 +153,43 @@ internal static class MarkdownReport
         }
         else
         {
-            md.Append("Word differences:\n\n> ").Append(DiffLine(group.Diff)).Append("\n\n");
+            md.Append("Word differences:\n\n> ");
+            AppendDiffLine(md, group.Diff).Append("\n\n");
         }
         return md.ToString();
     }
 
     /// <summary>The merged diff: shared words plain, deleted words in del, inserted words in ins; spaces stay outside the tags.</summary>
-    private static string DiffLine(IReadOnlyList<DiffSegment> diff)
+    private static StringBuilder AppendDiffLine(StringBuilder line, IReadOnlyList<DiffSegment> diff)
     {
-        var line = new StringBuilder();
+        var start = line.Length;
         foreach (var (operation, words, space) in DiffPieces(diff))
         {
-            var text = Escape(words);
-            line.Append(operation switch
+            var tag = operation switch
             {
-                DiffOperation.Deleted => $"<del>{text}</del>",
-                DiffOperation.Inserted => $"<ins>{text}</ins>",
-                _ => text,
-            }).Append(space);
+                DiffOperation.Deleted => "del",
+                DiffOperation.Inserted => "ins",
+                _ => null,
+            };
+            if (tag is null)
+            {
+                AppendEscaped(line, words);
+            }
+            else
+            {
+                AppendEscaped(line.Append('<').Append(tag).Append('>'), words).Append("</").Append(tag).Append('>');
+            }
+
+            line.Append(space);
         }
 
-        return line.ToString().TrimEnd();
+        // No trailing whitespace (the line ends the quote).
+        var end = line.Length;
+        while (end > start && char.IsWhiteSpace(line[end - 1]))
+        {
+            end--;
+        }
+
+        return line.Remove(end, line.Length - end);
     }
 }

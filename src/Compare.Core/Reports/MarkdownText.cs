@@ -19,52 +19,67 @@ internal static class MarkdownText
     /// <summary>Escapes text for an inline Markdown context (paragraphs, table cells, list items).</summary>
     public static string Escape(string text)
     {
-        if (!text.AsSpan().ContainsAny(Special) && !HasAddress(text))
+        if (!NeedsEscaping(text))
         {
             return text; // Most statements need no escaping.
         }
 
         var builder = _builder ??= new StringBuilder();
         builder.Clear();
+        AppendEscaped(builder, text);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends text escaped as <see cref="Escape"/> does, without a string in between.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder target, string text)
+    {
+        if (!NeedsEscaping(text))
+        {
+            return target.Append(text);
+        }
+
+        var start = target.Length;
         foreach (var c in text)
         {
             switch (c)
             {
                 case '&':
-                    builder.Append("&amp;");
+                    target.Append("&amp;");
                     break;
                 case '<':
-                    builder.Append("&lt;");
+                    target.Append("&lt;");
                     break;
                 case '>':
-                    builder.Append("&gt;");
+                    target.Append("&gt;");
                     break;
                 case '"':
-                    builder.Append("&quot;");
+                    target.Append("&quot;");
                     break;
                 case '\n' or '\r':
-                    builder.Append(' ');
+                    target.Append(' ');
                     break;
                 case '@' or '#':
                     // A zero-width joiner keeps "@user" and "#123" from notifying or linking.
-                    builder.Append(c).Append('\u200D');
+                    target.Append(c).Append('\u200D');
                     break;
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '!':
-                    builder.Append('\\').Append(c);
+                    target.Append('\\').Append(c);
                     break;
                 default:
-                    builder.Append(c);
+                    target.Append(c);
                     break;
             }
         }
 
         foreach (var (bare, defused) in Addresses)
         {
-            builder.Replace(bare, defused);
+            target.Replace(bare, defused, start, target.Length - start);
         }
 
-        return builder.ToString();
+        return target;
     }
+
+    private static bool NeedsEscaping(string text) => text.AsSpan().ContainsAny(Special) || HasAddress(text);
 
     private static bool HasAddress(string text)
     {
