@@ -210,26 +210,61 @@ internal sealed class TermSpace
     private readonly List<long> _prefixes = [];
     private readonly int _documents;
 
+    /// <summary>Statements per part counted on its own core before the parts' counts are merged.</summary>
+    private const int PartSize = 2048;
+
     public TermSpace(IEnumerable<AnalyzedStatement> statements)
     {
-        foreach (var statement in statements)
+        // Parts are counted on all cores and merged in order: terms get the ids they get in one pass
+        // (in order of first use), and each statement's terms are looked up once in a small table.
+        var all = statements as IReadOnlyList<AnalyzedStatement> ?? [.. statements];
+        _documents = all.Count;
+        var parts = Parallelism.Map(
+            Enumerable.Range(0, (all.Count + PartSize - 1) / PartSize).ToList(),
+            (part, _) => Count(all, part * PartSize, Math.Min(all.Count, (part + 1) * PartSize)),
+            minimumItems: 2);
+        foreach (var (terms, frequencies) in parts)
         {
-            _documents++;
-            foreach (var (term, _) in statement.Terms)
+            for (var i = 0; i < terms.Count; i++)
             {
                 // One lookup per term: the id slot is filled in place when the term is new.
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, term, out var known);
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, terms[i], out var known);
                 if (!known)
                 {
                     id = _terms.Count;
-                    _terms.Add(term);
-                    _prefixes.Add(TermVector.PrefixKey(term));
+                    _terms.Add(terms[i]);
+                    _prefixes.Add(TermVector.PrefixKey(terms[i]));
                     _documentFrequency.Add(0);
                 }
 
-                CollectionsMarshal.AsSpan(_documentFrequency)[id]++;
+                CollectionsMarshal.AsSpan(_documentFrequency)[id] += frequencies[i];
             }
         }
+    }
+
+    /// <summary>The distinct terms of some statements in order of first use, with how many statements use each.</summary>
+    private static (List<string> Terms, List<int> Frequencies) Count(IReadOnlyList<AnalyzedStatement> statements, int from, int to)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        var frequencies = new List<int>();
+        for (var s = from; s < to; s++)
+        {
+            foreach (var (term, _) in statements[s].Terms)
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, term, out var known);
+                if (!known)
+                {
+                    id = terms.Count;
+                    terms.Add(term);
+                    frequencies.Add(0);
+                }
+
+                CollectionsMarshal.AsSpan(frequencies)[id]++;
+            }
+        }
+
+        return (terms, frequencies);
     }
 
     public string Term(int id) => _terms[id];
