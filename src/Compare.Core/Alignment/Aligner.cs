@@ -51,6 +51,10 @@ internal static class Aligner
     /// <summary>How many left statements one unit of parallel candidate scoring takes.</summary>
     private const int ChunkSize = 128;
 
+    /// <summary>The candidate scoring's accumulator for the thread (see <see cref="ScoreChunk"/>).</summary>
+    [ThreadStatic]
+    private static float[]? _accumulator;
+
     /// <summary>Aligns the statements; those with the same words (<paramref name="identical"/>) are paired first, in order.</summary>
     public static List<AlignedIndexes> Align(
         TermVector[] left, TermVector[] right, double threshold, IdenticalStatements? identical = null)
@@ -396,7 +400,10 @@ internal static class Aligner
         int to,
         int[] leftGroup)
     {
-        var accumulator = new float[right.Length];
+        // One accumulator per thread, cleared per chunk: a new one per chunk is a large-object allocation
+        // once there are more than ~21,000 right statements (each one counts towards a full collection).
+        var accumulator = _accumulator is { } reused && reused.Length >= right.Length ? reused : _accumulator = new float[right.Length];
+        Array.Clear(accumulator, 0, right.Length);
         var touched = new List<int>();
         var lists = new List<(List<int> List, float Weight)>();
         var budget = maxPostings * PostingsBudget;
