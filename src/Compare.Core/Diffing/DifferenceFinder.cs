@@ -30,11 +30,12 @@ internal static class DifferenceFinder
 
     private static void Attribution(Group group)
     {
+        var sides = group.Items(f => f.Frames);
         for (var s = 1; s >= 0; s--)
         {
             var o = 1 - s;
-            var frames = group.Sides[s].Items(f => f.Frames);
-            var others = group.Sides[o].Items(f => f.Frames);
+            var frames = sides[s];
+            var others = sides[o];
             foreach (var (statement, frame) in frames)
             {
                 if (others.Any(g => SameSpeaker(frame, g.Item) && g.Item.Stance == frame.Stance))
@@ -75,7 +76,7 @@ internal static class DifferenceFinder
 
     private static void Hedges(Group group)
     {
-        var hedges = new[] { group.Sides[0].Items(f => f.Hedges), group.Sides[1].Items(f => f.Hedges) };
+        var hedges = group.Items(f => f.Hedges);
         if (hedges[0].Length + hedges[1].Length == 0)
         {
             return;
@@ -106,7 +107,7 @@ internal static class DifferenceFinder
 
     private static void Modality(Group group)
     {
-        var sides = new[] { group.Sides[0].Items(f => f.Modals), group.Sides[1].Items(f => f.Modals) };
+        var sides = group.Items(f => f.Modals);
         if (sides[0].Length + sides[1].Length == 0)
         {
             return;
@@ -146,7 +147,7 @@ internal static class DifferenceFinder
 
     private static void Quotation(Group group)
     {
-        var quotes = new[] { group.Sides[0].Items(f => f.Quotes), group.Sides[1].Items(f => f.Quotes) };
+        var quotes = group.Items(f => f.Quotes);
         if (quotes[0].Length + quotes[1].Length == 0)
         {
             return;
@@ -183,7 +184,7 @@ internal static class DifferenceFinder
 
     private static void Naming(Group group)
     {
-        var names = new[] { group.Sides[0].Items(f => f.Names), group.Sides[1].Items(f => f.Names) };
+        var names = group.Items(f => f.Names);
         var shared = names[0].Length == 0 || names[1].Length == 0
             ? []
             : names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal).ToList();
@@ -475,6 +476,9 @@ internal static class DifferenceFinder
         public List<Difference> Differences { get; } = [];
 
         public List<SameValue> SameValues { get; } = [];
+
+        /// <summary>The cues one selector picks on each side (<see cref="Side.Items"/>), A's then B's.</summary>
+        public (int Statement, T Item)[][] Items<T>(Func<Framing, IReadOnlyList<T>> select) => [Sides[0].Items(select), Sides[1].Items(select)];
 
         public void Explain(int side, int statement, int start, int end) => _explained[side].Add((statement, start, end));
 

@@ -25,19 +25,16 @@ internal static class MarkdownText
         }
 
         var builder = _builder ??= new StringBuilder();
-        builder.Clear();
-        AppendEscaped(builder, text);
-        return builder.ToString();
+        return Rewrite(builder.Clear(), text).ToString();
     }
 
     /// <summary>Appends text escaped as <see cref="Escape"/> does, without a string in between.</summary>
-    public static StringBuilder AppendEscaped(StringBuilder target, string text)
-    {
-        if (!NeedsEscaping(text))
-        {
-            return target.Append(text);
-        }
+    public static StringBuilder AppendEscaped(StringBuilder target, string text) =>
+        NeedsEscaping(text) ? Rewrite(target, text) : target.Append(text);
 
+    /// <summary>Appends text with every special character rewritten and bare addresses defused.</summary>
+    private static StringBuilder Rewrite(StringBuilder target, string text)
+    {
         var start = target.Length;
         foreach (var c in text)
         {
