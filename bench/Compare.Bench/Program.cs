@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "generate" => SyntheticCorpus.Generate(args.Skip(1).ToArray()),
     "scale" => ScaleEvaluation.Run(args.Skip(1).ToArray()),
     "stages" => Stages.Run(),
+    "ranks" => WordRanks.Run(args.Skip(1).ToArray()),
     _ => Benchmarks(args),
 };
 

@@ -104,20 +104,51 @@ internal static class Lexicon
         return forms.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static List<string[]> Rows(string file)
+    /// <summary>
+    /// Finds terms among the stems of common English words (<c>word-ranks.txt</c>, most common first)
+    /// and gives each its rank there: 1 for the most common. Terms not on the list keep 0. One pass over
+    /// the list, looking each stem up among the terms: no table of the whole list is built.
+    /// </summary>
+    /// <returns>How many stems the list has.</returns>
+    public static int RankWords(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> terms, Span<int> ranks)
+    {
+        var rank = 0;
+        foreach (var line in WordRankList.Value.AsSpan().EnumerateLines())
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            rank++;
+            if (terms.TryGetValue(line, out var id) && ranks[id] == 0)
+            {
+                ranks[id] = rank;
+            }
+        }
+
+        return rank;
+    }
+
+    private static readonly Lazy<string> WordRankList = new(() => Text("word-ranks.txt"));
+
+    /// <summary>The rows of an embedded lexicon, without blank lines and <c>#</c> comments.</summary>
+    private static IEnumerable<string[]> Rows(string file)
+    {
+        foreach (var line in Text(file).Split('\n'))
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line.TrimEnd('\r').Split('\t');
+            }
+        }
+    }
+
+    private static string Text(string file)
     {
         using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("Compare.Core.Lexicons." + file)
             ?? throw new InvalidOperationException($"lexicon {file} is not embedded");
         using var reader = new StreamReader(stream);
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                rows.Add(line.Split('\t'));
-            }
-        }
-
-        return rows;
+        return reader.ReadToEnd();
     }
 }
