@@ -353,24 +353,7 @@ internal static class Aligner
     {
         // Terms in more statements than this are frequent: they nominate candidates only within a budget (they still count in scores).
         var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Length) * 2);
-        var postings = new Dictionary<int, List<int>>();
-        for (var r = 0; r < right.Length; r++)
-        {
-            if (rightGroup[r] >= 0)
-            {
-                continue; // In a group already.
-            }
-
-            foreach (var id in right[r].Ids)
-            {
-                if (!postings.TryGetValue(id, out var list))
-                {
-                    postings[id] = list = [];
-                }
-
-                list.Add(r);
-            }
-        }
+        var postings = new Postings(right, rightGroup);
 
         // The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.
         var rightTotals = Array.ConvertAll(right, v => v.Total);
@@ -393,7 +376,7 @@ internal static class Aligner
         TermVector[] left,
         TermVector[] right,
         float[] rightTotals,
-        Dictionary<int, List<int>> postings,
+        Postings postings,
         int maxPostings,
         double floor,
         int from,
@@ -405,7 +388,7 @@ internal static class Aligner
         var accumulator = _accumulator is { } reused && reused.Length >= right.Length ? reused : _accumulator = new float[right.Length];
         Array.Clear(accumulator, 0, right.Length);
         var touched = new List<int>();
-        var lists = new List<(List<int> List, float Weight)>();
+        var lists = new List<(int Term, int Count, float Weight)>();
         var budget = maxPostings * PostingsBudget;
         var top = new PriorityQueue<int, (float, int)>(CandidatesPerStatement + 1);
         var pairs = new List<(int, int, double)>((to - from) * CandidatesPerStatement);
@@ -422,23 +405,24 @@ internal static class Aligner
             lists.Clear();
             for (var k = 0; k < vector.Ids.Length; k++)
             {
-                if (postings.TryGetValue(vector.Ids[k], out var list))
+                var count = postings.Of(vector.Ids[k]).Length;
+                if (count > 0)
                 {
-                    lists.Add((list, vector.Weights[k]));
+                    lists.Add((vector.Ids[k], count, vector.Weights[k]));
                 }
             }
 
-            lists.Sort(static (x, y) => x.List.Count.CompareTo(y.List.Count));
+            lists.Sort(static (x, y) => x.Count.CompareTo(y.Count));
             var spent = 0;
-            foreach (var (list, weight) in lists)
+            foreach (var (term, count, weight) in lists)
             {
-                spent += list.Count;
-                if (list.Count > maxPostings && spent > budget)
+                spent += count;
+                if (count > maxPostings && spent > budget)
                 {
                     break;
                 }
 
-                foreach (var r in list)
+                foreach (var r in postings.Of(term))
                 {
                     if (accumulator[r] == 0)
                     {
@@ -485,6 +469,63 @@ internal static class Aligner
         }
 
         return pairs;
+    }
+
+    /// <summary>
+    /// The right statements not in a group yet that use each term, in order: one array of all of them,
+    /// sliced by term id (ids are dense), instead of a growing list per term.
+    /// </summary>
+    private sealed class Postings
+    {
+        private readonly int[] _starts;
+        private readonly int[] _statements;
+
+        public Postings(TermVector[] right, int[] rightGroup)
+        {
+            var terms = 0;
+            var total = 0;
+            for (var r = 0; r < right.Length; r++)
+            {
+                if (rightGroup[r] < 0 && right[r].Ids.Length > 0)
+                {
+                    terms = Math.Max(terms, right[r].Ids[^1] + 1); // Ids are sorted.
+                    total += right[r].Ids.Length;
+                }
+            }
+
+            // Count each term's statements, turn the counts into the starts of slices, then fill the
+            // slices in statement order.
+            _starts = new int[terms + 1];
+            foreach (var r in Free(right, rightGroup))
+            {
+                foreach (var id in right[r].Ids)
+                {
+                    _starts[id + 1]++;
+                }
+            }
+
+            for (var t = 1; t <= terms; t++)
+            {
+                _starts[t] += _starts[t - 1];
+            }
+
+            _statements = new int[total];
+            var next = _starts[..^1];
+            foreach (var r in Free(right, rightGroup))
+            {
+                foreach (var id in right[r].Ids)
+                {
+                    _statements[next[id]++] = r;
+                }
+            }
+        }
+
+        /// <summary>The statements that use a term, in order.</summary>
+        public ReadOnlySpan<int> Of(int term) =>
+            term + 1 < _starts.Length ? _statements.AsSpan(_starts[term], _starts[term + 1] - _starts[term]) : [];
+
+        private static IEnumerable<int> Free(TermVector[] right, int[] rightGroup) =>
+            Enumerable.Range(0, right.Length).Where(r => rightGroup[r] < 0);
     }
 
     private sealed class Group(List<int> left, List<int> right, double score)

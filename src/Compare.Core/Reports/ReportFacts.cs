@@ -40,12 +40,11 @@ internal static class ReportFacts
     /// </summary>
     public static List<(DifferenceKind Kind, int InA, int InB, string Finding)> KindSummary(ComparisonResult result)
     {
-        var all = result.Alignments.SelectMany(g => g.Differences).ToList();
+        var byKind = result.Alignments.SelectMany(g => g.Differences).GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.ToList());
         var rows = new List<(DifferenceKind, int, int, string)>();
         foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(k => k is DifferenceKind.Wording or DifferenceKind.Addition or DifferenceKind.Omission))
         {
-            var found = all.Where(d => d.Kind == kind).ToList();
-            if (found.Count == 0)
+            if (!byKind.TryGetValue(kind, out var found))
             {
                 continue;
             }
@@ -59,7 +58,6 @@ internal static class ReportFacts
 
     private static string Finding(DifferenceKind kind, List<Difference> found, ComparisonResult result)
     {
-        var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
         switch (kind)
         {
             case DifferenceKind.Attribution:
@@ -84,6 +82,7 @@ internal static class ReportFacts
                 return string.Join("; ", found.GroupBy(d => d.Source).OrderByDescending(g => g.Key).Select(g =>
                     (g.Key == 1 ? "hedges added in B: " : "hedges only in A: ") + string.Join(", ", g.SelectMany(d => d.Text.Split(", ")).Distinct(StringComparer.OrdinalIgnoreCase))));
             case DifferenceKind.Modality:
+                var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
                 return $"modality differs in {Plural(groups, "group", "groups")}";
             case DifferenceKind.Quotation:
                 return Plural(found.Count, "quotation or scare quote in one source only", "quotations or scare quotes in one source only");
