@@ -484,13 +484,11 @@ internal static class Aligner
         {
             var terms = 0;
             var total = 0;
-            for (var r = 0; r < right.Length; r++)
+            foreach (var r in Free(right, rightGroup))
             {
-                if (rightGroup[r] < 0 && right[r].Ids.Length > 0)
-                {
-                    terms = Math.Max(terms, right[r].Ids[^1] + 1); // Ids are sorted.
-                    total += right[r].Ids.Length;
-                }
+                var ids = right[r].Ids;
+                terms = ids.Length > 0 ? Math.Max(terms, ids[^1] + 1) : terms; // Ids are sorted.
+                total += ids.Length;
             }
 
             // Count each term's statements, turn the counts into the starts of slices, then fill the
