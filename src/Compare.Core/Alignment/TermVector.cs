@@ -208,8 +208,7 @@ internal sealed class TermSpace
     private readonly List<string> _terms = [];
     private readonly List<int> _documentFrequency = [];
     private readonly List<long> _prefixes = [];
-    private readonly float[] _rarity;
-    private readonly int _documents;
+    private readonly float[] _weights;
 
     /// <summary>Statements per part counted on its own core before the parts' counts are merged.</summary>
     private const int PartSize = 2048;
@@ -219,7 +218,6 @@ internal sealed class TermSpace
         // Parts are counted on all cores and merged in order: terms get the ids they get in one pass
         // (in order of first use), and each statement's terms are looked up once in a small table.
         var all = statements as IReadOnlyList<AnalyzedStatement> ?? [.. statements];
-        _documents = all.Count;
         var parts = Parallelism.Map(
             Enumerable.Range(0, (all.Count + PartSize - 1) / PartSize).ToList(),
             (part, _) => Count(all, part * PartSize, Math.Min(all.Count, (part + 1) * PartSize)),
@@ -242,7 +240,7 @@ internal sealed class TermSpace
             }
         }
 
-        _rarity = Rarities(_ids, _terms);
+        _weights = Weights(_ids, _terms, _documentFrequency, all.Count);
     }
 
     /// <summary>The distinct terms of some statements in order of first use, with how many statements use each.</summary>
@@ -278,29 +276,24 @@ internal sealed class TermSpace
     public int DocumentFrequency(int id) => _documentFrequency[id];
 
     /// <summary>
-    /// How much a term says about a statement: its inverse document frequency among the statements
-    /// compared, times how rare it is in English at large (<see cref="Rarities"/>). The first alone is
+    /// How much each term says about a statement, once per term: its inverse document frequency among
+    /// the statements compared, times how rare it is in English at large (the logarithm of its stem's
+    /// rank among common words, <see cref="Lexicon.RankWords"/>, plus <see cref="RankOffset"/>; words
+    /// not on the list rank just past its end, values as <see cref="ValueRank"/>). The first alone is
     /// noisy in two short documents, where "people" may be as rare as "Stepanakert".
     /// </summary>
-    public float Weight(int id) => (float)Math.Log(1 + ((_documents + 1.0) / _documentFrequency[id])) * _rarity[id];
-
-    /// <summary>
-    /// How rare each term is in English: the logarithm of its stem's rank among common words
-    /// (<see cref="Lexicon.RankWords"/>) plus <see cref="RankOffset"/>. Words not on the list rank just
-    /// past its end; values rank as <see cref="ValueRank"/>.
-    /// </summary>
-    private static float[] Rarities(Dictionary<string, int> ids, List<string> terms)
+    private static float[] Weights(Dictionary<string, int> ids, List<string> terms, List<int> documentFrequency, int documents)
     {
         var ranks = new int[terms.Count];
         var listed = Lexicon.RankWords(ids.GetAlternateLookup<ReadOnlySpan<char>>(), ranks);
-        var rarity = new float[terms.Count];
-        for (var id = 0; id < rarity.Length; id++)
+        var weights = new float[terms.Count];
+        for (var id = 0; id < weights.Length; id++)
         {
             var rank = terms[id][0] == '#' ? ValueRank : ranks[id] > 0 ? ranks[id] : listed + 1;
-            rarity[id] = (float)Math.Log(rank + RankOffset);
+            weights[id] = (float)Math.Log(1 + ((documents + 1.0) / documentFrequency[id])) * (float)Math.Log(rank + RankOffset);
         }
 
-        return rarity;
+        return weights;
     }
 
     /// <summary>Added to ranks before the logarithm, so that the most common words still weigh something.</summary>
@@ -320,7 +313,7 @@ internal sealed class TermSpace
         {
             var (term, boost) = statement.Terms[i];
             ids[i] = _ids[term];
-            weights[i] = Weight(ids[i]) * boost;
+            weights[i] = _weights[ids[i]] * boost;
         }
 
         Array.Sort(ids, weights);
