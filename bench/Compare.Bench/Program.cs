@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "scale" => ScaleEvaluation.Run(args.Skip(1).ToArray()),
     "stages" => Stages.Run(),
     "ranks" => WordRanks.Run(args.Skip(1).ToArray()),
+    "news" => NewsEvaluation.Run(args.Skip(1).ToArray()),
     _ => Benchmarks(args),
 };
 

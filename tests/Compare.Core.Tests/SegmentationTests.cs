@@ -16,6 +16,11 @@ public sealed class SegmentationTests
     [InlineData("Growth slowed to 4.5 percent in the third quarter.")]
     [InlineData("The minister said \"we will not retreat\" and left (without questions).")]
     [InlineData("Prices rose, e.g. bread and milk, across the region.")]
+    [InlineData("The letter was signed by former Sens. Ann Ward and Tom Bell and by Reps. Lee and Cho.")]
+    [InlineData("\"Who sent you!\" the mayor shouted at the reporter.")]
+    [InlineData("\"Is the road open?\" asked a driver at the checkpoint.")]
+    [InlineData("\"Show me the permit ... I have a right to see it,\" the guard said.")]
+    [InlineData("\"It was calmer before…We had water then,\" said a 40-year-old farmer.")]
     public void Keeps_abbreviations_times_and_decimals_inside_one_statement(string sentence)
     {
         Assert.Equal([sentence], Split(sentence));

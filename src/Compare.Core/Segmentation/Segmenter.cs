@@ -14,7 +14,7 @@ internal static class Segmenter
     private static readonly FrozenSet<string> Titles = new[]
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr",
-        "gov", "sen", "rep", "rev", "hon", "pres", "amb", "supt", "insp", "mt", "ft", "jr", "sr", "messrs",
+        "gov", "sen", "rep", "rev", "hon", "govs", "sens", "reps", "gens", "drs", "profs", "pres", "amb", "supt", "insp", "mt", "ft", "jr", "sr", "messrs",
         "vs", "v", "cf", "approx", "fig", "figs", "vol", "art", "sec", "ch", "para", "pp", "ed", "eds",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "ave", "blvd", "rd",
@@ -87,22 +87,25 @@ internal static class Segmenter
         while (i < text.Length)
         {
             var c = text[i];
+            var next = i + 1;
             int boundary;
             if (c is '.' or '!' or '?' or '…')
             {
-                var end = i + 1;
-                while (end < text.Length && text[end] is '.' or '!' or '?' or '…')
+                while (next < text.Length && text[next] is '.' or '!' or '?' or '…')
                 {
-                    end++;
+                    next++;
                 }
 
+                var end = next;
                 while (end < text.Length && IsCloser(text[end]))
                 {
                     end++;
                 }
 
+                // A single full stop may end an abbreviation; "!", "?" and ellipses end a sentence
+                // unless it plainly goes on (a pause, or a lower-case word after them).
                 boundary = end < text.Length && !char.IsWhiteSpace(text[end]) ? -1 : end;
-                if (boundary >= 0 && c == '.' && !EndsSentence(text, i, boundary))
+                if (boundary >= 0 && (c == '.' && next == i + 1 ? !EndsSentence(text, i, boundary) : IsPause(text, i) || ContinuesLowercase(text, boundary)))
                 {
                     boundary = -1;
                 }
@@ -118,7 +121,7 @@ internal static class Segmenter
 
             if (boundary < 0)
             {
-                i++;
+                i = next;
                 continue;
             }
 
@@ -188,6 +191,20 @@ internal static class Segmenter
         }
 
         return true;
+    }
+
+    /// <summary>An ellipsis with a space before it marks a pause inside a sentence ("Tell me who you are ... I have a right to know").</summary>
+    private static bool IsPause(string text, int at) =>
+        at > 0 && char.IsWhiteSpace(text[at - 1]) && (text[at] == '…' || text.AsSpan(at).StartsWith("..."));
+
+    /// <summary>
+    /// Whether the sentence goes on after "!", "?" or "...": a quoted exclamation or question followed
+    /// by its attribution in lower case ("Who are you!" the congressman demands).
+    /// </summary>
+    private static bool ContinuesLowercase(string text, int after)
+    {
+        var next = SkipSpace(text, after);
+        return next < text.Length && char.IsLower(text[next]);
     }
 
     private static string NextWord(string text, int start)

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Compare.Core;
+
+namespace Compare.Bench;
+
+/// <summary>
+/// Scores alignment and difference labels on real article pairs with hand-made gold
+/// (<c>../shared/data/news-pairs</c>), with the same rules as <c>shared/tools/score_news.py</c>:
+/// recall (gold pairs whose two fragments fall in one aligned group), closed-world precision (statement
+/// pairs inside groups that match a gold or optional pair) and, per kind, labels right / flagged / gold.
+/// Usage: <c>news [DATA_DIR] [--threshold X] [--json DIR] [-v]</c>: <c>--json</c> writes each pair's JSON
+/// report for the reference scorer; <c>-v</c> lists the misses and wrong pairs.
+/// </summary>
+internal static class NewsEvaluation
+{
+    /// <summary>The difference kinds the gold labels (wording, addition and omission are not scored).</summary>
+    internal static readonly string[] Kinds = ["attribution", "hedge", "modality", "quotation", "naming", "number", "date", "time"];
+
+    /// <summary>The events tuned on; the others (2015–2019) are held out.</summary>
+    private static bool IsDev(string name) => string.CompareOrdinal(name, "2015") < 0;
+
+    internal sealed record GoldPair(string A, string B, IReadOnlySet<string> Kinds, string Note);
+
+    internal sealed record Gold(string Name, string Event, string A, string B, List<GoldPair> Pairs, List<GoldPair> Optional);
+
+    /// <summary>Counts for one article pair or a sum of them.</summary>
+    internal sealed class Score
+    {
+        public int Found { get; set; }
+
+        public int Total { get; set; }
+
+        public int Right { get; set; }
+
+        public int Wrong { get; set; }
+
+        public Dictionary<string, (int Right, int False, int Missed)> Labels { get; } = Kinds.ToDictionary(k => k, _ => (0, 0, 0));
+
+        public int Groups { get; set; }
+
+        public double Recall => Total == 0 ? 0 : (double)Found / Total;
+
+        public double Precision => Right + Wrong == 0 ? 0 : (double)Right / (Right + Wrong);
+
+        public (int Right, int Flagged, int Gold) Label(string kind) =>
+            (Labels[kind].Right, Labels[kind].Right + Labels[kind].False, Labels[kind].Right + Labels[kind].Missed);
+
+        public (int Right, int Flagged, int Gold) AllLabels =>
+            (Labels.Values.Sum(l => l.Right), Labels.Values.Sum(l => l.Right + l.False), Labels.Values.Sum(l => l.Right + l.Missed));
+
+        public void Add(Score other)
+        {
+            Found += other.Found;
+            Total += other.Total;
+            Right += other.Right;
+            Wrong += other.Wrong;
+            Groups += other.Groups;
+            foreach (var kind in Kinds)
+            {
+                var (r, f, m) = Labels[kind];
+                var (or, of, om) = other.Labels[kind];
+                Labels[kind] = (r + or, f + of, m + om);
+            }
+        }
+    }
+
+    public static int Run(string[] args)
+    {
+        var directory = args.FirstOrDefault(a => !a.StartsWith('-') && !IsOptionValue(args, a)) ?? Path.Combine("..", "shared", "data", "news-pairs");
+        var verbose = args.Contains("-v");
+        var threshold = Option(args, "--threshold") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : (double?)null;
+        var jsonDirectory = Option(args, "--json");
+        var options = threshold is { } x ? Compare.Core.CompareOptions.Default with { Threshold = x } : Compare.Core.CompareOptions.Default;
+
+        var all = new Score();
+        var dev = new Score();
+        var test = new Score();
+        var rows = new List<(string Name, Score Score)>();
+        foreach (var gold in Load(directory))
+        {
+            var a = Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.A), options);
+            var b = Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.B), options);
+            var result = Comparison.Compare([a, b], options);
+            if (jsonDirectory is not null)
+            {
+                Directory.CreateDirectory(jsonDirectory);
+                File.WriteAllText(Path.Combine(jsonDirectory, gold.Name + ".json"), Report.ToJson(result));
+            }
+
+            var score = Evaluate(gold, result, verbose ? Console.Out : null);
+            rows.Add((gold.Name, score));
+            all.Add(score);
+            (IsDev(gold.Name) ? dev : test).Add(score);
+        }
+
+        Console.WriteLine("| pair | gold pairs | found | recall | aligned statement pairs | precision | labels right/flagged |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, score) in rows)
+        {
+            var labels = score.AllLabels;
+            Console.WriteLine(Invariant($"| {name}{(IsDev(name) ? " (dev)" : string.Empty)} | {score.Total} | {score.Found} | {score.Recall:0.00} | {score.Right + score.Wrong} | {score.Precision:0.00} | {labels.Right}/{labels.Flagged} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| kind | right | flagged | gold | precision | recall |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var kind in Kinds)
+        {
+            var (right, flagged, goldCount) = all.Label(kind);
+            Console.WriteLine(Invariant($"| {kind} | {right} | {flagged} | {goldCount} | {Ratio(right, flagged)} | {Ratio(right, goldCount)} |"));
+        }
+
+        Console.WriteLine();
+        Summary("dev (2010-2014)", dev);
+        Summary("held out (2015-2019)", test);
+        Summary("all", all);
+        return 0;
+    }
+
+    private static void Summary(string name, Score score)
+    {
+        var (right, flagged, gold) = score.AllLabels;
+        Console.WriteLine(Invariant(
+            $"{name}: recall {score.Found}/{score.Total} = {score.Recall:0.00}, precision {score.Right}/{score.Right + score.Wrong} = {score.Precision:0.00}, labels precision {right}/{flagged} = {Ratio(right, flagged)}, recall {right}/{gold} = {Ratio(right, gold)}"));
+    }
+
+    private static string Ratio(int a, int b) => b == 0 ? "-" : ((double)a / b).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static bool IsOptionValue(string[] args, string arg)
+    {
+        var at = Array.IndexOf(args, arg);
+        return at > 0 && args[at - 1] is "--threshold" or "--json";
+    }
+
+    public static List<Gold> Load(string directory)
+    {
+        var golds = new List<Gold>();
+        foreach (var path in Directory.GetFiles(Path.Combine(directory, "gold"), "*.json").Order(StringComparer.Ordinal))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = json.RootElement;
+            golds.Add(new Gold(
+                Path.GetFileNameWithoutExtension(path),
+                root.GetProperty("event").GetString()!,
+                root.GetProperty("a").GetString()!,
+                root.GetProperty("b").GetString()!,
+                Pairs(root, "pairs"),
+                Pairs(root, "optional_pairs")));
+        }
+
+        return golds;
+    }
+
+    private static List<GoldPair> Pairs(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var pairs)
+            ? [.. pairs.EnumerateArray().Select(p => new GoldPair(
+                Normalize(p.GetProperty("a").GetString()),
+                Normalize(p.GetProperty("b").GetString()),
+                p.TryGetProperty("kinds", out var kinds) ? kinds.EnumerateArray().Select(k => k.GetString()!).ToHashSet() : new HashSet<string>(),
+                p.TryGetProperty("note", out var note) ? note.GetString() ?? string.Empty : string.Empty))]
+            : [];
+
+    /// <summary>The scorer's normalisation: NFKC, straight quotes, no-break spaces as spaces, lower case, collapsed spaces, no final stop.</summary>
+    public static string Normalize(string? text)
+    {
+        var s = (text ?? string.Empty).Normalize(NormalizationForm.FormKC)
+            .Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201c', '"').Replace('\u201d', '"').Replace('\u00a0', ' ');
+        s = string.Join(' ', s.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s.TrimEnd('.', '!', '?', ' ');
+    }
+
+    /// <summary>Scores one comparison against its gold, as the reference scorer does.</summary>
+    public static Score Evaluate(Gold gold, ComparisonResult result, TextWriter? log)
+    {
+        var score = new Score();
+        var groups = result.Alignments.Select(g => (
+            A: g.Statements.Where(s => s.Source == 0).Select(s => Normalize(s.Text)).ToList(),
+            B: g.Statements.Where(s => s.Source == 1).Select(s => Normalize(s.Text)).ToList(),
+            Kinds: g.Differences.Select(d => DifferenceKinds.Name(d.Kind)).Where(Kinds.Contains).ToHashSet(),
+            Group: g)).ToList();
+        score.Groups = groups.Count;
+
+        foreach (var pair in gold.Pairs)
+        {
+            score.Total++;
+            if (groups.Any(g => g.A.Any(t => t.Contains(pair.A, StringComparison.Ordinal)) && g.B.Any(t => t.Contains(pair.B, StringComparison.Ordinal))))
+            {
+                score.Found++;
+            }
+            else
+            {
+                log?.WriteLine(Invariant($"  {gold.Name} missed: {Where(result, 0, pair.A)} ~ {Where(result, 1, pair.B)}\n      {Short(pair.A)} ~ {Short(pair.B)}"));
+            }
+        }
+
+        foreach (var (a, b, kinds, group) in groups)
+        {
+            var held = gold.Pairs
+                .Where(p => a.Any(t => t.Contains(p.A, StringComparison.Ordinal)) && b.Any(t => t.Contains(p.B, StringComparison.Ordinal)))
+                .ToList();
+            foreach (var ta in a)
+            {
+                foreach (var tb in b)
+                {
+                    if (gold.Pairs.Concat(gold.Optional).Any(p => ta.Contains(p.A, StringComparison.Ordinal) && tb.Contains(p.B, StringComparison.Ordinal)))
+                    {
+                        score.Right++;
+                    }
+                    else
+                    {
+                        score.Wrong++;
+                        log?.WriteLine(Invariant($"  {gold.Name} wrong ({group.Score:0.00}): {Short(ta)} ~ {Short(tb)}"));
+                    }
+                }
+            }
+
+            var goldKinds = held.SelectMany(p => p.Kinds).ToHashSet();
+            foreach (var kind in Kinds)
+            {
+                var (right, wrong, missed) = score.Labels[kind];
+                if (kinds.Contains(kind) && goldKinds.Contains(kind))
+                {
+                    score.Labels[kind] = (right + 1, wrong, missed);
+                }
+                else if (kinds.Contains(kind))
+                {
+                    score.Labels[kind] = (right, wrong + 1, missed);
+                    log?.WriteLine(Invariant($"  {gold.Name} false {kind}: {string.Join(" | ", group.Differences.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}"));
+                }
+                else if (goldKinds.Contains(kind) && held.Count > 0)
+                {
+                    score.Labels[kind] = (right, wrong, missed + 1);
+                    log?.WriteLine(Invariant($"  {gold.Name} missed {kind}: {string.Join(" | ", held.Where(p => p.Kinds.Contains(kind)).Select(p => p.Note))}"));
+                }
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>Where a fragment sits: "unmatched" or "in a group with" the other side's statements, for the verbose listing.</summary>
+    private static string Where(ComparisonResult result, int source, string fragment)
+    {
+        var group = result.Alignments.FirstOrDefault(g => g.Statements.Any(s => s.Source == source && Normalize(s.Text).Contains(fragment, StringComparison.Ordinal)));
+        return group is null ? "unmatched" : Invariant($"grouped ({group.Score:0.00})");
+    }
+
+    private static string Short(string text) => text.Length <= 70 ? text : text[..70] + "…";
+}
