@@ -71,6 +71,13 @@ internal static class FramingAnalyzer
     /// <summary>Every name of every entity, keyed by the entity's label.</summary>
     private static readonly PhraseIndex AliasNames = new(Lexicon.Aliases.SelectMany(a => a.Names.Select(n => (n, a.Label))));
 
+    /// <summary>Days and months: capitalised, but no name ("BuzzFeed's Thursday report").</summary>
+    private static readonly HashSet<string> CalendarWords = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    };
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "they", "it", "we", "i", "you" };
 
     public static Framing Analyze(AnalyzedStatement statement)
@@ -79,7 +86,22 @@ internal static class FramingAnalyzer
         var tokens = statement.Tokens;
         var used = new bool[tokens.Count];
         var hedges = new List<Cue>();
+        var quotes = Quotes(text);
+
+        // Reporting verbs inside a quotation are the quoted speaker's words ("Tell me who you are"), not a
+        // frame: quoted words are set aside while frames are found, then given back to hedges and modals.
+        var quoted = new bool[tokens.Count];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            quoted[t] = used[t] = quotes.Exists(q => q.Start < tokens[t].Start && tokens[t].End < q.End);
+        }
+
         var frames = Frames(statement, used, hedges);
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            used[t] &= !quoted[t];
+        }
+
         hedges.AddRange(Matches(tokens, text, used, HedgePhrases, IsHedgeUse));
         hedges.Sort((a, b) => a.Start.CompareTo(b.Start));
         var modals = Matches(tokens, text, used, ModalPhrases, IsModalUse);
@@ -87,7 +109,7 @@ internal static class FramingAnalyzer
         var named = new bool[tokens.Count];
         var names = Matches(tokens, text, named, AliasNames, static (_, _, _) => true, Lexicon.MatchesAlias);
         names.AddRange(CapitalisedNames(statement, named));
-        return new Framing(frames, hedges, modals, Quotes(text), names);
+        return new Framing(frames, hedges, modals, quotes, names);
     }
 
     private static List<Frame> Frames(AnalyzedStatement statement, bool[] used, List<Cue> hedges)
@@ -186,16 +208,24 @@ internal static class FramingAnalyzer
             var speakerStart = j + 1;
             if (speakerStart > speakerEnd || tokens[speakerStart].Norm == "the" && speakerStart == speakerEnd)
             {
-                // No speaker before it: a verb after a comma or quotation with its speaker after it (", say police").
-                if (!(verb.Stance == Stance.Neutral && (IsAfterQuote(tokens, text, i) || previous == ",")))
+                // No speaker before it: a verb after a comma or quotation with its speaker after it (", say police",
+                // "…," said Senator Ann Ward). Not "told" (its object is the listener) nor "noting" (no inversion).
+                if (!(verb.Stance == Stance.Neutral && verb.Lemma != "tell" && !norm.EndsWith("ing", StringComparison.Ordinal)
+                      && (IsAfterQuote(tokens, text, i) || previous == ",")))
                 {
                     continue;
                 }
 
                 var after = i + 1;
-                while (after < tokens.Count && tokens[after].Kind == TokenKind.Word && after - i < 5)
+                while (after < tokens.Count && tokens[after].Kind == TokenKind.Word && after - i < 5
+                       && !SpeakerStops.Contains(tokens[after].Norm) && !Lexicon.BeForms.Contains(tokens[after].Norm))
                 {
                     after++;
+                }
+
+                if (!NamesSomeone(statement, i + 1, after - 1))
+                {
+                    continue;
                 }
 
                 frames.Add(MakeFrame(statement, used, i, after - 1, i + 1, after - 1, i, i, verb.Lemma, verb.Stance));
@@ -204,7 +234,12 @@ internal static class FramingAnalyzer
 
             // A neutral verb reports speech only before "that", a colon, a comma or quotation, or at the end after
             // one ("announced a curfew" reports an act); "say" and "tell" report speech even without "that".
-            var reportsSpeech = verb.Stance != Stance.Neutral
+            if (!NamesSomeone(statement, speakerStart, speakerEnd))
+            {
+                continue; // "Congress on Wednesday overwhelmingly rejected": no one is speaking.
+            }
+
+            var reportsSpeech = (verb.Stance != Stance.Neutral && verb.Lemma != "reject")
                                 || verb.Lemma is "say" or "tell"
                                 || next is "that" or "," or ":" or "\"" or "'" or "."
                                 || i + 1 == tokens.Count
@@ -239,6 +274,26 @@ internal static class FramingAnalyzer
         {
             frames.Add(MakeFrame(statement, used, last, tokens.Count - 1, last + 1, tokens.Count - 1, last, last, "say", Stance.Neutral));
         }
+    }
+
+    /// <summary>
+    /// Whether words could be a speaker: a pronoun, or a word that is neither a function word, a day or
+    /// month, an adverb in -ly nor a number ("Wednesday overwhelmingly" names no one).
+    /// </summary>
+    private static bool NamesSomeone(AnalyzedStatement statement, int from, int to)
+    {
+        for (var t = Math.Max(0, from); t <= to && t < statement.Tokens.Count; t++)
+        {
+            var token = statement.Tokens[t];
+            if (token.Kind == TokenKind.Word
+                && (Pronouns.Contains(token.Norm)
+                    || (!StopWords.Contains(token.Norm) && !CalendarWords.Contains(token.Norm) && !token.Norm.EndsWith("ly", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAfterQuote(List<Token> tokens, string text, int i) =>
@@ -353,11 +408,18 @@ internal static class FramingAnalyzer
                 end++;
             }
 
-            if (end - i >= (i == 0 ? 2 : 1))
+            // A capitalised function word opening the run is no part of the name ("But Justice Antonin Scalia").
+            var first = i;
+            while (first < end && StopWords.Contains(tokens[first].Norm))
             {
-                var head = tokens[end - 1].Norm;
-                head = head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
-                yield return new Cue(text[tokens[i].Start..tokens[end - 1].End], "name:" + head, tokens[i].Start, tokens[end - 1].End);
+                first++;
+            }
+
+            var head = end > first ? tokens[end - 1].Norm : string.Empty;
+            head = head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+            if (end - first >= (i == 0 && first == 0 ? 2 : 1) && !CalendarWords.Contains(head))
+            {
+                yield return new Cue(text[tokens[first].Start..tokens[end - 1].End], "name:" + head, tokens[first].Start, tokens[end - 1].End);
             }
 
             i = Math.Max(i, end);
@@ -368,7 +430,24 @@ internal static class FramingAnalyzer
     private static List<Cue> Quotes(string text)
     {
         var quotes = new List<Cue>();
-        for (var i = 0; i < text.Length; i++)
+
+        // A statement that opens inside a quote the previous one began: its closing mark comes first ("We
+        // owe them support," he said).
+        var firstClose = text.IndexOf('”');
+        var firstOpen = text.IndexOf('“');
+        var straight = text.IndexOf('"');
+        if (firstClose < 0 && firstOpen < 0 && straight > 0 && straight + 1 < text.Length && char.IsWhiteSpace(text[straight + 1])
+            && text.AsSpan(straight + 1).IndexOf('"') < 0)
+        {
+            firstClose = straight; // The only straight mark closes a quote: a space follows it.
+        }
+
+        if (firstClose > 0 && (firstOpen < 0 || firstClose < firstOpen))
+        {
+            quotes.Add(new Cue(text[..(firstClose + 1)], Tokenizer.Fold(text.AsSpan(0, firstClose).Trim(" ,.")), 0, firstClose + 1));
+        }
+
+        for (var i = quotes.Count > 0 ? quotes[0].End : 0; i < text.Length; i++)
         {
             var close = text[i] switch
             {
@@ -389,9 +468,21 @@ internal static class FramingAnalyzer
                 end++;
             }
 
-            if (end >= text.Length || end == i + 1)
+            if (end == i + 1)
             {
                 continue;
+            }
+
+            if (end >= text.Length)
+            {
+                // An opening mark never closed: a quote that goes on in the next statement ("His conduct is
+                // unbecoming of a member of Congress. He must resign," …), when words follow it.
+                if (close is '”' or '"' && quotes.Count == 0 && text.AsSpan(i + 1).IndexOfAny(' ', '\u00a0') > 0)
+                {
+                    quotes.Add(new Cue(text[i..], Tokenizer.Fold(text.AsSpan(i + 1).Trim(" ,.")), i, text.Length));
+                }
+
+                break;
             }
 
             var inner = text[(i + 1)..end];

@@ -54,6 +54,12 @@ internal static class Lexicon
     public static IReadOnlyList<(string Label, string[][] Names)> Aliases { get; } =
         [.. Rows("aliases.tsv").Select(r => (r[0], r.Skip(1).Select(n => Tokenizer.Tokenize(n).Select(t => AliasKey(n, t)).ToArray()).ToArray()))];
 
+    /// <summary>Titles, offices and honorifics before names (folded), which do not make a name another name.</summary>
+    private static readonly FrozenSet<string> Titles = Rows("titles.tsv").Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a folded word is a title, office or honorific ("president", "sen", "justice").</summary>
+    public static bool IsTitle(string word) => Titles.Contains(word);
+
     public static readonly FrozenSet<string> BeForms =
         new[] { "be", "is", "are", "was", "were", "been", "being", "am" }.ToFrozenSet(StringComparer.Ordinal);
 

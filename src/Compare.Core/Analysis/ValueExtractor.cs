@@ -112,7 +112,7 @@ internal static partial class ValueExtractor
     [GeneratedRegex(@"(?<![0-9.,:])(?<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9:]|[.,][0-9])(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"\b(?<tens>" + NumberWord + @")(?:[-\s](?<units>one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(?<scale>hundred|thousand|million|billion)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<tens>" + NumberWord + @")\b(?:[-\s](?<units>one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(?<scale>hundred|thousand|million|billion)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Words();
 
     public static List<ValueMention> Extract(string text)

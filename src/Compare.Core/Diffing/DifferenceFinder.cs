@@ -44,6 +44,11 @@ internal static class DifferenceFinder
                 }
 
                 string detail;
+                if (others.Length == 0 && group.Items(f => f.Quotes)[o].Any(q => ContentWords(q.Item.Key).Count >= 3))
+                {
+                    continue; // The other side quotes someone: it does not state it as fact either.
+                }
+
                 if (others.Length == 0)
                 {
                     detail = $"{Label(o)} states it as fact; {Label(s)} attributes it {Whom(frame)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
@@ -56,6 +61,11 @@ internal static class DifferenceFinder
                 else
                 {
                     var other = others.FirstOrDefault(g => SameSpeaker(frame, g.Item)).Item ?? others[0].Item;
+                    if (!SameSpeaker(frame, other) && (IsNamed(frame) != IsNamed(other) || frame.Speaker.Length == 0 || other.Speaker.Length == 0))
+                    {
+                        continue; // "the governor" and "Hutchinson" may well be one person: a name differs from a name, a description from a description.
+                    }
+
                     var what = SameSpeaker(frame, other) ? "different stance" : "different speakers";
                     detail = $"{what} — {Label(o)}: “{other.Text}” ({other.Verb}: {Word(other.Stance)}); {Label(s)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
                     group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
@@ -67,8 +77,19 @@ internal static class DifferenceFinder
         }
     }
 
+    /// <summary>
+    /// Whether two frames may have one speaker: the same head word (or its stem: "lawyer" / "lawyers"), a
+    /// pronoun, or a name word in common once titles are left out ("Senator Chuck Schumer" / "Senate
+    /// Democratic Leader Chuck Schumer").
+    /// </summary>
     private static bool SameSpeaker(Frame a, Frame b) =>
-        a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*";
+        a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*"
+        || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
+        || NameWords(a.Speaker).Words.Intersect(NameWords(b.Speaker).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+
+    /// <summary>Whether a frame's speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
+    private static bool IsNamed(Frame frame) =>
+        Tokenizer.Tokenize(frame.Speaker).Any(t => t.Kind == TokenKind.Word && char.IsUpper(frame.Speaker[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm));
 
     private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Speaker;
 
@@ -85,7 +106,7 @@ internal static class DifferenceFinder
         for (var s = 1; s >= 0; s--)
         {
             var others = hedges[1 - s].Select(h => h.Item.Key).ToHashSet(StringComparer.Ordinal);
-            var only = hedges[s].Where(h => !others.Contains(h.Item.Key)).ToList();
+            var only = hedges[s].Where(h => !others.Contains(h.Item.Key) && group.QualifiesShared(s, h.Statement, h.Item)).ToList();
             if (only.Count == 0)
             {
                 continue;
@@ -118,6 +139,25 @@ internal static class DifferenceFinder
             sides[0].Where(m => !sides[1].Any(n => n.Item.Key == m.Item.Key)).ToList(),
             sides[1].Where(m => !sides[0].Any(n => n.Item.Key == m.Item.Key)).ToList(),
         };
+
+        // Modals on both sides are a change of modality unless they are as strong ("are scheduled to" / "is
+        // due to"); a modal on one side only counts when it qualifies what the other side says too ("can"
+        // in "which can be found on YouTube" qualifies nothing the other side says).
+        if (only[0].Count > 0 && only[1].Count > 0)
+        {
+            if (only[0].Concat(only[1]).Select(m => Lexicon.ModalIsStrong[m.Item.Key]).Distinct().Count() == 1)
+            {
+                return;
+            }
+        }
+        else
+        {
+            for (var s = 0; s < 2; s++)
+            {
+                only[s].RemoveAll(m => !group.QualifiesShared(s, m.Statement, m.Item));
+            }
+        }
+
         if (only[0].Count == 0 && only[1].Count == 0)
         {
             return;
@@ -145,6 +185,11 @@ internal static class DifferenceFinder
 
     private static string Strength(Cue modal) => Lexicon.ModalIsStrong[modal.Key] ? "strong" : "weak";
 
+    /// <summary>
+    /// Words one side quotes and the other writes without quotation marks. A quote both sides quote
+    /// (even split across statements or interrupted by its attribution) is no difference, and neither
+    /// is a quote of words the other side does not say: only what both say is compared.
+    /// </summary>
     private static void Quotation(Group group)
     {
         var quotes = group.Items(f => f.Quotes);
@@ -156,30 +201,54 @@ internal static class DifferenceFinder
         for (var s = 1; s >= 0; s--)
         {
             var o = 1 - s;
-            var otherQuotes = quotes[o].Select(q => q.Item.Key).ToHashSet(StringComparer.Ordinal);
+            var (quoted, plain) = QuotedWords(group.Sides[o], quotes[o]);
             foreach (var (statement, quote) in quotes[s])
             {
-                if (otherQuotes.Contains(quote.Key))
+                var words = ContentWords(quote.Key);
+                if (words.Count == 0 || words.Count(quoted.Contains) * 2 >= words.Count)
                 {
-                    continue;
+                    continue; // Both sides quote it.
                 }
 
-                var words = quote.Key.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-                var plain = group.Sides[o].Statements
-                    .SelectMany(a => a.Tokens)
-                    .Where(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Norm) && words.Any(w => t.Norm.Split('-').Contains(w)))
-                    .Select(t => t.Norm)
-                    .Distinct(StringComparer.Ordinal)
-                    .ToList();
-                var detail = plain.Count > 0
-                    ? $"{Label(s)} puts {quote.Text} in quotation marks; {Label(o)} writes {string.Join(", ", plain)} without them"
-                    : words.Length <= 5
-                        ? $"scare quotes in {Label(s)}: {quote.Text}"
-                        : $"{Label(s)} quotes directly: {quote.Text}";
+                var unquoted = words.Where(plain.Contains).ToList();
+                if (unquoted.Count * 2 < words.Count)
+                {
+                    continue; // The other side does not say it: not a shared claim.
+                }
+
+                var detail = $"{Label(s)} puts {quote.Text} in quotation marks; {Label(o)} writes {string.Join(", ", unquoted)} without them";
                 group.Explain(s, statement, quote.Start, quote.End);
                 group.Differences.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail));
             }
         }
+    }
+
+    /// <summary>The content words of quoted text, folded ("anti-terrorist operation" is anti-terrorist, operation).</summary>
+    private static List<string> ContentWords(string folded) =>
+        [.. folded.Split([' ', ',', '.', ';', ':', '!', '?', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsLetterOrDigit) && !StopWords.Contains(w))
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A side's content words inside its quotations and outside them.</summary>
+    private static (HashSet<string> Quoted, HashSet<string> Plain) QuotedWords(Side side, (int Statement, Cue Item)[] quotes)
+    {
+        var quoted = new HashSet<string>(StringComparer.Ordinal);
+        var plain = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < side.Statements.Count; i++)
+        {
+            foreach (var token in side.Statements[i].Tokens)
+            {
+                if (token.Kind != TokenKind.Word || StopWords.Contains(token.Norm))
+                {
+                    continue;
+                }
+
+                var inside = Array.Exists(quotes, q => q.Statement == i && q.Item.Start <= token.Start && token.End <= q.Item.End);
+                (inside ? quoted : plain).Add(token.Norm);
+            }
+        }
+
+        return (quoted, plain);
     }
 
     private static void Naming(Group group)
@@ -191,18 +260,24 @@ internal static class DifferenceFinder
         foreach (var entity in shared)
         {
             var variants = names.Select(side => side.Where(n => n.Item.Key == entity).ToList()).ToArray();
-            var folded = variants.Select(v => v.Select(n => Tokenizer.Fold(n.Item.Text)).ToHashSet(StringComparer.Ordinal)).ToArray();
             var fromTable = !entity.StartsWith("name:", StringComparison.Ordinal);
 
-            // A capitalised name differs only when neither side also writes the other's form ("Marrow" in both is no difference).
-            if (folded[0].SetEquals(folded[1]) || (!fromTable && folded[0].Overlaps(folded[1])))
+            // A form differs when no form on the other side is the same name: typography, case, titles and
+            // honorifics aside, and a short form of the same name ("Trump" / "President Donald Trump") is the
+            // same; a possessive that ties it to someone else ("Constitution" / "Azerbaijan's Constitution") is not.
+            var differing = new[]
+            {
+                variants[0].Where(v => !variants[1].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))).ToList(),
+                variants[1].Where(v => !variants[0].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))).ToList(),
+            };
+            if (differing[0].Count == 0 && differing[1].Count == 0)
             {
                 continue;
             }
 
             for (var s = 0; s < 2; s++)
             {
-                foreach (var (statement, cue) in variants[s].Where(v => !folded[1 - s].Contains(Tokenizer.Fold(v.Item.Text))))
+                foreach (var (statement, cue) in differing[s])
                 {
                     group.Explain(s, statement, cue.Start, cue.End);
                 }
@@ -212,33 +287,57 @@ internal static class DifferenceFinder
             var why = fromTable ? $"both name {entity}" : "the same head word";
             group.Differences.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"A: {texts[0]}; B: {texts[1]} ({why})", 0, texts[0]));
         }
+    }
 
-        // The same words capitalised differently ("Port Director" / "port director"): the word diff folds case, so say it here.
-        foreach (var run in group.Runs)
+    /// <summary>
+    /// Whether two forms name an entity the same way. Alias-table names are the same only when they are
+    /// the same words; other names when one's words, titles and honorifics left out, are all in the other's
+    /// and what the longer one adds ties it to no one else (no possessive).
+    /// </summary>
+    internal static bool SameName(string a, string b, bool fromTable)
+    {
+        var left = NameWords(a);
+        var right = NameWords(b);
+        if (fromTable)
         {
-            if (!run.IsEqual)
+            return left.Words.SequenceEqual(right.Words, StringComparer.Ordinal);
+        }
+
+        var (shorter, longer) = left.Words.Count <= right.Words.Count ? (left, right) : (right, left);
+        return shorter.Words.All(longer.Words.Contains) && !longer.Possessives.Except(shorter.Possessives, StringComparer.Ordinal).Any();
+    }
+
+    private static (List<string> Words, List<string> Possessives) NameWords(string name)
+    {
+        var words = new List<string>();
+        var possessives = new List<string>();
+        foreach (var token in Tokenizer.Tokenize(name))
+        {
+            if (token.Kind != TokenKind.Word)
             {
                 continue;
             }
 
-            var start = -1;
-            for (var i = 0; i <= run.Left.Count; i++)
+            var word = token.Norm.EndsWith("'s", StringComparison.Ordinal) ? token.Norm[..^2] : token.Norm;
+            if (Lexicon.IsTitle(word))
             {
-                var differs = i < run.Left.Count && run.Left[i].Kind == TokenKind.Word && run.Left[i].Start > 0 && run.Right[i].Start > 0
-                              && !string.Equals(run.Left[i].Text, run.Right[i].Text, StringComparison.Ordinal);
-                if (differs && start < 0)
-                {
-                    start = i;
-                }
-                else if (!differs && start >= 0)
-                {
-                    var leftText = WordDiff.JoinTrimmed(run.Left.AsSpan(start, i - start));
-                    var rightText = WordDiff.JoinTrimmed(run.Right.AsSpan(start, i - start));
-                    group.Differences.Add(new Difference(DifferenceKind.Naming, 1, rightText, $"A: {leftText}; B: {rightText} (capitalised differently)", 0, leftText));
-                    start = -1;
-                }
+                continue;
+            }
+
+            words.Add(word);
+            if (word.Length < token.Norm.Length)
+            {
+                possessives.Add(word);
             }
         }
+
+        // The last word's possessive is the name's own ("Trump's" names Trump).
+        if (possessives.Count > 0 && words.Count > 0 && possessives[^1] == words[^1])
+        {
+            possessives.RemoveAt(possessives.Count - 1);
+        }
+
+        return (words, possessives);
     }
 
     private static void Values(Group group)
@@ -250,22 +349,27 @@ internal static class DifferenceFinder
 
         var values = new[] { group.Sides[0].Values(), group.Sides[1].Values() };
 
-        // The same value on both sides: the same, in whatever notation.
-        foreach (var l in values[0].ToList())
+        // The same value on both sides: the same, in whatever notation; a qualifier on one side only
+        // ("more than $250,000" / "$250,000") says how exact the figure is, not that it differs.
+        foreach (var sameBound in (ReadOnlySpan<bool>)[true, false])
         {
-            var r = values[1].FirstOrDefault(v => v.Value.Kind == l.Value.Kind && v.Value.Key == l.Value.Key && v.Value.Bound == l.Value.Bound);
-            if (r.Text is null)
+            foreach (var l in values[0].ToList())
             {
-                continue;
-            }
+                var r = values[1].FirstOrDefault(v => v.Value.Kind == l.Value.Kind && v.Value.Key == l.Value.Key && (!sameBound || v.Value.Bound == l.Value.Bound));
+                if (r.Text is null)
+                {
+                    continue;
+                }
 
-            values[0].Remove(l);
-            values[1].Remove(r);
-            if (Tokenizer.Fold(l.Text) != Tokenizer.Fold(r.Text))
-            {
-                group.Explain(0, l.Statement, l.Value.QualifiedStart, l.Value.End);
-                group.Explain(1, r.Statement, r.Value.QualifiedStart, r.Value.End);
-                group.SameValues.Add(new SameValue(KindOf(l.Value.Kind), [l.Text, r.Text], $"{l.Text} = {r.Text}, same"));
+                values[0].Remove(l);
+                values[1].Remove(r);
+                if (Tokenizer.Fold(l.Text) != Tokenizer.Fold(r.Text))
+                {
+                    group.Explain(0, l.Statement, l.Value.QualifiedStart, l.Value.End);
+                    group.Explain(1, r.Statement, r.Value.QualifiedStart, r.Value.End);
+                    var how = sameBound ? "same" : "same figure, qualified on one side";
+                    group.SameValues.Add(new SameValue(KindOf(l.Value.Kind), [l.Text, r.Text], $"{l.Text} = {r.Text}, {how}"));
+                }
             }
         }
 
@@ -314,11 +418,10 @@ internal static class DifferenceFinder
     {
         if (a.Kind == ValueKind.Date)
         {
-            return a.Key == b.Key
-                   || (a.Key.StartsWith("--", StringComparison.Ordinal) && b.Key.EndsWith(a.Key[1..], StringComparison.Ordinal))
-                   || (b.Key.StartsWith("--", StringComparison.Ordinal) && a.Key.EndsWith(b.Key[1..], StringComparison.Ordinal))
-                   || (a.Key.Length == 7 && b.Key.StartsWith(a.Key, StringComparison.Ordinal))
-                   || (b.Key.Length == 7 && a.Key.StartsWith(b.Key, StringComparison.Ordinal));
+            // Dates agree when every part both give agrees ("March 2008" and "March 2" can both be true).
+            var (ay, am, ad) = DateParts(a.Key);
+            var (by, bm, bd) = DateParts(b.Key);
+            return (ay is null || by is null || ay == by) && (am is null || bm is null || am == bm) && (ad is null || bd is null || ad == bd);
         }
 
         if (a.Kind == ValueKind.Time)
@@ -334,6 +437,14 @@ internal static class DifferenceFinder
         var (aLow, aHigh) = Range(a);
         var (bLow, bHigh) = Range(b);
         return aLow <= bHigh && bLow <= aHigh;
+    }
+
+    /// <summary>The year, month and day a date key gives ("2023-09-20", "--09-20", "2008-03", "2008"), each null when not given.</summary>
+    private static (string? Year, string? Month, string? Day) DateParts(string key)
+    {
+        var parts = key.Split('-');
+        string? Part(int i) => i < parts.Length && parts[i].Length > 0 ? parts[i] : null;
+        return key.StartsWith("--", StringComparison.Ordinal) ? (null, Part(2), Part(3)) : (Part(0), Part(1), Part(2));
     }
 
     private static (decimal Low, decimal High) Range(ValueMention value)
@@ -467,6 +578,9 @@ internal static class DifferenceFinder
 
     private sealed class Group(Side[] sides, IReadOnlyList<DiffRun> runs)
     {
+        /// <summary>How many words after a modal or hedge its verb or noun may stand.</summary>
+        private const int CueReach = 3;
+
         private readonly List<(int Statement, int Start, int End)>[] _explained = [[], []];
 
         public Side[] Sides { get; } = sides;
@@ -502,6 +616,26 @@ internal static class DifferenceFinder
                 if (statement == token.Statement && start <= token.Start && token.Start < end)
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a cue (a modal or hedge) qualifies something the other side says too: the first content
+        /// word within <see cref="CueReach"/> words after it ("must lay down", "possibly meet") is one the other side uses.
+        /// </summary>
+        public bool QualifiesShared(int side, int statement, Cue cue)
+        {
+            var analyzed = Sides[side].Statements[statement];
+            var tokens = analyzed.Tokens;
+            var at = tokens.FindIndex(t => t.Start >= cue.End);
+            for (var i = at; i >= 0 && i < tokens.Count && i < at + CueReach; i++)
+            {
+                if (analyzed.TokenTerms[i] is { } term)
+                {
+                    return Sides[1 - side].Statements.Any(other => Array.IndexOf(other.TokenTerms, term) >= 0);
                 }
             }
 
