@@ -68,11 +68,28 @@ internal static class NewsEvaluation
 
     public static int Run(string[] args)
     {
-        var directory = args.FirstOrDefault(a => !a.StartsWith('-') && !IsOptionValue(args, a)) ?? Path.Combine("..", "shared", "data", "news-pairs");
-        var verbose = args.Contains("-v");
-        var threshold = Option(args, "--threshold") is { } t ? double.Parse(t, CultureInfo.InvariantCulture) : (double?)null;
-        var jsonDirectory = Option(args, "--json");
-        var options = threshold is { } x ? Compare.Core.CompareOptions.Default with { Threshold = x } : Compare.Core.CompareOptions.Default;
+        var directory = Path.Combine("..", "shared", "data", "news-pairs");
+        var verbose = false;
+        string? jsonDirectory = null;
+        var options = Compare.Core.CompareOptions.Default;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "-v":
+                    verbose = true;
+                    break;
+                case "--threshold" when i + 1 < args.Length:
+                    options = options with { Threshold = double.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--json" when i + 1 < args.Length:
+                    jsonDirectory = args[++i];
+                    break;
+                default:
+                    directory = args[i];
+                    break;
+            }
+        }
 
         var all = new Score();
         var dev = new Score();
@@ -129,18 +146,6 @@ internal static class NewsEvaluation
     private static string Ratio(int a, int b) => b == 0 ? "-" : ((double)a / b).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static bool IsOptionValue(string[] args, string arg)
-    {
-        var at = Array.IndexOf(args, arg);
-        return at > 0 && args[at - 1] is "--threshold" or "--json";
-    }
 
     public static List<Gold> Load(string directory)
     {

@@ -31,6 +31,7 @@ internal static class DifferenceFinder
     private static void Attribution(Group group)
     {
         var sides = group.Items(f => f.Frames);
+        var quotesSomeone = group.Items(f => f.Quotes).Select(q => q.Any(q => ContentWords(q.Item.Key).Count >= 3)).ToArray();
         for (var s = 1; s >= 0; s--)
         {
             var o = 1 - s;
@@ -44,7 +45,7 @@ internal static class DifferenceFinder
                 }
 
                 string detail;
-                if (others.Length == 0 && group.Items(f => f.Quotes)[o].Any(q => ContentWords(q.Item.Key).Count >= 3))
+                if (others.Length == 0 && quotesSomeone[o])
                 {
                     continue; // The other side quotes someone: it does not state it as fact either.
                 }
@@ -60,13 +61,14 @@ internal static class DifferenceFinder
                 }
                 else
                 {
-                    var other = others.FirstOrDefault(g => SameSpeaker(frame, g.Item)).Item ?? others[0].Item;
-                    if (!SameSpeaker(frame, other) && (IsNamed(frame) != IsNamed(other) || frame.Speaker.Length == 0 || other.Speaker.Length == 0))
+                    var other = others.FirstOrDefault(g => SameSpeaker(frame, g.Item)).Item;
+                    if (other is null && (IsNamed(frame) != IsNamed(others[0].Item) || frame.Speaker.Length == 0 || others[0].Item.Speaker.Length == 0))
                     {
                         continue; // "the governor" and "Hutchinson" may well be one person: a name differs from a name, a description from a description.
                     }
 
-                    var what = SameSpeaker(frame, other) ? "different stance" : "different speakers";
+                    var what = other is null ? "different speakers" : "different stance";
+                    other ??= others[0].Item;
                     detail = $"{what} — {Label(o)}: “{other.Text}” ({other.Verb}: {Word(other.Stance)}); {Label(s)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
                     group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
                 }
@@ -225,9 +227,7 @@ internal static class DifferenceFinder
 
     /// <summary>The content words of quoted text, folded ("anti-terrorist operation" is anti-terrorist, operation).</summary>
     private static List<string> ContentWords(string folded) =>
-        [.. folded.Split([' ', ',', '.', ';', ':', '!', '?', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Any(char.IsLetterOrDigit) && !StopWords.Contains(w))
-            .Distinct(StringComparer.Ordinal)];
+        [.. Tokenizer.Tokenize(folded).Where(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Norm)).Select(t => t.Norm).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A side's content words inside its quotations and outside them.</summary>
     private static (HashSet<string> Quoted, HashSet<string> Plain) QuotedWords(Side side, (int Statement, Cue Item)[] quotes)

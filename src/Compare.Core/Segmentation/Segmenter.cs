@@ -14,7 +14,7 @@ internal static class Segmenter
     private static readonly FrozenSet<string> Titles = new[]
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr",
-        "gov", "sen", "rep", "rev", "hon", "govs", "sens", "reps", "gens", "drs", "profs", "pres", "amb", "supt", "insp", "mt", "ft", "jr", "sr", "messrs",
+        "gov", "sen", "rep", "rev", "hon", "pres", "amb", "supt", "insp", "mt", "ft", "jr", "sr", "messrs",
         "vs", "v", "cf", "approx", "fig", "figs", "vol", "art", "sec", "ch", "para", "pp", "ed", "eds",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "ave", "blvd", "rd",
@@ -150,11 +150,12 @@ internal static class Segmenter
             return true;
         }
 
-        var nextChar = text[next];
-        if (char.IsLower(nextChar))
+        if (ContinuesLowercase(text, after))
         {
             return false;
         }
+
+        var nextChar = text[next];
 
         var wordStart = period;
         while (wordStart > 0 && !char.IsWhiteSpace(text[wordStart - 1]) && text[wordStart - 1] is not '(' and not '"' and not '“')
@@ -173,7 +174,8 @@ internal static class Segmenter
             return !char.IsDigit(nextChar);
         }
 
-        if (Titles.Contains(word))
+        // A title, or titles before several names ("former Sens. Ann Ward and Tom Bell").
+        if (Titles.Contains(word) || (word.Length > 2 && word[^1] is 's' or 'S' && Titles.Contains(word[..^1])))
         {
             return false;
         }
