@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Compare.Core.Segmentation;
+using Compare.Core.Tests.Fuzzing;
 using Compare.Tests.Shared;
 
 namespace Compare.Core.Tests;
@@ -15,7 +13,7 @@ namespace Compare.Core.Tests;
 /// for that long with fresh seeds (or from <c>FUZZ_SEED</c>) and saves the first failing pairs to
 /// <c>Data/fuzz/</c>, where the replay test keeps them as regression tests.
 /// </summary>
-public sealed partial class FuzzTests
+public sealed class FuzzTests
 {
     private static readonly string[] Pieces =
     [
@@ -33,14 +31,6 @@ public sealed partial class FuzzTests
         "...", "…", "!?", "(", ")", "[", "]", ":", ";", "—", "-", "1", "0", "99999999999999999999999", "9999999999999999999999999999999999999999", "99999999999999999999999999 trillion", "$79228162514264337593543950335 billion", "1e309", "12:99", "31 February 2023",
     ];
 
-    private static readonly string[] OwnTags = ["del", "ins", "code", "details", "summary"];
-
-    [GeneratedRegex(@"<(?<name>/?[A-Za-z][A-Za-z0-9]*)")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"@[A-Za-z0-9]|#[0-9]|<!--|(?m)^\s*(```|~~~)")]
-    private static partial Regex Unsafe();
-
     public static TheoryData<string> Found =>
         [.. Directory.GetFiles(TestData.PathOf("fuzz"), "*-a.*").Select(Path.GetFileName).Order(StringComparer.Ordinal).Select(n => n!)];
 
@@ -56,7 +46,7 @@ public sealed partial class FuzzTests
         {
             var seed = firstSeed + i;
             var (a, b) = Generate(new Random(seed));
-            if (Check(a, b) is { } problem)
+            if (ReportInvariants.Check(a, b) is { } problem)
             {
                 failures.Add($"seed {seed}: {problem}");
                 if (seconds > 0 && failures.Count <= 5)
@@ -76,58 +66,7 @@ public sealed partial class FuzzTests
         var a = TestData.Read("fuzz/" + name);
         var b = TestData.Read("fuzz/" + name.Replace("-a.", "-b.", StringComparison.Ordinal));
 
-        Assert.Null(Check(a, b));
-    }
-
-    /// <summary>Null when the pair compares and renders safely; otherwise what went wrong.</summary>
-    internal static string? Check(SourceInput a, SourceInput b)
-    {
-        try
-        {
-            var result = Comparison.Compare([a, b]);
-            var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched).ToList();
-            if (statements.Count != result.Sources.Sum(x => x.Statements))
-            {
-                return "a statement is missing from the report or counted twice";
-            }
-
-            if (statements.FirstOrDefault(x => x.Text.Length > Segmenter.MaxStatementChars || x.Line < 1 || x.Column < 1) is { } bad)
-            {
-                return $"statement out of bounds: line {bad.Line}, column {bad.Column}, {bad.Text.Length} characters";
-            }
-
-            var markdown = Report.ToMarkdown(result);
-            if (Tag().Matches(markdown).Select(m => m.Groups["name"].Value.TrimStart('/')).FirstOrDefault(t => !OwnTags.Contains(t)) is { } tag)
-            {
-                return $"document text became an HTML tag in the Markdown report: <{tag}>";
-            }
-
-            if (Unsafe().Match(markdown) is { Success: true } match)
-            {
-                return $"document text became markup in the Markdown report: {match.Value}";
-            }
-
-            using (JsonDocument.Parse(Report.ToJson(result)))
-            {
-            }
-
-            if (Report.ToText(result).FirstOrDefault(c => char.IsControl(c) && c != '\n') is var control && control != '\0')
-            {
-                return $"a control character (U+{(int)control:X4}) reached the text report";
-            }
-
-            return null;
-        }
-        catch (InputException)
-        {
-            return null;
-        }
-#pragma warning disable CA1031 // The fuzzer reports every crash, whatever it is.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return $"{ex.GetType().Name}: {ex.Message}";
-        }
+        Assert.Null(ReportInvariants.Check(a, b));
     }
 
     private static (SourceInput A, SourceInput B) Generate(Random random)
