@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using CultureInfo = System.Globalization.CultureInfo;
+using NumberStyles = System.Globalization.NumberStyles;
 using Compare.Core;
 
 namespace Compare.Cli;
@@ -10,6 +13,9 @@ namespace Compare.Cli;
 /// <param name="Environment">Reads an environment variable.</param>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutputIsTerminal, Func<string, string?> Environment)
 {
+    /// <summary>How <c>compare pr</c> waits before it asks GitHub again (tests pass one that does not wait).</summary>
+    public Func<TimeSpan, Task>? Delay { get; init; }
+
     public static CliContext FromConsole() =>
         new(Console.Out, Console.Error, !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
 }
@@ -33,8 +39,19 @@ internal static class CompareCli
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction or null)
         {
             var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            context.Error.Write($"compare: {message} (see 'compare --help')\n");
+            var command = parse.CommandResult.Command is RootCommand ? "compare" : "compare " + parse.CommandResult.Command.Name;
+            context.Error.Write($"compare: {message} (see '{command} --help')\n");
             return ExitCodes.UsageOrInput;
+        }
+
+        if (parse.Action is HelpAction && parse.CommandResult.Command is not RootCommand)
+        {
+            // A subcommand's help would show the root's <documents> as its own ("compare <documents>... pr"):
+            // the subcommand takes none of them.
+            using var help = new StringWriter();
+            parse.Invoke(new InvocationConfiguration { Output = help, Error = context.Error });
+            context.Out.Write(SubcommandHelp(help.ToString(), parse.CommandResult.Command.Name));
+            return ExitCodes.Success;
         }
 
         return parse.Invoke(new InvocationConfiguration
@@ -43,6 +60,27 @@ internal static class CompareCli
             Error = context.Error,
             EnableDefaultExceptionHandler = false,
         });
+    }
+
+    /// <summary>A subcommand's help without the root command's arguments, which it does not take.</summary>
+    internal static string SubcommandHelp(string help, string name)
+    {
+        var lines = help.ReplaceLineEndings("\n").Split('\n').ToList();
+        var arguments = lines.IndexOf("Arguments:");
+        if (arguments >= 0)
+        {
+            var end = arguments + 1;
+            while (end < lines.Count && lines[end].Length > 0)
+            {
+                end++;
+            }
+
+            lines.RemoveRange(arguments, Math.Min(end + 1, lines.Count) - arguments);
+        }
+
+        // The usage line names the root by its executable (compare, or a host that runs it in-process).
+        var usage = $" <documents>... {name}";
+        return string.Join('\n', lines.Select(l => l.Contains(usage, StringComparison.Ordinal) ? $"  compare {name}{l[(l.IndexOf(usage, StringComparison.Ordinal) + usage.Length)..]}" : l));
     }
 
     /// <summary>The root command: <c>compare A B [--format markdown|json|text] [-o FILE] [--threshold X] [--fail-on KINDS]</c>.</summary>
@@ -83,17 +121,23 @@ internal static class CompareCli
             HelpName = "KINDS",
         };
 
+        var debug = new Option<bool>("--debug")
+        {
+            Description = "Print the stack trace of an internal error (as COMPARE_DEBUG=1 does), to report it.",
+            Recursive = true,
+        };
+
         var root = new RootCommand("Aligns corresponding statements across two source documents and reports where they differ.")
         {
-            sources, format, output, threshold, failOn, maxBytes,
+            sources, format, output, threshold, failOn, maxBytes, debug,
         };
-        root.Subcommands.Add(PullRequestCommand(context));
+        root.Subcommands.Add(PullRequestCommand(context, debug));
         foreach (var option in root.Options.OfType<VersionOption>())
         {
             option.Action = new PrintVersion(context);
         }
 
-        root.SetAction(parse => Guard(context, () =>
+        root.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
             var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold), MaxDocumentBytes = parse.GetValue(maxBytes) };
             if (options.MaxDocumentBytes <= 0)
@@ -143,35 +187,66 @@ internal static class CompareCli
     /// <c>compare pr</c>: the GitHub Action's command. Reads the Actions environment; options override it
     /// for a run by hand (<c>compare pr --repo owner/name --pr 7</c>).
     /// </summary>
-    private static Command PullRequestCommand(CliContext context)
+    private static Command PullRequestCommand(CliContext context, Option<bool> debug)
     {
         var repo = new Option<string?>("--repo") { Description = "The repository, owner/name (default: GITHUB_REPOSITORY).", HelpName = "OWNER/NAME" };
-        var number = new Option<int?>("--pr") { Description = "The pull request number (default: from GITHUB_EVENT_PATH).", HelpName = "NUMBER" };
+        var number = new Option<int?>("--pr")
+        {
+            Description = "The pull request number (default: from GITHUB_EVENT_PATH).",
+            HelpName = "NUMBER",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+                {
+                    return value;
+                }
+
+                result.AddError($"--pr {text}: not a pull request number (use a whole number such as 7)");
+                return null;
+            },
+        };
         var token = new Option<string?>("--token") { Description = "The GitHub token (default: GITHUB_TOKEN).", HelpName = "TOKEN" };
         var baseSha = new Option<string?>("--base") { Description = "The base commit (default: from GITHUB_EVENT_PATH).", HelpName = "SHA" };
         var paths = new Option<string>("--paths") { Description = "Which changed files are documents (glob).", DefaultValueFactory = _ => "seeds/**", HelpName = "GLOB" };
-        var comment = new Option<bool>("--comment") { Description = "Create or update the pull request comment.", DefaultValueFactory = _ => true };
+        // A string, not a bool: a bool option leaves a value it cannot read ("yes") to be an unknown argument.
+        var comment = new Option<string>("--comment")
+        {
+            Description = "Create or update the pull request comment: true or false (also yes/no, on/off, 1/0).",
+            DefaultValueFactory = _ => "true",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "true|false",
+            CustomParser = result => result.Tokens.Count == 0 || Flag(result, "--comment") ? "true" : "false",
+        };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a difference of these kinds is found.", HelpName = "KINDS" };
         var threshold = new Option<double>("--threshold") { Description = "Similarity (0 to 1) below which statements stay unmatched.", DefaultValueFactory = _ => CompareOptions.Default.Threshold, HelpName = "X" };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the full report.", HelpName = "FILE" };
+        var author = new Option<string?>("--comment-author")
+        {
+            Description = "The login whose marked comment to update (default: whom the token acts as, e.g. my-app[bot]).",
+            HelpName = "LOGIN",
+        };
         var command = new Command("pr", "Compares the documents a pull request adds or changes and keeps one report comment up to date (the GitHub Action).")
         {
-            repo, number, token, baseSha, paths, comment, failOn, threshold, output,
+            repo, number, token, baseSha, paths, comment, failOn, threshold, output, author,
         };
-        command.SetAction(parse => Guard(context, () =>
+        command.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
             var run = Compare.GitHub.PullRequestRun.FromEnvironment(context.Environment, parse.GetValue(repo), parse.GetValue(number), parse.GetValue(token));
             run = run with
             {
                 BaseSha = parse.GetValue(baseSha) ?? run.BaseSha,
                 Paths = parse.GetValue(paths) ?? "seeds/**",
-                Comment = parse.GetValue(comment),
+                Comment = parse.GetValue(comment) == "true",
                 FailOn = DifferenceKinds.Parse(parse.GetValue(failOn)),
                 Options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) },
                 ReportPath = parse.GetValue(output) ?? run.ReportPath,
+                CommentAuthor = parse.GetValue(author) is { Length: > 0 } login ? login : null,
             };
-            var outcome = Compare.GitHub.PullRequestAction.RunAsync(run, context.Out).GetAwaiter().GetResult();
-            context.Out.Write($"compare: {outcome.Documents.Count} documents, {outcome.Differences} labelled differences; report {outcome.ReportPath}{(outcome.CommentUrl is { } url ? "; comment " + url : string.Empty)}\n");
+            var outcome = Compare.GitHub.PullRequestAction.RunAsync(run, context.Out, context.Delay).GetAwaiter().GetResult();
+            context.Out.Write(outcome.ReportPath is null
+                ? "compare: nothing reported: GitHub could not be reached\n"
+                : $"compare: {outcome.Documents.Count} documents, {outcome.Differences} labelled differences; report {outcome.ReportPath}{(outcome.CommentUrl is { } url ? "; comment " + url : string.Empty)}\n");
             return outcome.ExitCode;
         }));
         return command;
@@ -192,8 +267,29 @@ internal static class CompareCli
         }
     }
 
-    /// <summary>The one place where errors become exit codes: input errors are a line on stderr and 2, never a stack trace.</summary>
-    private static int Guard(CliContext context, Func<int> action)
+    /// <summary>A yes/no value as people and workflow files write it.</summary>
+    private static bool Flag(System.CommandLine.Parsing.ArgumentResult result, string name)
+    {
+        switch (result.Tokens[0].Value.ToLowerInvariant())
+        {
+            case "true" or "yes" or "on" or "1":
+                return true;
+            case "false" or "no" or "off" or "0":
+                return false;
+            default:
+                result.AddError($"{name} {result.Tokens[0].Value}: use true or false");
+                return false;
+        }
+    }
+
+    private static bool Debugging(CliContext context, ParseResult parse, Option<bool> debug) =>
+        parse.GetValue(debug) || context.Environment("COMPARE_DEBUG") is { Length: > 0 } value && value != "0";
+
+    /// <summary>
+    /// The one place where errors become exit codes: input errors are a line on stderr and 2, never a
+    /// stack trace; an internal error is one line too, with its stack trace when debugging.
+    /// </summary>
+    internal static int Guard(CliContext context, bool debug, Func<int> action)
     {
         try
         {
@@ -208,7 +304,10 @@ internal static class CompareCli
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Error.Write($"compare: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}\n");
+            context.Error.Write($"compare: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            context.Error.Write(debug
+                ? $"\n{ex.ToString().ReplaceLineEndings("\n")}\n"
+                : " (run again with --debug or COMPARE_DEBUG=1 to see where it failed, and include that when you report it)\n");
             return ExitCodes.InternalError;
         }
     }

@@ -1,81 +1,186 @@
+using System.Globalization;
 using System.Net;
+using Compare.Core;
 using Octokit;
 
 namespace Compare.GitHub;
 
-/// <summary>The GitHub calls the action makes, through Octokit, with bounded retries for rate limits, 5xx answers and network failures.</summary>
-internal sealed class GitHubApi(IGitHubClient client, string owner, string name, Func<TimeSpan, Task> delay, TextWriter log)
+/// <summary>
+/// The GitHub calls the action makes, through Octokit, retried as GitHub documents: after a primary rate
+/// limit (403 or 429 with <c>x-ratelimit-remaining: 0</c>) not before <c>x-ratelimit-reset</c>; after a
+/// secondary one the <c>retry-after</c> seconds, or at least a minute, doubling; 5xx answers and network
+/// failures after 1, 2, 4 s. All waits together stay within a budget, past which a
+/// <see cref="GitHubUnavailableException"/> says why.
+/// </summary>
+internal sealed class GitHubApi(IGitHubClient client, string owner, string name, Uri apiUrl, Func<TimeSpan, Task> delay, TextWriter log)
 {
-    /// <summary>How many times a call is tried.</summary>
+    /// <summary>How many times a call that fails for a 5xx answer or the network is tried.</summary>
     private const int Attempts = 4;
 
-    /// <summary>The longest wait for a rate limit to reset before giving up.</summary>
-    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(2);
+    /// <summary>How many times a call that meets rate limits is tried (within the budget for waits).</summary>
+    private const int RateLimitedAttempts = 8;
 
+    /// <summary>How long all waits of one run may take together.</summary>
+    public static readonly TimeSpan WaitBudget = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest wait after a secondary rate limit that gives no retry-after.</summary>
+    private static readonly TimeSpan SecondaryWait = TimeSpan.FromMinutes(1);
+
+    private TimeSpan _waited = TimeSpan.Zero;
+
+    /// <summary>The pull request's files (GitHub lists at most 3,000).</summary>
     public Task<IReadOnlyList<PullRequestFile>> Files(int number) =>
-        Retry(() => client.PullRequest.Files(owner, name, number, new ApiOptions { PageSize = 100 }));
+        Retry($"list the files of pull request {owner}/{name}#{number}", () => client.PullRequest.Files(owner, name, number, new ApiOptions { PageSize = 100 }));
 
     public Task<IReadOnlyList<IssueComment>> Comments(int number) =>
-        Retry(() => client.Issue.Comment.GetAllForIssue(owner, name, number, new ApiOptions { PageSize = 100 }));
+        Retry($"list the comments of pull request {owner}/{name}#{number}", () => client.Issue.Comment.GetAllForIssue(owner, name, number, new ApiOptions { PageSize = 100 }));
 
-    public Task<IssueComment> Create(int number, string body) => Retry(() => client.Issue.Comment.Create(owner, name, number, body));
+    /// <summary>Creates a comment, once: a failed write may still have been made, so the caller looks again before it writes again.</summary>
+    public Task<IssueComment> Create(int number, string body) => client.Issue.Comment.Create(owner, name, number, body);
 
-    public Task<IssueComment> Update(long id, string body) => Retry(() => client.Issue.Comment.Update(owner, name, id, body));
+    /// <summary>Updates a comment (updating twice is harmless, so it is retried).</summary>
+    public Task<IssueComment> Update(long id, string body) => Retry("update the comment", () => client.Issue.Comment.Update(owner, name, id, body));
 
     public Task<byte[]> RawContent(string path, string reference) =>
-        Retry(() => client.Repository.Content.GetRawContentByRef(owner, name, path, reference));
+        Retry($"read {path} at {reference}", () => client.Repository.Content.GetRawContentByRef(owner, name, path, reference));
 
-    /// <summary>The login the token acts as; an Actions token cannot ask (403), and acts as github-actions[bot].</summary>
+    /// <summary>
+    /// The login the token acts as: a personal token answers <c>GET /user</c>; a GitHub App's installation
+    /// token cannot (403) but GraphQL's <c>viewer</c> answers for it; the Actions token answers neither
+    /// and acts as github-actions[bot].
+    /// </summary>
     public async Task<string> Identity()
     {
         try
         {
-            return (await Retry(() => client.User.Current()).ConfigureAwait(false)).Login;
+            return (await Retry("ask who the token is", () => client.User.Current()).ConfigureAwait(false)).Login;
         }
-        catch (Exception ex) when (ex is ForbiddenException or AuthorizationException or NotFoundException)
+        catch (Exception ex) when (ex is ApiException or GitHubUnavailableException)
         {
-            return "github-actions[bot]";
         }
+
+        try
+        {
+            var response = await Retry("ask GraphQL who the token is", () => client.Connection.Post<ViewerResponse>(
+                GraphQlUrl(apiUrl), new { query = "query { viewer { login } }" }, "application/json", "application/json")).ConfigureAwait(false);
+            if (response.Body?.Data?.Viewer?.Login is { Length: > 0 } login)
+            {
+                return login;
+            }
+        }
+        catch (Exception ex) when (ex is ApiException or GitHubUnavailableException)
+        {
+        }
+
+        return "github-actions[bot]";
     }
 
-    private async Task<T> Retry<T>(Func<Task<T>> call)
+    /// <summary>The GraphQL endpoint beside a REST address: api.github.com/graphql, or host/api/graphql on GitHub Enterprise Server.</summary>
+    internal static Uri GraphQlUrl(Uri api)
+    {
+        var path = api.AbsolutePath.TrimEnd('/');
+        return new Uri(api, path.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? path[..^"/v3".Length] + "/graphql" : path + "/graphql");
+    }
+
+    private async Task<T> Retry<T>(string what, Func<Task<T>> call)
     {
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan wait;
+            string why;
             try
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (RateLimitExceededException ex) when (attempt < Attempts)
+            catch (ApiException ex) when (attempt < RateLimitedAttempts && RateLimitWait(ex, attempt) is { } limit)
             {
-                wait = Clamp(ex.Reset - DateTimeOffset.UtcNow);
+                (wait, why) = limit;
             }
-            catch (SecondaryRateLimitExceededException ex) when (attempt < Attempts)
+            catch (ApiException ex) when ((int)ex.StatusCode >= 500 && attempt < Attempts)
             {
-                wait = RetryAfter(ex) ?? Backoff(attempt);
+                (wait, why) = (Backoff(attempt), $"GitHub answered {(int)ex.StatusCode}");
             }
-            catch (ApiException ex) when (attempt < Attempts && (ex.StatusCode == (HttpStatusCode)429 || (int)ex.StatusCode >= 500))
+            catch (HttpRequestException ex) when (attempt < Attempts)
             {
-                wait = RetryAfter(ex) ?? Backoff(attempt);
-            }
-            catch (HttpRequestException) when (attempt < Attempts)
-            {
-                wait = Backoff(attempt);
+                (wait, why) = (Backoff(attempt), $"GitHub could not be reached ({ex.Message})");
             }
 
-            await log.WriteLineAsync($"compare: GitHub did not answer (attempt {attempt} of {Attempts}); trying again in {wait.TotalSeconds:0} s").ConfigureAwait(false);
+            if (_waited + wait > WaitBudget)
+            {
+                throw new GitHubUnavailableException(
+                    $"cannot {what}: {why}, and waiting {Seconds(wait)} more would pass the {WaitBudget.TotalMinutes:0}-minute budget for waits");
+            }
+
+            _waited += wait;
+            await log.WriteLineAsync($"compare: {why}; trying again in {Seconds(wait)} (attempt {attempt + 1})").ConfigureAwait(false);
             await delay(wait).ConfigureAwait(false);
         }
     }
 
-    private static TimeSpan? RetryAfter(ApiException ex) =>
-        ex.HttpResponse?.Headers is { } headers && (headers.TryGetValue("Retry-After", out var value) || headers.TryGetValue("retry-after", out value))
-        && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? Clamp(TimeSpan.FromSeconds(seconds))
-            : null;
+    /// <summary>How long to wait before trying again after a rate limit, and why; null when the answer is no rate limit.</summary>
+    private static (TimeSpan Wait, string Why)? RateLimitWait(ApiException ex, int attempt)
+    {
+        var status = (int)ex.StatusCode;
+        var headers = ex.HttpResponse?.Headers;
+        if (status is not (403 or 429))
+        {
+            return null;
+        }
+
+        if (Header(headers, "retry-after") is { } retryAfter && int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return (TimeSpan.FromSeconds(seconds), $"GitHub's secondary rate limit ({status}, retry after {seconds} s)");
+        }
+
+        if (Header(headers, "x-ratelimit-remaining") == "0")
+        {
+            var reset = long.TryParse(Header(headers, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch)
+                ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+                : DateTimeOffset.UtcNow.Add(SecondaryWait);
+            var wait = reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
+            return (wait < TimeSpan.Zero ? TimeSpan.Zero : wait, $"GitHub's rate limit is used up ({status}) until {reset.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+        }
+
+        if (status == 429 || ex is SecondaryRateLimitExceededException || ex.Message.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return (SecondaryWait * Math.Pow(2, attempt - 1), $"GitHub's secondary rate limit ({status})");
+        }
+
+        return null;
+    }
+
+    /// <summary>What the user must fix when GitHub refuses a read for a reason no retry cures (401, a 403 that is no rate limit, 404), or null.</summary>
+    public InputException? Refusal(ApiException ex, string what) => (int)ex.StatusCode switch
+    {
+        401 => new InputException($"cannot {what}: GitHub refused the token (401 {ex.Message}): check the github-token input or GITHUB_TOKEN", ex),
+        403 => new InputException($"cannot {what}: the token may not ({ex.Message}): give it pull-requests: write and contents: read", ex),
+        404 => new InputException($"cannot {what}: GitHub does not know it (404): check the repository {owner}/{name}, the pull request number, and that the token can read them", ex),
+        _ => null,
+    };
+
+    private static string? Header(IReadOnlyDictionary<string, string>? headers, string name) =>
+        headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
 
-    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxWait ? MaxWait : wait;
+    private static string Seconds(TimeSpan wait) => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(wait.TotalSeconds):0} s");
+
+    /// <summary>GraphQL's answer to <c>query { viewer { login } }</c>.</summary>
+    private sealed class ViewerResponse
+    {
+        public ViewerData? Data { get; set; }
+    }
+
+    private sealed class ViewerData
+    {
+        public Viewer? Viewer { get; set; }
+    }
+
+    private sealed class Viewer
+    {
+        public string? Login { get; set; }
+    }
 }
+
+/// <summary>GitHub could not be reached, or kept answering with rate limits or errors past the budget for waits.</summary>
+internal sealed class GitHubUnavailableException(string message) : Exception(message);

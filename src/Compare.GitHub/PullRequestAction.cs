@@ -1,6 +1,7 @@
 using System.Text;
 using Compare.Core;
 using Compare.Core.Reading;
+using Compare.Core.Reports;
 using Octokit;
 
 namespace Compare.GitHub;
@@ -36,22 +37,31 @@ public static class PullRequestAction
         }
 
         var client = new GitHubClient(new ProductHeaderValue("compare", "0.1.0"), run.ApiUrl) { Credentials = new Credentials(run.Token) };
-        var api = new GitHubApi(client, run.Owner, run.Name, delay ?? (wait => Task.Delay(wait)), log);
+        var api = new GitHubApi(client, run.Owner, run.Name, run.ApiUrl, delay ?? (wait => Task.Delay(wait)), log);
 
         IReadOnlyList<PullRequestFile> files;
         try
         {
             files = await api.Files(run.Number).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException)
+        catch (ApiException ex) when (api.Refusal(ex, $"list the files of pull request {run.Owner}/{run.Name}#{run.Number}") is { } refusal)
+        {
+            throw refusal;
+        }
+        catch (Exception ex) when (ex is ApiException or HttpRequestException or GitHubUnavailableException)
         {
             await log.WriteLineAsync($"::error::compare: cannot list the pull request's files: {Describe(ex)}").ConfigureAwait(false);
             return new PullRequestOutcome(69, null, null, null, [], 0);
         }
 
+        if (files.Count >= MaxListedFiles)
+        {
+            await log.WriteLineAsync($"::warning::compare: GitHub lists only the first {MaxListedFiles:N0} files of a pull request; documents changed beyond them are not compared").ConfigureAwait(false);
+        }
+
         var glob = Glob.ToRegex(run.Paths);
         var documents = new List<DocumentReport>();
-        foreach (var file in files.Where(f => glob.IsMatch(f.FileName)).OrderBy(f => f.FileName, StringComparer.Ordinal))
+        foreach (var file in files.Where(f => glob.IsMatch(f.FileName) && f.Status != "unchanged").OrderBy(f => f.FileName, StringComparer.Ordinal))
         {
             documents.Add(await Document(run, api, file, glob).ConfigureAwait(false));
         }
@@ -62,7 +72,7 @@ public static class PullRequestAction
         var summarised = false;
         if (run.StepSummary is { } summary)
         {
-            await File.AppendAllTextAsync(summary, full + "\n").ConfigureAwait(false);
+            await File.AppendAllTextAsync(summary, PullRequestReport.Summary(run.Number, documents) + "\n").ConfigureAwait(false);
             summarised = true;
         }
 
@@ -71,7 +81,7 @@ public static class PullRequestAction
         {
             try
             {
-                comment = await Upsert(api, run.Number, PullRequestReport.Comment(run.Number, documents)).ConfigureAwait(false);
+                comment = await Upsert(api, run.Number, PullRequestReport.Comment(run.Number, documents), run.CommentAuthor).ConfigureAwait(false);
             }
             catch (ForbiddenException ex)
             {
@@ -81,7 +91,7 @@ public static class PullRequestAction
                     : string.Empty;
                 await log.WriteLineAsync($"::warning::compare: cannot comment on the pull request ({ex.Message}){fork}; the report is in the job summary").ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is ApiException or HttpRequestException)
+            catch (Exception ex) when (ex is ApiException or HttpRequestException or GitHubUnavailableException)
             {
                 await log.WriteLineAsync($"::warning::compare: cannot comment on the pull request: {Describe(ex)}").ConfigureAwait(false);
                 if (!summarised)
@@ -107,21 +117,40 @@ public static class PullRequestAction
         return outcome;
     }
 
-    /// <summary>Finds this tool's comment by marker and author (never someone else's comment quoting the marker), and creates or updates it.</summary>
-    private static async Task<IssueComment> Upsert(GitHubApi api, int number, string body)
-    {
-        var identity = await api.Identity().ConfigureAwait(false);
-        var comments = await api.Comments(number).ConfigureAwait(false);
-        var ours = comments.FirstOrDefault(c =>
-            c.Body?.StartsWith(PullRequestReport.Marker, StringComparison.Ordinal) == true
-            && string.Equals(c.User?.Login, identity, StringComparison.OrdinalIgnoreCase));
-        if (ours is null)
-        {
-            return await api.Create(number, body).ConfigureAwait(false);
-        }
+    /// <summary>GitHub lists at most this many files of a pull request.</summary>
+    private const int MaxListedFiles = 3000;
 
-        return ours.Body == body ? ours : await api.Update(ours.Id, body).ConfigureAwait(false);
+    /// <summary>
+    /// Finds this tool's comment by marker and author (the given one, or the token's own login; never
+    /// someone else's comment quoting the marker), and creates or updates it. A create that GitHub answers
+    /// with 5xx may have been made all the same, so the comments are listed again before another try.
+    /// </summary>
+    private static async Task<IssueComment> Upsert(GitHubApi api, int number, string body, string? author)
+    {
+        var identity = author ?? await api.Identity().ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var comments = await api.Comments(number).ConfigureAwait(false);
+            var ours = comments.FirstOrDefault(c =>
+                c.Body?.StartsWith(PullRequestReport.Marker, StringComparison.Ordinal) == true
+                && string.Equals(c.User?.Login, identity, StringComparison.OrdinalIgnoreCase));
+            if (ours is not null)
+            {
+                return ours.Body == body ? ours : await api.Update(ours.Id, body).ConfigureAwait(false);
+            }
+
+            try
+            {
+                return await api.Create(number, body).ConfigureAwait(false);
+            }
+            catch (ApiException ex) when ((int)ex.StatusCode >= 500 && attempt < CreateAttempts)
+            {
+            }
+        }
     }
+
+    /// <summary>How many times a comment is created before giving up on 5xx answers.</summary>
+    private const int CreateAttempts = 3;
 
     private static async Task<DocumentReport> Document(PullRequestRun run, GitHubApi api, PullRequestFile file, System.Text.RegularExpressions.Regex glob)
     {
@@ -137,7 +166,7 @@ public static class PullRequestAction
         SourceInput head;
         try
         {
-            head = Comparison.ReadFile(Path.Combine(run.Workspace, path), run.Options) with { Path = path };
+            head = WorkspaceFiles.Read(run.Workspace, path, run.Options);
         }
         catch (InputException ex)
         {
@@ -168,23 +197,23 @@ public static class PullRequestAction
             }
         }
 
-        comparisons.AddRange(Related(run, head, glob));
+        var (related, leftOut) = Related(run, head, glob);
+        comparisons.AddRange(related);
 
-        var note = comparisons.Count == 0 ? "No related document in the repository to compare it with." : null;
+        var note = comparisons.Count == 0 ? "No related document in the repository to compare it with." : leftOut;
         return new DocumentReport(path, Change(file), file.PreviousFileName, comparisons, note);
     }
 
     /// <summary>
-    /// The document's comparisons with related documents: the others in its event folder where the
-    /// repository groups documents so (a folder below the watched root), otherwise the (at most 3) most
-    /// similar, each compared once (the comparison that measures the similarity is the one reported).
+    /// The document's comparisons with related documents: the (at most <see cref="MaxRelated"/>) most
+    /// similar others in its event folder where the repository groups documents so (a folder below the
+    /// watched root), with a note naming the ones left out; otherwise the (at most 3) most similar in the
+    /// repository. Each is compared once (the comparison that measures the similarity is the one reported).
     /// </summary>
-    private static List<DocumentComparison> Related(PullRequestRun run, SourceInput head, System.Text.RegularExpressions.Regex glob)
+    private static (List<DocumentComparison> Comparisons, string? LeftOut) Related(PullRequestRun run, SourceInput head, System.Text.RegularExpressions.Regex glob)
     {
-        var others = Directory.EnumerateFiles(run.Workspace, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(run.Workspace, f).Replace('\\', '/'))
-            .Where(f => glob.IsMatch(f) && f != head.Path && !f.StartsWith(".git/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
+        var others = WorkspaceFiles.Documents(run.Workspace)
+            .Where(f => glob.IsMatch(f) && f != head.Path)
             .ToList();
         var folder = Path.GetDirectoryName(head.Path)?.Replace('\\', '/') ?? string.Empty;
         var root = run.Paths.Split('*')[0].TrimEnd('/');
@@ -195,20 +224,28 @@ public static class PullRequestAction
         }
 
         // A related file that is no readable document (binary, oversized) is left out, not the run failed.
-        var comparisons = others
-            .Select(f => TryRead(() => Comparison.ReadFile(Path.Combine(run.Workspace, f), run.Options) with { Path = f }))
+        var compared = others
+            .Select(f => TryRead(() => WorkspaceFiles.Read(run.Workspace, f, run.Options)))
             .OfType<SourceInput>()
-            .Select(other => new DocumentComparison($"Compared with {other.Path}", Comparison.Compare([other, head], run.Options)));
-        return grouped
-            ? [.. comparisons]
-            :
-            [
-                .. comparisons.Select(c => (Comparison: c, Similarity: Similarity(c.Result)))
-                    .Where(c => c.Similarity >= SimilarityFloor)
-                    .OrderByDescending(c => c.Similarity)
-                    .Take(3)
-                    .Select(c => c.Comparison),
-            ];
+            .Select(other => new DocumentComparison($"Compared with {other.Path}", Comparison.Compare([other, head], run.Options)))
+            .Select(c => (Comparison: c, Similarity: Similarity(c.Result)))
+            .ToList();
+        var kept = compared
+            .Where(c => grouped || c.Similarity >= SimilarityFloor)
+            .OrderByDescending(c => c.Similarity)
+            .Take(grouped ? MaxRelated : 3)
+            .Select(c => c.Comparison)
+            .ToList();
+        if (!grouped || kept.Count == compared.Count)
+        {
+            return (kept, null);
+        }
+
+        // In the event folder's order, as a reader lists it.
+        var notCompared = compared.Select(c => c.Comparison).Where(c => !kept.Contains(c)).Select(c => MarkdownText.Code(c.Title["Compared with ".Length..]));
+        return (
+            [.. compared.Select(c => c.Comparison).Where(kept.Contains)],
+            $"Compared with the {kept.Count} most similar of the {compared.Count} other documents in {MarkdownText.Code(folder + "/")}; not compared: {string.Join(", ", notCompared)}.");
     }
 
     private static SourceInput? TryRead(Func<SourceInput> read)
@@ -232,17 +269,22 @@ public static class PullRequestAction
         return total == 0 ? 0 : (double)result.Alignments.Sum(g => g.Statements.Count) / total;
     }
 
+    /// <summary>GitHub's file statuses: added, removed, modified, renamed, copied, changed (its mode only), unchanged.</summary>
     private static DocumentChange Change(PullRequestFile file) => file.Status switch
     {
         "added" => DocumentChange.Added,
         "removed" => DocumentChange.Removed,
         "renamed" => DocumentChange.Renamed,
+        "copied" => DocumentChange.Copied,
         _ => DocumentChange.Modified,
     };
 
     private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
 
     private static string Describe(Exception ex) => ex is ApiException api ? $"{(int)api.StatusCode} {api.Message}" : ex.Message;
+
+    /// <summary>How many documents of an event folder a document is compared with: the most similar.</summary>
+    internal const int MaxRelated = 5;
 
     /// <summary>Step outputs in GITHUB_OUTPUT's format, multi-line values with a delimiter no value contains.</summary>
     internal static string Outputs(PullRequestOutcome outcome)

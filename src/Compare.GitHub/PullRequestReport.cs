@@ -18,6 +18,9 @@ public enum DocumentChange
 
     /// <summary>A moved document.</summary>
     Renamed,
+
+    /// <summary>A new document copied from another.</summary>
+    Copied,
 }
 
 /// <summary>One comparison in the report: a new or changed document against another, or against its own base version.</summary>
@@ -43,43 +46,62 @@ internal static class PullRequestReport
     /// <summary>GitHub refuses comments longer than this many characters.</summary>
     public const int MaxCommentLength = 65_536;
 
-    public static string Full(int number, IReadOnlyList<DocumentReport> documents) => Render(number, documents, collapse: false, limits: null);
+    /// <summary>GitHub refuses a step summary over 1 MiB (1,048,576 bytes); the report keeps under it with room to spare.</summary>
+    public const int MaxSummaryBytes = 1_000_000;
+
+    public static string Full(int number, IReadOnlyList<DocumentReport> documents) => Render(number, documents, collapse: false, limits: null, FullInSummary);
+
+    /// <summary>The report as a comment of at most <paramref name="maxLength"/> characters (see <see cref="Fit"/>).</summary>
+    public static string Comment(int number, IReadOnlyList<DocumentReport> documents, int maxLength = MaxCommentLength) =>
+        Fit(number, documents, maxLength, body => body.Length, FullInSummary);
+
+    /// <summary>The report for the job summary, of at most <paramref name="maxBytes"/> bytes of UTF-8 (see <see cref="Fit"/>).</summary>
+    public static string Summary(int number, IReadOnlyList<DocumentReport> documents, int maxBytes = MaxSummaryBytes) =>
+        Fit(number, documents, maxBytes, Encoding.UTF8.GetByteCount, "the full report is the file the action's report-path output names");
+
+    private const string FullInSummary = "the full report is in the job summary";
 
     /// <summary>
-    /// The report as a comment of at most <paramref name="maxLength"/> characters: sections collapse into
-    /// details first, then the least substantial aligned groups (and then unmatched statements) are cut,
-    /// with a line saying the full report is in the job summary.
+    /// The report within <paramref name="limit"/> (as <paramref name="measure"/> counts): sections collapse
+    /// into details first, then the least substantial aligned groups (and then unmatched statements) are
+    /// cut, each cut saying how much it left out and where the full report is.
     /// </summary>
-    public static string Comment(int number, IReadOnlyList<DocumentReport> documents, int maxLength = MaxCommentLength)
+    private static string Fit(int number, IReadOnlyList<DocumentReport> documents, int limit, Func<string, int> measure, string whereFull)
     {
-        var body = Render(number, documents, collapse: false, limits: null);
-        if (body.Length <= maxLength)
+        var body = Render(number, documents, collapse: false, limits: null, whereFull);
+        if (measure(body) <= limit)
         {
             return body;
         }
 
-        body = Render(number, documents, collapse: true, limits: null);
+        body = Render(number, documents, collapse: true, limits: null, whereFull);
         var comparisons = documents.SelectMany(d => d.Comparisons).ToList();
         // By reference: two comparisons can be equal records (the same pair reported under two documents).
         var limits = comparisons.ToDictionary(object (c) => c, c => (Groups: c.Result.Alignments.Count, Unmatched: c.Result.Unmatched.Count), ReferenceEqualityComparer.Instance);
-        while (body.Length > maxLength)
+        while (measure(body) > limit)
         {
-            var (largest, limit) = limits.OrderByDescending(l => l.Value.Groups + l.Value.Unmatched).First();
+            var (largest, kept) = limits.OrderByDescending(l => l.Value.Groups + l.Value.Unmatched).First();
 
-            if (limit.Groups + limit.Unmatched == 0)
+            if (kept.Groups + kept.Unmatched == 0)
             {
-                const string cut = "\n\n…the report is cut here; the full report is in the job summary.\n";
-                return body[..(maxLength - cut.Length)] + cut;
+                var cut = $"\n\n…the report is cut here; {whereFull}.\n";
+                var length = Math.Min(body.Length, limit - measure(cut));
+                while (length > 0 && (measure(body[..length]) > limit - measure(cut) || char.IsHighSurrogate(body[length - 1])))
+                {
+                    length--;
+                }
+
+                return body[..length] + cut;
             }
 
-            limits[largest] = limit.Groups > 0 ? (limit.Groups / 2, limit.Unmatched) : (0, limit.Unmatched / 2);
-            body = Render(number, documents, collapse: true, limits);
+            limits[largest] = kept.Groups > 0 ? (kept.Groups / 2, kept.Unmatched) : (0, kept.Unmatched / 2);
+            body = Render(number, documents, collapse: true, limits, whereFull);
         }
 
         return body;
     }
 
-    private static string Render(int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits)
+    private static string Render(int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits, string whereFull)
     {
         var md = new StringBuilder();
         md.Append(Marker).Append('\n');
@@ -101,6 +123,7 @@ internal static class PullRequestReport
             var what = document.Change switch
             {
                 DocumentChange.Renamed => $"renamed from {MarkdownText.Code(document.PreviousPath ?? "?")}",
+                DocumentChange.Copied => $"copied from {MarkdownText.Code(document.PreviousPath ?? "?")}",
                 _ => document.Change.ToString().ToLowerInvariant(),
             };
             md.Append($"### {MarkdownText.Code(document.Path)} ({what})\n\n");
@@ -116,7 +139,7 @@ internal static class PullRequestReport
                 if (limits is not null && limits.TryGetValue(comparison, out var limit)
                     && (limit.Groups < result.Alignments.Count || limit.Unmatched < result.Unmatched.Count))
                 {
-                    cut = $"\n*{result.Alignments.Count - limit.Groups} less substantial aligned groups and {result.Unmatched.Count - limit.Unmatched} unmatched statements are cut here: the full report is in the job summary.*\n";
+                    cut = $"\n*{result.Alignments.Count - limit.Groups} less substantial aligned groups and {result.Unmatched.Count - limit.Unmatched} unmatched statements are cut here: {whereFull}.*\n";
                     result = result with { Alignments = [.. result.Alignments.Take(limit.Groups)], Unmatched = [.. result.Unmatched.Take(limit.Unmatched)] };
                 }
 

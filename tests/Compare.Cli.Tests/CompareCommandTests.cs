@@ -159,22 +159,80 @@ public sealed class CompareCommandTests
         Assert.Contains("does not exist", run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Refuses_a_pr_run_without_a_repository_in_one_line_with_exit_code_2()
+    [Theory]
+    [InlineData("compare: no repository: set GITHUB_REPOSITORY or pass --repo owner/name", "pr", "--pr", "7")]
+    [InlineData("compare: no token: set GITHUB_TOKEN or pass --token", "pr", "--repo", "o/r", "--pr", "7")]
+    [InlineData("compare: --pr abc: not a pull request number (use a whole number such as 7) (see 'compare pr --help')", "pr", "--pr", "abc")]
+    [InlineData("compare: --comment maybe: use true or false (see 'compare pr --help')", "pr", "--comment", "maybe", "--pr", "7")]
+    public void Refuses_a_pr_run_it_cannot_start_in_one_line_that_says_why_with_exit_code_2(string message, params string[] args)
     {
-        var run = CliRunner.Run("pr", "--pr", "7");
+        var run = CliRunner.Run(args);
 
         Assert.Equal(2, run.ExitCode);
+        Assert.Equal(message + "\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("No")]
+    [InlineData("false")]
+    public void Reads_yes_no_and_true_false_for_comment(string value)
+    {
+        // Past the options, the run stops at the first thing the environment lacks.
+        var run = CliRunner.Run("pr", "--comment", value, "--pr", "7");
+
         Assert.Equal("compare: no repository: set GITHUB_REPOSITORY or pass --repo owner/name\n", run.Error);
     }
 
     [Fact]
-    public void Refuses_a_pr_run_without_a_token_in_one_line_with_exit_code_2()
+    public void Shows_the_pr_commands_help_without_the_documents_it_does_not_take()
     {
-        var run = CliRunner.Run("pr", "--repo", "o/r", "--pr", "7");
+        var run = CliRunner.Run("pr", "--help");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("compare: no token: set GITHUB_TOKEN or pass --token\n", run.Error);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:\n  compare pr [options]\n", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("<documents>", run.Out, StringComparison.Ordinal);
+        Assert.Contains("--comment <true|false>", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_an_internal_error_in_one_line_that_says_how_to_see_where_it_failed()
+    {
+        using var error = new StringWriter();
+        var context = new CliContext(TextWriter.Null, error, false, _ => null);
+
+        var exit = CompareCli.Guard(context, debug: false, () => throw new InvalidOperationException("the table\nis broken"));
+
+        Assert.Equal(70, exit);
+        Assert.Equal(
+            "compare: internal error: InvalidOperationException: the table is broken (run again with --debug or COMPARE_DEBUG=1 to see where it failed, and include that when you report it)\n",
+            error.ToString());
+    }
+
+    [Fact]
+    public void Prints_the_stack_trace_of_an_internal_error_when_debugging()
+    {
+        using var error = new StringWriter();
+        var context = new CliContext(TextWriter.Null, error, false, _ => null);
+
+        var exit = CompareCli.Guard(context, debug: true, () => throw new InvalidOperationException("the table is broken"));
+
+        Assert.Equal(70, exit);
+        Assert.StartsWith("compare: internal error: InvalidOperationException: the table is broken\nSystem.InvalidOperationException: the table is broken\n   at ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(nameof(Prints_the_stack_trace_of_an_internal_error_when_debugging), error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--debug")]
+    [InlineData("COMPARE_DEBUG")]
+    public void Accepts_debugging_from_the_option_or_the_environment(string how)
+    {
+        var run = how == "--debug"
+            ? CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--debug")
+            : CliRunner.Run(terminal: false, new() { ["COMPARE_DEBUG"] = "1" }, CliRunner.SeedA, CliRunner.SeedB);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB).Out, run.Out);
     }
 
     [Fact]

@@ -38,6 +38,35 @@ public sealed class UntrustedInputTests : IDisposable
     }
 
     [Fact]
+    public void Reads_a_symbolic_link_to_a_document_and_says_what_it_read()
+    {
+        var target = Write("ministry.txt", File.ReadAllText(CliRunner.SeedA));
+        var link = Path.Combine(_directory.FullName, "latest.txt");
+        File.CreateSymbolicLink(link, "ministry.txt");
+
+        var run = CliRunner.Run(link, CliRunner.SeedB);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"compare: warning: {link} is a symbolic link: read {target}\n", run.Error);
+        Assert.Equal(CliRunner.Run(target, CliRunner.SeedB).Out.Replace("ministry.txt", "latest.txt", StringComparison.Ordinal), run.Out);
+    }
+
+    [Fact]
+    public void Reports_a_symbolic_link_to_nothing_with_exit_code_2()
+    {
+        var link = Path.Combine(_directory.FullName, "gone.txt");
+        File.CreateSymbolicLink(link, "moved-away.txt");
+
+        AssertOneLineError(CliRunner.Run(CliRunner.SeedA, link), link, $"a symbolic link to {Path.Combine(_directory.FullName, "moved-away.txt")}, which does not exist");
+    }
+
+    [Fact]
+    public void Stops_reading_a_device_without_end_at_the_size_limit()
+    {
+        AssertOneLineError(CliRunner.Run(CliRunner.SeedA, "/dev/zero", "--max-bytes", "100000"), "/dev/zero", "more than the limit of 100000 bytes");
+    }
+
+    [Fact]
     public void Reports_a_file_of_mostly_control_characters_as_binary_with_exit_code_2()
     {
         var path = Write("controls.txt", [.. Enumerable.Range(0, 400).Select(i => (byte)(i % 2 == 0 ? 0x01 : 0x41))]);

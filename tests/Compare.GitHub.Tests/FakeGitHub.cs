@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,17 +28,32 @@ internal sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Contents at a commit: (ref, path) → text.</summary>
     public Dictionary<(string Ref, string Path), string> Contents { get; } = [];
 
-    /// <summary>The login /user answers with, or null for an Actions token (403).</summary>
-    public string? Login { get; set; } = "compare-bot";
+    /// <summary>Whom the token acts as: the author of the comments it writes.</summary>
+    public string Login { get; set; } = "compare-bot";
+
+    /// <summary>What kind of token the action was given, which decides who may ask whom it acts as.</summary>
+    public TokenKind Token { get; set; } = TokenKind.Personal;
 
     /// <summary>Answer comment writes with 403 "Resource not accessible by integration" (a fork's token).</summary>
     public bool ReadOnlyToken { get; set; }
 
-    /// <summary>How many file listings answer 429 with retry-after before one succeeds.</summary>
-    public int RateLimitedListings { get; set; }
+    /// <summary>How the next file listings fail, one answer each, before one succeeds.</summary>
+    public Queue<Failure> ListingFailures { get; } = new();
+
+    /// <summary>How many comment creations answer 502 (after making the comment when <see cref="CreatesBeforeFailing"/>).</summary>
+    public int FailingCreates { get; set; }
+
+    /// <summary>Whether a comment creation that answers 502 has made the comment all the same.</summary>
+    public bool CreatesBeforeFailing { get; set; }
 
     /// <summary>Answer every file listing with 502.</summary>
     public bool Down { get; set; }
+
+    /// <summary>The repository and pull request that exist; any other answers 404.</summary>
+    public (string Owner, string Repo, int Number) PullRequest { get; set; } = ("o", "r", 7);
+
+    /// <summary>When the primary rate limit resets (the x-ratelimit-reset header).</summary>
+    public DateTimeOffset Reset { get; set; } = DateTimeOffset.UtcNow.AddMinutes(30);
 
     /// <summary>Every request: method and path.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
@@ -63,12 +79,38 @@ internal sealed class FakeGitHub : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            var headers = context.Response.Headers;
+            headers["x-ratelimit-limit"] = "5000";
+            headers["x-ratelimit-remaining"] = "4999";
+            headers["x-ratelimit-used"] = "1";
+            headers["x-ratelimit-reset"] = Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-resource"] = "core";
+            var path = context.Request.Path.Value ?? string.Empty;
+            if (path.StartsWith("/api/v3/repos/", StringComparison.Ordinal))
+            {
+                var parts = path.Split('/');
+                var (owner, repo, number) = PullRequest;
+                if (parts[4] != owner || parts[5] != repo
+                    || (parts.Length > 7 && parts[6] is "pulls" or "issues" && int.TryParse(parts[7], out var n) && n != number))
+                {
+                    context.Response.StatusCode = 404;
+                    await context.Response.WriteAsJsonAsync(new { message = "Not Found", documentation_url = "https://docs.github.com/rest" });
+                    return;
+                }
+            }
+
             await next(context);
         });
 
-        app.MapGet("/api/v3/user", () => Login is null
-            ? Results.Json(new { message = "Resource not accessible by integration" }, statusCode: 403)
-            : Results.Json(new JsonObject { ["login"] = Login, ["id"] = 1 }));
+        // A personal token may ask who it is; an app's installation token or the Actions token may not (403).
+        app.MapGet("/api/v3/user", () => Token == TokenKind.Personal
+            ? Results.Json(new JsonObject { ["login"] = Login, ["id"] = 1 })
+            : Results.Json(new { message = "Resource not accessible by integration" }, statusCode: 403));
+
+        // GraphQL answers viewer for a personal or an app token; for the Actions token it answers an error (with 200, as GraphQL does).
+        app.MapPost("/api/graphql", () => Token == TokenKind.Actions
+            ? Results.Json(new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Resource not accessible by integration" }) })
+            : Results.Json(new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = Login } } }));
 
         app.MapGet("/api/v3/repos/{owner}/{repo}/pulls/{number:int}/files", (HttpContext context) =>
         {
@@ -77,14 +119,13 @@ internal sealed class FakeGitHub : IAsyncDisposable
                 return Results.Json(new { message = "Bad gateway" }, statusCode: 502);
             }
 
-            if (RateLimitedListings > 0)
+            if (ListingFailures.TryDequeue(out var failure))
             {
-                RateLimitedListings--;
-                context.Response.Headers["Retry-After"] = "1";
-                return Results.Json(new { message = "You have exceeded a secondary rate limit" }, statusCode: 429);
+                return Fail(context, failure);
             }
 
-            return Page(context, Files.Select(f => (JsonNode)new JsonObject
+            // GitHub lists at most 3,000 files of a pull request.
+            return Page(context, Files.Take(3000).Select(f => (JsonNode)new JsonObject
             {
                 ["sha"] = "0", ["filename"] = f.Name, ["status"] = f.Status, ["additions"] = 1, ["deletions"] = 0,
                 ["changes"] = 1, ["previous_filename"] = f.Previous,
@@ -102,8 +143,19 @@ internal sealed class FakeGitHub : IAsyncDisposable
             }
 
             var body = (await JsonNode.ParseAsync(context.Request.Body))!["body"]!.GetValue<string>();
+            if (FailingCreates > 0)
+            {
+                FailingCreates--;
+                if (CreatesBeforeFailing)
+                {
+                    Comments[Interlocked.Increment(ref _nextId)] = (Login, body);
+                }
+
+                return Results.Json(new { message = "Server Error" }, statusCode: 502);
+            }
+
             var id = Interlocked.Increment(ref _nextId);
-            Comments[id] = (Login ?? "github-actions[bot]", body);
+            Comments[id] = (Login, body);
             return Results.Json(Comment(context, id, Comments[id].Login, body), statusCode: 201);
         });
 
@@ -118,6 +170,34 @@ internal sealed class FakeGitHub : IAsyncDisposable
             @ref is not null && Contents.TryGetValue((@ref, path), out var text)
                 ? Results.Text(text, "application/vnd.github.v3.raw")
                 : Results.Json(new { message = "Not Found" }, statusCode: 404));
+    }
+
+    /// <summary>A failure as GitHub answers it, with the headers its documentation describes.</summary>
+    private IResult Fail(HttpContext context, Failure failure)
+    {
+        var headers = context.Response.Headers;
+        switch (failure)
+        {
+            case Failure.Primary403 or Failure.Primary429:
+                headers["x-ratelimit-remaining"] = "0";
+                headers["x-ratelimit-used"] = "5000";
+                return Results.Json(
+                    new { message = "API rate limit exceeded for installation ID 1.", documentation_url = "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting" },
+                    statusCode: failure == Failure.Primary403 ? 403 : 429);
+            case Failure.SecondaryWithRetryAfter:
+                headers["retry-after"] = "30";
+                return Results.Json(new { message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." }, statusCode: 403);
+            case Failure.Secondary:
+                return Results.Json(new { message = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again." }, statusCode: 403);
+            case Failure.Secondary429:
+                return Results.Json(new { message = "Too many requests" }, statusCode: 429);
+            case Failure.BadCredentials:
+                return Results.Json(new { message = "Bad credentials", documentation_url = "https://docs.github.com/rest" }, statusCode: 401);
+            case Failure.Forbidden:
+                return Results.Json(new { message = "Resource not accessible by personal access token" }, statusCode: 403);
+            default:
+                return Results.Json(new { message = "Server Error" }, statusCode: 502);
+        }
     }
 
     private static JsonObject Comment(HttpContext context, long id, string login, string body) => new()
@@ -145,4 +225,45 @@ internal sealed class FakeGitHub : IAsyncDisposable
 
         return Results.Json(new JsonArray([.. items.Skip((page - 1) * size).Take(size).Select(i => i.DeepClone())]));
     }
+}
+
+/// <summary>What kind of token the action runs with.</summary>
+public enum TokenKind
+{
+    /// <summary>A personal access token: <c>GET /user</c> answers.</summary>
+    Personal,
+
+    /// <summary>A GitHub App's installation token: <c>GET /user</c> is 403, GraphQL's viewer answers.</summary>
+    App,
+
+    /// <summary>The Actions token: neither answers; it acts as github-actions[bot].</summary>
+    Actions,
+}
+
+/// <summary>How GitHub fails a call.</summary>
+public enum Failure
+{
+    /// <summary>The primary rate limit, used up: 403 with <c>x-ratelimit-remaining: 0</c>.</summary>
+    Primary403,
+
+    /// <summary>The primary rate limit, used up: 429 with <c>x-ratelimit-remaining: 0</c>.</summary>
+    Primary429,
+
+    /// <summary>A secondary rate limit with <c>retry-after: 30</c>.</summary>
+    SecondaryWithRetryAfter,
+
+    /// <summary>A secondary rate limit: 403 without <c>retry-after</c>.</summary>
+    Secondary,
+
+    /// <summary>A secondary rate limit: 429 without <c>retry-after</c>.</summary>
+    Secondary429,
+
+    /// <summary>401 Bad credentials.</summary>
+    BadCredentials,
+
+    /// <summary>403 that is no rate limit (the token lacks a permission).</summary>
+    Forbidden,
+
+    /// <summary>502.</summary>
+    ServerError,
 }

@@ -53,6 +53,13 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         File.WriteAllText(full, text);
     }
 
+    private void Link(string path, string target)
+    {
+        var full = Path.Combine(_workspace.FullName, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.CreateSymbolicLink(full, target);
+    }
+
     private string Git(params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = _workspace.FullName, RedirectStandardOutput = true, UseShellExecute = false };
@@ -140,7 +147,7 @@ public sealed class PullRequestActionTests : IAsyncLifetime
     [Fact]
     public async Task Finds_its_comment_as_github_actions_bot_when_the_token_cannot_ask_who_it_is()
     {
-        _github.Login = null;
+        (_github.Token, _github.Login) = (TokenKind.Actions, "github-actions[bot]");
         _github.Comments[5] = ("github-actions[bot]", PullRequestReport.Marker + "\nold report");
 
         var outcome = await Act(Run());
@@ -177,16 +184,194 @@ public sealed class PullRequestActionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retries_after_a_rate_limit_and_then_reports()
+    public async Task Keeps_one_comment_across_runs_with_a_github_app_token_that_cannot_ask_for_its_user()
     {
-        _github.RateLimitedListings = 2;
+        (_github.Token, _github.Login) = (TokenKind.App, "my-app[bot]");
+
+        var runs = new[] { await Act(Run()), await Act(Run()), await Act(Run()) };
+
+        var (id, comment) = Assert.Single(_github.Comments);
+        Assert.Equal("my-app[bot]", comment.Login);
+        Assert.All(runs, r => Assert.Equal(id, r.CommentId));
+        Assert.Contains("POST /api/graphql", _github.Requests);
+    }
+
+    [Fact]
+    public async Task Updates_the_comment_of_the_author_it_is_given_without_asking_github_who_the_token_is()
+    {
+        (_github.Token, _github.Login) = (TokenKind.Actions, "my-app[bot]");
+        _github.Comments[5] = ("my-app[bot]", PullRequestReport.Marker + "\nold report");
+
+        var outcome = await Act(Run() with { CommentAuthor = "my-app[bot]" });
+
+        Assert.Equal(5, outcome.CommentId);
+        Assert.Single(_github.Comments);
+        Assert.DoesNotContain("GET /api/v3/user", _github.Requests);
+    }
+
+    public static TheoryData<Failure, int> RateLimits => new()
+    {
+        { Failure.Primary403, 91 }, // until x-ratelimit-reset (90 s away), and a second more
+        { Failure.Primary429, 91 },
+        { Failure.SecondaryWithRetryAfter, 30 }, // retry-after
+        { Failure.Secondary, 60 }, // at least a minute
+        { Failure.Secondary429, 60 },
+        { Failure.ServerError, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(RateLimits))]
+    public async Task Waits_as_long_as_github_asks_after_a_limit_or_an_error_and_then_reports(Failure failure, int seconds)
+    {
+        _github.Reset = DateTimeOffset.UtcNow.AddSeconds(90);
+        _github.ListingFailures.Enqueue(failure);
         var waits = new List<TimeSpan>();
 
         var outcome = await PullRequestAction.RunAsync(Run(), new StringWriter(), wait => { waits.Add(wait); return Task.CompletedTask; });
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)], waits);
+        var wait = Assert.Single(waits);
+        Assert.InRange(wait.TotalSeconds, seconds - 3, seconds);
         Assert.Single(_github.Comments);
+    }
+
+    [Fact]
+    public async Task Waits_at_least_a_minute_and_then_twice_as_long_after_repeated_secondary_limits()
+    {
+        _github.ListingFailures.Enqueue(Failure.Secondary);
+        _github.ListingFailures.Enqueue(Failure.Secondary);
+        _github.ListingFailures.Enqueue(Failure.Secondary);
+        var waits = new List<TimeSpan>();
+
+        await PullRequestAction.RunAsync(Run(), new StringWriter(), wait => { waits.Add(wait); return Task.CompletedTask; });
+
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)], waits);
+    }
+
+    [Fact]
+    public async Task Gives_up_without_waiting_when_the_rate_limit_resets_after_the_budget_for_waits()
+    {
+        _github.Reset = DateTimeOffset.UtcNow.AddMinutes(50);
+        _github.ListingFailures.Enqueue(Failure.Primary403);
+        var waits = new List<TimeSpan>();
+        var log = new StringWriter();
+
+        var outcome = await PullRequestAction.RunAsync(Run(), log, wait => { waits.Add(wait); return Task.CompletedTask; });
+
+        Assert.Equal(69, outcome.ExitCode);
+        Assert.Empty(waits);
+        Assert.Contains("GitHub's rate limit is used up (403) until", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("would pass the 15-minute budget for waits", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Failure.BadCredentials, "GitHub refused the token (401 Bad credentials)")]
+    [InlineData(Failure.Forbidden, "the token may not (Resource not accessible by personal access token)")]
+    public async Task Stops_with_the_cause_when_github_refuses_the_token(Failure failure, string cause)
+    {
+        _github.ListingFailures.Enqueue(failure);
+
+        var error = await Assert.ThrowsAsync<InputException>(() => Act(Run()));
+
+        Assert.StartsWith("cannot list the files of pull request o/r#7: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(cause, error.Message, StringComparison.Ordinal);
+        Assert.Single(_github.Requests, r => r.EndsWith("/files", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stops_with_the_cause_when_the_repository_or_pull_request_is_not_there()
+    {
+        var error = await Assert.ThrowsAsync<InputException>(() => Act(Run() with { Name = "typo" }));
+
+        Assert.Equal(
+            "cannot list the files of pull request o/typo#7: GitHub does not know it (404): check the repository o/typo, the pull request number, and that the token can read them",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Posts_one_comment_when_github_answers_a_comment_write_with_502(bool madeAllTheSame)
+    {
+        (_github.FailingCreates, _github.CreatesBeforeFailing) = (1, madeAllTheSame);
+
+        var outcome = await Act(Run());
+
+        var (id, _) = Assert.Single(_github.Comments);
+        Assert.Equal(id, outcome.CommentId);
+    }
+
+    [Fact]
+    public async Task Warns_when_github_lists_only_the_first_3000_files_of_a_pull_request()
+    {
+        _github.Files.InsertRange(0, Enumerable.Range(0, 3100).Select(i => ($"docs/page-{i:0000}.md", "added", (string?)null)));
+        var log = new StringWriter();
+
+        await Act(Run(), log);
+
+        Assert.Contains("::warning::compare: GitHub lists only the first 3,000 files of a pull request; documents changed beyond them are not compared", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_a_copied_document_and_leaves_out_one_github_lists_as_unchanged()
+    {
+        Write("seeds/karabakh/copy.txt", SeedBText);
+        Write("seeds/karabakh/same.txt", SeedAText);
+        _github.Files.Clear();
+        _github.Files.AddRange([("seeds/karabakh/copy.txt", "copied", "seeds/karabakh/news.txt"), ("seeds/karabakh/same.txt", "unchanged", null)]);
+
+        var outcome = await Act(Run());
+
+        Assert.Equal(["seeds/karabakh/copy.txt"], outcome.Documents);
+        var body = _github.Comments.Single().Value.Body;
+        Assert.Contains("(copied from <code>seeds/karabakh/news.txt</code>)", body, StringComparison.Ordinal);
+        Assert.Contains("Compared with seeds/karabakh/ministry.txt", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Never_reads_a_document_that_is_a_symbolic_link_or_lies_behind_one()
+    {
+        Git("config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic c2VjcmV0LXRva2Vu");
+        Link("seeds/karabakh/notes.txt", "../../.git/config");
+        Link("seeds/karabakh/passwd.txt", "/etc/passwd");
+        Link("seeds/etc", "/etc");
+        Link("seeds/karabakh/related.txt", "../../.git/config"); // not in the pull request, but in the event folder
+        _github.Files.AddRange([("seeds/karabakh/notes.txt", "added", null), ("seeds/karabakh/passwd.txt", "added", null), ("seeds/etc/hostname", "added", null)]);
+        var summary = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-summary.md");
+
+        await Act(Run(summary));
+
+        var body = _github.Comments.Single().Value.Body;
+        foreach (var text in new[] { body, File.ReadAllText(summary) })
+        {
+            Assert.DoesNotContain("c2VjcmV0LXRva2Vu", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("extraheader", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("root:", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Compared with seeds/karabakh/related.txt", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Cannot be read: seeds/karabakh/notes.txt: is a symbolic link (to ../../.git/config); only regular files of the checkout are read", body, StringComparison.Ordinal);
+        Assert.Contains("Cannot be read: seeds/karabakh/passwd.txt: is a symbolic link (to /etc/passwd)", body, StringComparison.Ordinal);
+        Assert.Contains("Cannot be read: seeds/etc/hostname: is inside seeds/etc, a symbolic link (to /etc)", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compares_a_document_with_the_most_similar_of_a_large_event_folder_and_names_the_others()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            Write($"seeds/karabakh/wire-{i}.txt", $"Wire {i}\n\nStatement number {i} about the harbour of town {i}.\n");
+        }
+
+        _github.Files.Clear();
+        _github.Files.Add(("seeds/karabakh/news.txt", "added", null));
+
+        await Act(Run());
+
+        var body = _github.Comments.Single().Value.Body;
+        Assert.Contains("Compared with seeds/karabakh/ministry.txt", body, StringComparison.Ordinal);
+        Assert.Equal(PullRequestAction.MaxRelated, body.Split("#### Compared with").Length - 1);
+        Assert.Contains($"Compared with the {PullRequestAction.MaxRelated} most similar of the 8 other documents in <code>seeds/karabakh/</code>; not compared: ", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -265,6 +450,37 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         Assert.Contains("comment-url=https://github.example/o/r/pull/1#issuecomment-", File.ReadAllText(Path.Combine(scratch, "outputs.txt")), StringComparison.Ordinal);
         Assert.Contains("compare: 3 documents", output.ToString(), StringComparison.Ordinal);
         Directory.Delete(scratch, recursive: true);
+    }
+
+    [Fact]
+    public async Task Compare_pr_says_nothing_was_reported_when_github_cannot_be_reached()
+    {
+        _github.Down = true;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string> { ["GITHUB_API_URL"] = _github.ApiUrl.ToString(), ["GITHUB_WORKSPACE"] = _workspace.FullName, ["GITHUB_TOKEN"] = "t" };
+
+        var exit = await Task.Run(() => Compare.Cli.CompareCli.Run(
+            ["pr", "--repo", "o/r", "--pr", "7"],
+            new Compare.Cli.CliContext(output, error, false, environment.GetValueOrDefault) { Delay = _ => Task.CompletedTask }));
+
+        Assert.Equal(69, exit);
+        Assert.EndsWith("::error::compare: cannot list the pull request's files: 502 Bad gateway\ncompare: nothing reported: GitHub could not be reached\n", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_pr_exits_with_2_and_one_line_when_the_pull_request_is_not_there()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new Dictionary<string, string> { ["GITHUB_API_URL"] = _github.ApiUrl.ToString(), ["GITHUB_WORKSPACE"] = _workspace.FullName, ["GITHUB_TOKEN"] = "t" };
+
+        var exit = await Task.Run(() => Compare.Cli.CompareCli.Run(
+            ["pr", "--repo", "o/r", "--pr", "8"],
+            new Compare.Cli.CliContext(output, error, false, environment.GetValueOrDefault) { Delay = _ => Task.CompletedTask }));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("compare: cannot list the files of pull request o/r#8: GitHub does not know it (404): check the repository o/r, the pull request number, and that the token can read them\n", error.ToString());
     }
 
     [Fact]

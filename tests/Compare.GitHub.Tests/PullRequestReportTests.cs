@@ -46,6 +46,42 @@ public sealed class PullRequestReportTests
     }
 
     [Fact]
+    public void Keeps_the_job_summary_under_its_limit_in_bytes_and_says_what_it_cut()
+    {
+        // 120 copies of the seed comparison: about 1.9 MB, over GitHub's 1 MiB for a step summary.
+        var documents = Documents(120);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(PullRequestReport.Full(7, documents)) > 1_048_576);
+
+        var summary = PullRequestReport.Summary(7, documents);
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(summary) <= PullRequestReport.MaxSummaryBytes, $"{summary.Length}");
+        Assert.Contains("are cut here: the full report is the file the action's report-path output names.", summary, StringComparison.Ordinal);
+        Assert.Contains("seeds/e119/news.txt", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cuts_a_summary_of_many_bytes_per_character_within_its_limit_in_bytes()
+    {
+        var wide = Comparison.Compare([new SourceInput("a.txt", "Т\n\n" + string.Concat(Enumerable.Repeat("Порт закрыт до пятницы. ", 200))), new SourceInput("b.txt", "Т\n\nПорт открыт.")]);
+        var documents = new List<DocumentReport> { new("seeds/e/a.txt", DocumentChange.Added, null, [new DocumentComparison("Compared with seeds/e/b.txt", wide)], null) };
+
+        var summary = PullRequestReport.Summary(7, documents, maxBytes: 3000);
+
+        Assert.True(summary.Length < 3000 && System.Text.Encoding.UTF8.GetByteCount(summary) > summary.Length);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(summary) <= 3000, $"{System.Text.Encoding.UTF8.GetByteCount(summary)}");
+        Assert.Contains("the full report is the file the action's report-path output names.", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_a_copied_document_with_where_it_was_copied_from()
+    {
+        var full = PullRequestReport.Full(7, [new DocumentReport("seeds/e/copy.txt", DocumentChange.Copied, "seeds/e/news.txt", [], "No related document in the repository to compare it with.")]);
+
+        Assert.Contains("1 document: 1 copied.", full, StringComparison.Ordinal);
+        Assert.Contains("### <code>seeds/e/copy.txt</code> (copied from <code>seeds/e/news.txt</code>)", full, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reads_the_pull_request_from_the_actions_environment_and_lets_options_override_it()
     {
         var eventPath = Path.GetTempFileName();

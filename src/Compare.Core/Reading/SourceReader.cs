@@ -14,6 +14,14 @@ internal static class SourceReader
             throw new InputException($"{path}: is a directory, not a document");
         }
 
+        // A link is followed (the user's own machine) and what was read is said; one to a pipe
+        // (a shell's <(command)) reads the pipe.
+        var link = new FileInfo(path).LinkTarget is null ? null : File.ResolveLinkTarget(Path.GetFullPath(path), returnFinalTarget: true);
+        if (link is { Exists: false } && !link.FullName.Contains(':', StringComparison.Ordinal))
+        {
+            throw new InputException($"{path}: a symbolic link to {link.FullName}, which does not exist");
+        }
+
         if (!File.Exists(path))
         {
             throw new InputException($"{path}: no such file");
@@ -22,9 +30,7 @@ internal static class SourceReader
         byte[] bytes;
         try
         {
-            // Checked before reading: an oversized file is not read at all.
-            CheckSize(path, new FileInfo(path).Length, options);
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadBounded(path, options);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -35,7 +41,32 @@ internal static class SourceReader
             throw new InputException($"{path}: cannot be read ({ex.Message})", ex);
         }
 
-        return FromBytes(path, bytes, options);
+        var input = FromBytes(path, bytes, options);
+        return link is { Exists: true } ? input with { Warnings = [$"{path} is a symbolic link: read {link.FullName}", .. input.Warnings] } : input;
+    }
+
+    /// <summary>
+    /// The file's bytes, never more than the limit: an oversized file is refused before it is read, and a
+    /// pipe or device (which gives no length) is read only up to one byte past the limit.
+    /// </summary>
+    private static byte[] ReadBounded(string path, CompareOptions options)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var known = stream.CanSeek ? stream.Length : 0;
+        CheckSize(path, known, options);
+        using var bytes = new MemoryStream(known > 0 ? (int)Math.Min(known, Array.MaxLength) : 4096);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, options.MaxDocumentBytes + 1 - bytes.Length))) > 0)
+        {
+            bytes.Write(buffer, 0, read);
+            if (bytes.Length > options.MaxDocumentBytes)
+            {
+                throw new InputException($"{path}: more than the limit of {options.MaxDocumentBytes} bytes");
+            }
+        }
+
+        return bytes.ToArray();
     }
 
     /// <summary>A document given as bytes (a file of another commit), refused or warned about as a file on disk is.</summary>
