@@ -199,8 +199,10 @@ internal static class FramingAnalyzer
             }
 
             var speakerEnd = j;
-            while (j >= 0 && speakerEnd - j < 6 && tokens[j].Kind == TokenKind.Word && !SpeakerStops.Contains(tokens[j].Norm)
-                   && (!StopWords.Contains(tokens[j].Norm) || tokens[j].Norm == "the" || Pronouns.Contains(tokens[j].Norm)))
+            while (j >= 0 && speakerEnd - j < 6
+                   && (tokens[j].Kind == TokenKind.Word && !SpeakerStops.Contains(tokens[j].Norm)
+                       && (!StopWords.Contains(tokens[j].Norm) || tokens[j].Norm == "the" || Pronouns.Contains(tokens[j].Norm))
+                       || IsGluedDot(tokens, text, j)))
             {
                 j--;
             }
@@ -296,6 +298,12 @@ internal static class FramingAnalyzer
         return false;
     }
 
+    /// <summary>A full stop inside a word, between letters with no space ("BigGovernment.com").</summary>
+    private static bool IsGluedDot(List<Token> tokens, string text, int i) =>
+        i > 0 && i + 1 < tokens.Count && text[tokens[i].Start] == '.' && tokens[i].End - tokens[i].Start == 1
+        && tokens[i - 1].Kind == TokenKind.Word && tokens[i + 1].Kind == TokenKind.Word
+        && tokens[i - 1].End == tokens[i].Start && tokens[i].End == tokens[i + 1].Start;
+
     private static bool IsAfterQuote(List<Token> tokens, string text, int i) =>
         i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is ',' && tokens[i - 2].Kind == TokenKind.Punctuation
         || i >= 1 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '"' or '”' or '’';
@@ -331,14 +339,26 @@ internal static class FramingAnalyzer
             _ => true,
         };
 
-    /// <summary>"will" and "may" as nouns or a month ("the will of", "May 5") are not modal.</summary>
+    /// <summary>
+    /// "will" and "may" as nouns or a month ("the will of", "May 5") are not modal, nor "is to" after a noun
+    /// of purpose ("the right decision is to step aside" says what the decision is).
+    /// </summary>
     private static bool IsModalUse(List<Token> tokens, int start, int end) =>
         tokens[start].Norm switch
         {
             "will" or "can" => start == 0 || tokens[start - 1].Norm is not ("the" or "a" or "his" or "her" or "their" or "its" or "good"),
             "may" => end >= tokens.Count || tokens[end].Kind != TokenKind.Number,
+            _ when end - start == 2 && tokens[start + 1].Norm == "to" && Lexicon.BeForms.Contains(tokens[start].Norm) =>
+                start == 0 || !PurposeNouns.Contains(tokens[start - 1].Norm),
             _ => true,
         };
+
+    /// <summary>Nouns whose "is to" names what they are, not what must happen.</summary>
+    private static readonly HashSet<string> PurposeNouns = new(StringComparer.Ordinal)
+    {
+        "decision", "goal", "aim", "plan", "idea", "intention", "task", "job", "purpose", "objective", "mission", "priority",
+        "answer", "solution", "way", "step", "thing", "option", "choice", "hope", "point", "strategy", "approach", "challenge",
+    };
 
     private static List<Cue> Matches(
         List<Token> tokens,
@@ -436,10 +456,11 @@ internal static class FramingAnalyzer
         var firstClose = text.IndexOf('”');
         var firstOpen = text.IndexOf('“');
         var straight = text.IndexOf('"');
-        if (firstClose < 0 && firstOpen < 0 && straight > 0 && straight + 1 < text.Length && char.IsWhiteSpace(text[straight + 1])
+        if (firstClose < 0 && firstOpen < 0 && straight > 0 && !char.IsWhiteSpace(text[straight - 1])
+            && (straight + 1 == text.Length || char.IsWhiteSpace(text[straight + 1]))
             && text.AsSpan(straight + 1).IndexOf('"') < 0)
         {
-            firstClose = straight; // The only straight mark closes a quote: a space follows it.
+            firstClose = straight; // The only straight mark closes a quote: it follows a word and a space or the end follows it.
         }
 
         if (firstClose > 0 && (firstOpen < 0 || firstClose < firstOpen))

@@ -156,7 +156,7 @@ internal static class DifferenceFinder
         {
             for (var s = 0; s < 2; s++)
             {
-                only[s].RemoveAll(m => !group.QualifiesShared(s, m.Statement, m.Item));
+                only[s].RemoveAll(m => !group.QualifiesShared(s, m.Statement, m.Item) || group.IsReportedFuture(s, m.Statement, m.Item));
             }
         }
 
@@ -254,6 +254,7 @@ internal static class DifferenceFinder
     private static void Naming(Group group)
     {
         var names = group.Items(f => f.Names);
+        var named = names.Select(side => side.SelectMany(n => NameWords(n.Item.Text).Words).ToHashSet(StringComparer.Ordinal)).ToArray();
         var shared = names[0].Length == 0 || names[1].Length == 0
             ? []
             : names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal).ToList();
@@ -265,11 +266,15 @@ internal static class DifferenceFinder
             // A form differs when no form on the other side is the same name: typography, case, titles and
             // honorifics aside, and a short form of the same name ("Trump" / "President Donald Trump") is the
             // same; a possessive that ties it to someone else ("Constitution" / "Azerbaijan's Constitution") is not.
-            var differing = new[]
-            {
-                variants[0].Where(v => !variants[1].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))).ToList(),
-                variants[1].Where(v => !variants[0].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))).ToList(),
-            };
+            // Other names with the head word are another one's only when one form holds the other's words
+            // ("Asa Hutchinson" and "Seth Hutchinson" are two people), and a possessive the longer adds
+            // ("Breitbart's BigGovernment") names someone the other side does not name.
+            var differing = Enumerable.Range(0, 2)
+                .Select(s => variants[s]
+                    .Where(v => !variants[1 - s].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))
+                                && (fromTable || variants[1 - s].Any(w => NamedDifferently(v.Item.Text, w.Item.Text, named[s], named[1 - s]))))
+                    .ToList())
+                .ToArray();
             if (differing[0].Count == 0 && differing[1].Count == 0)
             {
                 continue;
@@ -305,6 +310,19 @@ internal static class DifferenceFinder
 
         var (shorter, longer) = left.Words.Count <= right.Words.Count ? (left, right) : (right, left);
         return shorter.Words.All(longer.Words.Contains) && !longer.Possessives.Except(shorter.Possessives, StringComparer.Ordinal).Any();
+    }
+
+    /// <summary>
+    /// Whether two forms with one head word name one entity differently: one form's words are all in the
+    /// other's, and the longer ties it to someone (a possessive) whom the shorter form's side does not name.
+    /// </summary>
+    private static bool NamedDifferently(string a, string b, IReadOnlySet<string> aNames, IReadOnlySet<string> bNames)
+    {
+        var left = NameWords(a);
+        var right = NameWords(b);
+        var (shorter, longer, shorterNames) = left.Words.Count <= right.Words.Count ? (left, right, aNames) : (right, left, bNames);
+        return shorter.Words.All(longer.Words.Contains)
+               && longer.Possessives.Except(shorter.Possessives, StringComparer.Ordinal).Any(p => !shorterNames.Contains(p));
     }
 
     private static (List<string> Words, List<string> Possessives) NameWords(string name)
@@ -581,6 +599,9 @@ internal static class DifferenceFinder
         /// <summary>How many words after a modal or hedge its verb or noun may stand.</summary>
         private const int CueReach = 3;
 
+        /// <summary>How many words before a future modal a "that" or a reporting frame makes it reported.</summary>
+        private const int ReportReach = 5;
+
         private readonly List<(int Statement, int Start, int End)>[] _explained = [[], []];
 
         public Side[] Sides { get; } = sides;
@@ -636,6 +657,32 @@ internal static class DifferenceFinder
                 if (analyzed.TokenTerms[i] is { } term)
                 {
                     return Sides[1 - side].Statements.Any(other => Array.IndexOf(other.TokenTerms, term) >= 0);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a future modal stands in a reported or complement clause ("said he would ask", "promises
+        /// that Mexico will pay", "disbelief that he would invite"): the tense follows the report, and
+        /// whether the report is taken as fact is the attribution's to say.
+        /// </summary>
+        public bool IsReportedFuture(int side, int statement, Cue cue)
+        {
+            if (cue.Key is not ("will" or "would" or "won't" or "wouldn't" or "shall"))
+            {
+                return false;
+            }
+
+            var analyzed = Sides[side].Statements[statement];
+            var tokens = analyzed.Tokens;
+            var at = tokens.FindIndex(t => t.Start >= cue.Start);
+            for (var i = at - 1; i >= 0 && i >= at - ReportReach; i--)
+            {
+                if (tokens[i].Norm == "that" || Sides[side].Framings[statement].Frames.Any(f => f.End <= cue.Start && f.End >= tokens[i].Start))
+                {
+                    return true;
                 }
             }
 
