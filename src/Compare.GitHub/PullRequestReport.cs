@@ -85,13 +85,7 @@ internal static class PullRequestReport
             if (kept.Groups + kept.Unmatched == 0)
             {
                 var cut = $"\n\n…the report is cut here; {whereFull}.\n";
-                var length = Math.Min(body.Length, limit - measure(cut));
-                while (length > 0 && (measure(body[..length]) > limit - measure(cut) || char.IsHighSurrogate(body[length - 1])))
-                {
-                    length--;
-                }
-
-                return body[..length] + cut;
+                return Prefix(body, limit - measure(cut), measure) + cut;
             }
 
             limits[largest] = kept.Groups > 0 ? (kept.Groups / 2, kept.Unmatched) : (0, kept.Unmatched / 2);
@@ -99,6 +93,19 @@ internal static class PullRequestReport
         }
 
         return body;
+    }
+
+    /// <summary>The longest start of the text within the limit (by binary search: the measure grows with the length), never half a surrogate pair.</summary>
+    private static string Prefix(string text, int limit, Func<string, int> measure)
+    {
+        int low = 0, high = Math.Min(text.Length, limit);
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            (low, high) = measure(text[..middle]) <= limit ? (middle, high) : (low, middle - 1);
+        }
+
+        return low > 0 && char.IsHighSurrogate(text[low - 1]) ? text[..(low - 1)] : text[..low];
     }
 
     private static string Render(int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits, string whereFull)

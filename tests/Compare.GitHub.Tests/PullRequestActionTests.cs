@@ -435,20 +435,16 @@ public sealed class PullRequestActionTests : IAsyncLifetime
             ["GITHUB_WORKSPACE"] = _workspace.FullName, ["GITHUB_TOKEN"] = "t",
             ["GITHUB_STEP_SUMMARY"] = Path.Combine(scratch, "summary.md"), ["GITHUB_OUTPUT"] = Path.Combine(scratch, "outputs.txt"),
         };
-        using var output = new StringWriter();
-        using var error = new StringWriter();
 
-        var exit = await Task.Run(() => Compare.Cli.CompareCli.Run(
-            ["pr", "--paths", "seeds/**", "-o", Path.Combine(scratch, "report.md")],
-            new Compare.Cli.CliContext(output, error, false, environment.GetValueOrDefault)));
+        var (exit, output, error) = await Cli(environment, "pr", "--paths", "seeds/**", "-o", Path.Combine(scratch, "report.md"));
 
-        Assert.Equal(string.Empty, error.ToString());
+        Assert.Equal(string.Empty, error);
         Assert.Equal(0, exit);
         var comment = Assert.Single(_github.Comments).Value.Body;
         Assert.Equal(comment, File.ReadAllText(Path.Combine(scratch, "report.md")));
         Assert.Contains(PullRequestReport.Marker, File.ReadAllText(Path.Combine(scratch, "summary.md")), StringComparison.Ordinal);
         Assert.Contains("comment-url=https://github.example/o/r/pull/1#issuecomment-", File.ReadAllText(Path.Combine(scratch, "outputs.txt")), StringComparison.Ordinal);
-        Assert.Contains("compare: 3 documents", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("compare: 3 documents", output, StringComparison.Ordinal);
         Directory.Delete(scratch, recursive: true);
     }
 
@@ -456,31 +452,33 @@ public sealed class PullRequestActionTests : IAsyncLifetime
     public async Task Compare_pr_says_nothing_was_reported_when_github_cannot_be_reached()
     {
         _github.Down = true;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var environment = new Dictionary<string, string> { ["GITHUB_API_URL"] = _github.ApiUrl.ToString(), ["GITHUB_WORKSPACE"] = _workspace.FullName, ["GITHUB_TOKEN"] = "t" };
 
-        var exit = await Task.Run(() => Compare.Cli.CompareCli.Run(
-            ["pr", "--repo", "o/r", "--pr", "7"],
-            new Compare.Cli.CliContext(output, error, false, environment.GetValueOrDefault) { Delay = _ => Task.CompletedTask }));
+        var (exit, output, _) = await Cli(ByHand, "pr", "--repo", "o/r", "--pr", "7");
 
         Assert.Equal(69, exit);
-        Assert.EndsWith("::error::compare: cannot list the pull request's files: 502 Bad gateway\ncompare: nothing reported: GitHub could not be reached\n", output.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("::error::compare: cannot list the pull request's files: 502 Bad gateway\ncompare: nothing reported: GitHub could not be reached\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Compare_pr_exits_with_2_and_one_line_when_the_pull_request_is_not_there()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var environment = new Dictionary<string, string> { ["GITHUB_API_URL"] = _github.ApiUrl.ToString(), ["GITHUB_WORKSPACE"] = _workspace.FullName, ["GITHUB_TOKEN"] = "t" };
-
-        var exit = await Task.Run(() => Compare.Cli.CompareCli.Run(
-            ["pr", "--repo", "o/r", "--pr", "8"],
-            new Compare.Cli.CliContext(output, error, false, environment.GetValueOrDefault) { Delay = _ => Task.CompletedTask }));
+        var (exit, _, error) = await Cli(ByHand, "pr", "--repo", "o/r", "--pr", "8");
 
         Assert.Equal(2, exit);
-        Assert.Equal("compare: cannot list the files of pull request o/r#8: GitHub does not know it (404): check the repository o/r, the pull request number, and that the token can read them\n", error.ToString());
+        Assert.Equal("compare: cannot list the files of pull request o/r#8: GitHub does not know it (404): check the repository o/r, the pull request number, and that the token can read them\n", error);
+    }
+
+    /// <summary>The environment of a run by hand: the fake server, the workspace and a token.</summary>
+    private Dictionary<string, string> ByHand => new() { ["GITHUB_API_URL"] = _github.ApiUrl.ToString(), ["GITHUB_WORKSPACE"] = _workspace.FullName, ["GITHUB_TOKEN"] = "t" };
+
+    /// <summary>Runs the command line in-process, with waits that do not wait.</summary>
+    private static async Task<(int Exit, string Output, string Error)> Cli(Dictionary<string, string> environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new Compare.Cli.CliContext(output, error, false, environment.GetValueOrDefault) { Delay = _ => Task.CompletedTask };
+        var exit = await Task.Run(() => Compare.Cli.CompareCli.Run(args, context));
+        return (exit, output.ToString(), error.ToString());
     }
 
     [Fact]

@@ -263,12 +263,11 @@ internal static class DifferenceFinder
             var variants = names.Select(side => side.Where(n => n.Item.Key == entity).ToList()).ToArray();
             var fromTable = !entity.StartsWith("name:", StringComparison.Ordinal);
 
-            // A form differs when no form on the other side is the same name: typography, case, titles and
-            // honorifics aside, and a short form of the same name ("Trump" / "President Donald Trump") is the
-            // same; a possessive that ties it to someone else ("Constitution" / "Azerbaijan's Constitution") is not.
-            // Other names with the head word are another one's only when one form holds the other's words
-            // ("Asa Hutchinson" and "Seth Hutchinson" are two people), and a possessive the longer adds
-            // ("Breitbart's BigGovernment") names someone the other side does not name.
+            // A form differs when no form on the other side is the same name (typography, case, titles and
+            // honorifics aside, and a short form of the same name: "Trump" / "President Donald Trump") and,
+            // for names found by head word, one form holds the other's words ("Asa Hutchinson" and "Seth
+            // Hutchinson" are two people) with a possessive that ties it to someone the other side does not
+            // name ("Azerbaijan's Constitution" against a side that names no Azerbaijan).
             var differing = Enumerable.Range(0, 2)
                 .Select(s => variants[s]
                     .Where(v => !variants[1 - s].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))

@@ -17,11 +17,6 @@ internal static class SourceReader
         // A link is followed (the user's own machine) and what was read is said; one to a pipe
         // (a shell's <(command)) reads the pipe.
         var link = new FileInfo(path).LinkTarget is null ? null : File.ResolveLinkTarget(Path.GetFullPath(path), returnFinalTarget: true);
-        if (link is { Exists: false } && !link.FullName.Contains(':', StringComparison.Ordinal))
-        {
-            throw new InputException($"{path}: a symbolic link to {link.FullName}, which does not exist");
-        }
-
         if (!File.Exists(path))
         {
             throw new InputException($"{path}: no such file");
@@ -31,6 +26,10 @@ internal static class SourceReader
         try
         {
             bytes = ReadBounded(path, options);
+        }
+        catch (FileNotFoundException ex) when (link is not null)
+        {
+            throw new InputException($"{path}: a symbolic link to {link.FullName}, which does not exist", ex);
         }
         catch (UnauthorizedAccessException ex)
         {
