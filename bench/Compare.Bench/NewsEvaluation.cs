@@ -92,6 +92,7 @@ internal static class NewsEvaluation
         }
 
         var all = new Score();
+        var onGold = new Score();
         var dev = new Score();
         var test = new Score();
         var rows = new List<(string Name, Score Score)>();
@@ -107,6 +108,7 @@ internal static class NewsEvaluation
             }
 
             var score = Evaluate(gold, result, verbose ? Console.Out : null);
+            onGold.Add(LabelGoldPairs(gold, result, verbose ? Console.Out : null));
             rows.Add((gold.Name, score));
             all.Add(score);
             (IsDev(gold.Name) ? dev : test).Add(score);
@@ -121,19 +123,90 @@ internal static class NewsEvaluation
         }
 
         Console.WriteLine();
-        Console.WriteLine("| kind | right | flagged | gold | precision | recall |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var kind in Kinds)
-        {
-            var (right, flagged, goldCount) = all.Label(kind);
-            Console.WriteLine(Invariant($"| {kind} | {right} | {flagged} | {goldCount} | {Ratio(right, flagged)} | {Ratio(right, goldCount)} |"));
-        }
+        KindTable(all);
 
+        Console.WriteLine();
+        Console.WriteLine("Labels on the gold pairs themselves (each pair's two statements compared as if aligned):");
+        Console.WriteLine();
+        KindTable(onGold);
+        var (onGoldRight, onGoldFlagged, onGoldTotal) = onGold.AllLabels;
+        Console.WriteLine(Invariant($"gold pairs: {onGold.Total} statement pairs, labels precision {onGoldRight}/{onGoldFlagged} = {Ratio(onGoldRight, onGoldFlagged)}, recall {onGoldRight}/{onGoldTotal} = {Ratio(onGoldRight, onGoldTotal)}"));
         Console.WriteLine();
         Summary("dev (2010-2014)", dev);
         Summary("held out (2015-2019)", test);
         Summary("all", all);
         return 0;
+    }
+
+    private static void KindTable(Score score)
+    {
+        Console.WriteLine("| kind | right | flagged | gold | precision | recall |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var kind in Kinds)
+        {
+            var (right, flagged, goldCount) = score.Label(kind);
+            Console.WriteLine(Invariant($"| {kind} | {right} | {flagged} | {goldCount} | {Ratio(right, flagged)} | {Ratio(right, goldCount)} |"));
+        }
+    }
+
+    /// <summary>
+    /// The labels of each gold pair's two statements compared on their own, as if aligned (alignment left
+    /// out): per kind, right when the gold gives the kind, false when it does not. Pairs of fragments in the
+    /// same two statements count once, with their kinds together.
+    /// </summary>
+    internal static Score LabelGoldPairs(Gold gold, ComparisonResult result, TextWriter? log)
+    {
+        var score = new Score();
+        var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched).ToList();
+        Statement? Find(int source, string fragment) =>
+            statements.Where(s => s.Source == source).OrderBy(s => s.Index).FirstOrDefault(s => Normalize(s.Text).Contains(fragment, StringComparison.Ordinal));
+
+        var pairs = new Dictionary<(int, int), (Statement A, Statement B, HashSet<string> Kinds, List<string> Notes)>();
+        foreach (var pair in gold.Pairs)
+        {
+            if (Find(0, pair.A) is not { } a || Find(1, pair.B) is not { } b)
+            {
+                continue;
+            }
+
+            if (!pairs.TryGetValue((a.Index, b.Index), out var entry))
+            {
+                pairs[(a.Index, b.Index)] = entry = (a, b, [], []);
+            }
+
+            entry.Kinds.UnionWith(pair.Kinds);
+            entry.Notes.Add(pair.Note);
+        }
+
+        foreach (var (a, b, goldKinds, notes) in pairs.Values)
+        {
+            score.Total++;
+            var left = Compare.Core.Analysis.StatementAnalyzer.Analyze(a);
+            var right = Compare.Core.Analysis.StatementAnalyzer.Analyze(b);
+            var (differences, _) = Compare.Core.Diffing.DifferenceFinder.Find(Compare.Core.Diffing.WordDiff.Diff([left], [right]), [left], [right]);
+            var kinds = differences.Select(d => DifferenceKinds.Name(d.Kind)).ToHashSet();
+            foreach (var kind in Kinds)
+            {
+                var (r, f, m) = score.Labels[kind];
+                if (kinds.Contains(kind) && goldKinds.Contains(kind))
+                {
+                    score.Labels[kind] = (r + 1, f, m);
+                    log?.WriteLine(Invariant($"  {gold.Name} gold pair, right {kind}: {string.Join(" | ", differences.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}"));
+                }
+                else if (kinds.Contains(kind))
+                {
+                    score.Labels[kind] = (r, f + 1, m);
+                    log?.WriteLine(Invariant($"  {gold.Name} gold pair, false {kind}: {string.Join(" | ", differences.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}\n      A: {a.Text}\n      B: {b.Text}"));
+                }
+                else if (goldKinds.Contains(kind))
+                {
+                    score.Labels[kind] = (r, f, m + 1);
+                    log?.WriteLine(Invariant($"  {gold.Name} gold pair, missed {kind}: {string.Join(" | ", notes.Where(n => n.Length > 0))}"));
+                }
+            }
+        }
+
+        return score;
     }
 
     private static void Summary(string name, Score score)

@@ -36,7 +36,11 @@ public sealed record SourceSummary(int Index, string Path, string Title, int Sta
 /// <param name="Text">The statement text.</param>
 /// <param name="Line">The 1-based line of its first character.</param>
 /// <param name="Column">The 1-based column (in text elements) of its first character.</param>
-public sealed record Statement(int Source, int Index, string Text, int Line, int Column);
+public sealed record Statement(int Source, int Index, string Text, int Line, int Column)
+{
+    /// <summary>Whether it begins inside a quotation an earlier statement of its paragraph opened and did not close.</summary>
+    internal bool StartsInQuote { get; init; }
+}
 
 /// <summary>A line of page boilerplate that was set aside and not aligned.</summary>
 /// <param name="Source">The 0-based source position.</param>

@@ -45,6 +45,15 @@ public sealed class DifferenceKindTests
     }
 
     [Fact]
+    public void Reads_a_statement_inside_a_quote_that_runs_over_several_as_quoted()
+    {
+        var result = Comparison.Compare([TestData.Read("differences/quote-over-statements-a.txt"), TestData.Read("differences/quote-over-statements-b.txt")]);
+
+        var group = Assert.Single(result.Alignments, g => g.Statements.Any(s => s.Text == "Turn the ferry around!"));
+        Assert.DoesNotContain(group.Differences, d => d.Kind is DifferenceKind.Quotation or DifferenceKind.Attribution);
+    }
+
+    [Fact]
     public void Says_who_is_said_to_speak_and_with_what_stance()
     {
         var (differences, _) = Classify(

@@ -1,3 +1,4 @@
+using Compare.Core.Reading;
 using Compare.Core.Segmentation;
 
 namespace Compare.Core.Tests;
@@ -24,6 +25,19 @@ public sealed class SegmentationTests
     public void Keeps_abbreviations_times_and_decimals_inside_one_statement(string sentence)
     {
         Assert.Equal([sentence], Split(sentence));
+    }
+
+    [Theory]
+    [InlineData("“We warned you. Turn back! The harbour is closed,” she said.", false, true, true)]
+    [InlineData("\"We warned you. Turn back! The harbour is closed,\" she said.", false, true, true)]
+    [InlineData("“We warned you.” Turn back! The harbour is closed.", false, false, false)]
+    public void Tells_which_statements_of_a_paragraph_begin_inside_a_quote(string paragraph, params bool[] expected)
+    {
+        var document = DocumentParser.Parse(new SourceInput("p.txt", "Harbour notes\n\n" + paragraph + "\n\nTurn back!\n"), 0);
+
+        var statements = Segmenter.Segment(document, 0);
+
+        Assert.Equal([.. expected, false], statements.Select(s => s.StartsInQuote));
     }
 
     [Theory]

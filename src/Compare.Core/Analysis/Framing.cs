@@ -86,7 +86,7 @@ internal static class FramingAnalyzer
         var tokens = statement.Tokens;
         var used = new bool[tokens.Count];
         var hedges = new List<Cue>();
-        var quotes = Quotes(text);
+        var quotes = Quotes(text, statement.Statement.StartsInQuote);
 
         // Reporting verbs inside a quotation are the quoted speaker's words ("Tell me who you are"), not a
         // frame: quoted words are set aside while frames are found, then given back to hedges and modals.
@@ -446,10 +446,18 @@ internal static class FramingAnalyzer
         }
     }
 
-    /// <summary>Spans in quotation marks: “…”, ‘…’, "…", and '…' around words (not apostrophes inside them).</summary>
-    private static List<Cue> Quotes(string text)
+    /// <summary>
+    /// Spans in quotation marks: “…”, ‘…’, "…", and '…' around words (not apostrophes inside them); all of a
+    /// statement without double marks that begins inside a quotation an earlier one opened.
+    /// </summary>
+    private static List<Cue> Quotes(string text, bool startsInQuote)
     {
         var quotes = new List<Cue>();
+        if (startsInQuote && text.AsSpan().IndexOfAny('“', '”', '"') < 0)
+        {
+            quotes.Add(new Cue(text, Tokenizer.Fold(text.AsSpan().Trim(" ,.")), 0, text.Length));
+            return quotes;
+        }
 
         // A statement that opens inside a quote the previous one began: its closing mark comes first ("We
         // owe them support," he said).

@@ -12,6 +12,9 @@ namespace Compare.Core.Diffing;
 /// </summary>
 internal static class DifferenceFinder
 {
+    /// <summary>The most content words of a quoted phrase the other side writes when it uses half of them.</summary>
+    private const int ShortQuoteWords = 2;
+
     public static (List<Difference> Differences, List<SameValue> SameValues) Find(
         IReadOnlyList<DiffRun> runs, IReadOnlyList<AnalyzedStatement> left, IReadOnlyList<AnalyzedStatement> right)
     {
@@ -48,6 +51,11 @@ internal static class DifferenceFinder
                 if (others.Length == 0 && quotesSomeone[o])
                 {
                     continue; // The other side quotes someone: it does not state it as fact either.
+                }
+
+                if (others.Length == 0 && frame.Stance == Stance.Neutral && IsNamed(frame) && Names(group.Sides[o], frame))
+                {
+                    continue; // The other side names the speaker too ("Romney said …" / "Romney, who …"): it tells what they said or did.
                 }
 
                 if (others.Length == 0)
@@ -88,6 +96,13 @@ internal static class DifferenceFinder
         a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*"
         || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
         || NameWords(a.Speaker).Words.Intersect(NameWords(b.Speaker).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+
+    /// <summary>Whether a side's statements hold every word of a frame's speaker's name.</summary>
+    private static bool Names(Side side, Frame frame)
+    {
+        var words = NameWords(frame.Speaker).Words;
+        return words.Count > 0 && words.All(w => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == w || Stemmer.Stem(t.Norm) == Stemmer.Stem(w))));
+    }
 
     /// <summary>Whether a frame's speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
     private static bool IsNamed(Frame frame) =>
@@ -212,10 +227,13 @@ internal static class DifferenceFinder
                     continue; // Both sides quote it.
                 }
 
+                // The other side must say it: half of a phrase of one or two words ("numerous warnings"),
+                // more than half of a longer quote (a remark the other side retells in its own words is
+                // not written without quotation marks).
                 var unquoted = words.Where(plain.Contains).ToList();
-                if (unquoted.Count * 2 < words.Count)
+                if (unquoted.Count * 2 < words.Count || (words.Count > ShortQuoteWords && unquoted.Count * 2 == words.Count))
                 {
-                    continue; // The other side does not say it: not a shared claim.
+                    continue;
                 }
 
                 var detail = $"{Label(s)} puts {quote.Text} in quotation marks; {Label(o)} writes {string.Join(", ", unquoted)} without them";
@@ -397,8 +415,15 @@ internal static class DifferenceFinder
             var rights = values[1].Where(v => v.Value.Kind == kind).ToList();
             foreach (var l in lefts)
             {
-                var r = rights.FirstOrDefault(v => group.InSameChange(l, v));
-                if (r.Text is null && lefts.Count == 1 && rights.Count == 1)
+                // One figure written for the other ("rises to 59" / "rises to 638") is compared as it is; in a
+                // longer change, or as the only figures of their kind, only figures of the same measure are.
+                var r = rights.FirstOrDefault(v => group.ChangeSize(l, v) is > 0 and <= SubstitutionTokens);
+                if (r.Text is null)
+                {
+                    r = rights.FirstOrDefault(v => group.ChangeSize(l, v) > 0 && SameMeasure(group, l, v));
+                }
+
+                if (r.Text is null && lefts.Count == 1 && rights.Count == 1 && SameMeasure(group, l, rights[0]))
                 {
                     r = rights[0];
                 }
@@ -422,6 +447,71 @@ internal static class DifferenceFinder
             }
         }
     }
+
+    /// <summary>The most tokens on either side of a change in which one figure stands for the other.</summary>
+    private const int SubstitutionTokens = 4;
+
+    /// <summary>The most tokens a side may have for its figures to be compared whatever they count.</summary>
+    private const int ShortTokens = 16;
+
+    /// <summary>How many times larger one value may be than the other and still be a figure for the same thing.</summary>
+    private const decimal MeasureFactor = 10;
+
+    /// <summary>
+    /// Whether two values can measure the same thing, so that a difference between them is a conflict:
+    /// not a year against a count ("in 1970" / "six years"), not figures more than ten times apart ("a
+    /// $600 ticket" / "$250,000 in campaign funds"), and, unless both sides are as short as headlines,
+    /// counts of the same noun when each counts one ("three weeks" / "the two could" or "one of his
+    /// supporters" are not compared).
+    /// </summary>
+    private static bool SameMeasure(Group group, (int Statement, ValueMention Value, string Text) left, (int Statement, ValueMention Value, string Text) right)
+    {
+        var (a, b) = (left.Value, right.Value);
+        if (a.Kind is ValueKind.Date or ValueKind.Time)
+        {
+            return true;
+        }
+
+        if (a.Kind == ValueKind.Number && IsYear(left.Text) != IsYear(right.Text))
+        {
+            return false;
+        }
+
+        if (Magnitude(a) is { } x && Magnitude(b) is { } y && x != 0 && y != 0 && Math.Max(x, y) > MeasureFactor * Math.Min(x, y))
+        {
+            return false;
+        }
+
+        if (a.Kind != ValueKind.Number)
+        {
+            return true;
+        }
+
+        if (group.Sides.All(side => side.Statements.Sum(st => st.Tokens.Count) <= ShortTokens))
+        {
+            return true; // Headline-short statements: the figures they give are the ones they are about.
+        }
+
+        var counted = new[] { group.Sides[0].CountedWord(left), group.Sides[1].CountedWord(right) };
+        if (counted[0] is not null && counted[1] is not null)
+        {
+            return counted[0] == counted[1];
+        }
+
+        // A number that counts no word next to it ("killed 12", "Number one,") is compared only with one
+        // that stands by the same word ("killed 15").
+        return group.Sides[0].Neighbours(left).Overlaps(group.Sides[1].Neighbours(right));
+    }
+
+    /// <summary>A number written as a year of the last two centuries or this one ("1976", not "1,976" or "2,000").</summary>
+    private static bool IsYear(string text) =>
+        text.Length == 4 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is >= 1800 and <= 2100;
+
+    private static decimal? Magnitude(ValueMention value) =>
+        value.Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Money
+        && decimal.TryParse(value.Kind == ValueKind.Money ? value.Key[4..] : value.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? Math.Abs(number)
+            : null;
 
     private static DifferenceKind KindOf(ValueKind kind) => kind switch
     {
@@ -453,7 +543,29 @@ internal static class DifferenceFinder
 
         var (aLow, aHigh) = Range(a);
         var (bLow, bHigh) = Range(b);
-        return aLow <= bHigh && bLow <= aHigh;
+        return (aLow <= bHigh && bLow <= aHigh) || RoundedTo(a, b) || RoundedTo(b, a);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="rounded"/> is <paramref name="exact"/> rounded to its own significant digits, two
+    /// or more of them ("$1.4 billion" for "$1.375 billion"; not "200" for "240").
+    /// </summary>
+    private static bool RoundedTo(ValueMention exact, ValueMention rounded)
+    {
+        if (Magnitude(exact) is not { } x || Magnitude(rounded) is not { } y || y == 0 || exact.Bound != Bound.Exact || rounded.Bound != Bound.Exact)
+        {
+            return false;
+        }
+
+        // The place of the last significant digit of the rounded figure: 1,400,000,000 → 100,000,000.
+        var digits = y.ToString(CultureInfo.InvariantCulture).Replace(".", string.Empty, StringComparison.Ordinal).Trim('0').Length;
+        if (digits < 2)
+        {
+            return false;
+        }
+
+        var place = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)y)) - digits + 1);
+        return x != y && Math.Round(x / place, MidpointRounding.AwayFromZero) * place == y;
     }
 
     /// <summary>The year, month and day a date key gives ("2023-09-20", "--09-20", "2008-03", "2008"), each null when not given.</summary>
@@ -573,6 +685,32 @@ internal static class DifferenceFinder
             return items is null ? [] : [.. items];
         }
 
+        /// <summary>The term of the word a number counts: the word right after it when that is a content word ("six years": year), else null.</summary>
+        public string? CountedWord((int Statement, ValueMention Value, string Text) value)
+        {
+            var statement = Statements[value.Statement];
+            var next = statement.Tokens.FindIndex(t => t.Start >= value.Value.End);
+            return next >= 0 && statement.Tokens[next].Kind == TokenKind.Word ? statement.TokenTerms[next] : null;
+        }
+
+        /// <summary>The terms of the content words right before and right after a value.</summary>
+        public HashSet<string> Neighbours((int Statement, ValueMention Value, string Text) value)
+        {
+            var statement = Statements[value.Statement];
+            var terms = new HashSet<string>(StringComparer.Ordinal);
+            var next = statement.Tokens.FindIndex(t => t.Start >= value.Value.End);
+            var before = statement.Tokens.FindLastIndex(t => t.End <= value.Value.QualifiedStart);
+            foreach (var i in (ReadOnlySpan<int>)[before, next])
+            {
+                if (i >= 0 && statement.TokenTerms[i] is { } term && statement.Tokens[i].Kind == TokenKind.Word)
+                {
+                    terms.Add(term);
+                }
+            }
+
+            return terms;
+        }
+
         /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
         public List<(int Statement, ValueMention Value, string Text)> Values()
         {
@@ -688,10 +826,20 @@ internal static class DifferenceFinder
             return false;
         }
 
-        /// <summary>Whether two values stand in one change of the word diff.</summary>
-        public bool InSameChange((int Statement, ValueMention Value, string Text) left, (int Statement, ValueMention Value, string Text) right) =>
-            Runs.Any(r => !r.IsEqual
-                          && r.Left.Any(t => t.Statement == left.Statement && left.Value.Start <= t.Start && t.Start < left.Value.End)
-                          && r.Right.Any(t => t.Statement == right.Statement && right.Value.Start <= t.Start && t.Start < right.Value.End));
+        /// <summary>The tokens on the longer side of the change of the word diff that holds both values, or 0 when none holds both.</summary>
+        public int ChangeSize((int Statement, ValueMention Value, string Text) left, (int Statement, ValueMention Value, string Text) right)
+        {
+            foreach (var r in Runs)
+            {
+                if (!r.IsEqual
+                    && r.Left.Any(t => t.Statement == left.Statement && left.Value.Start <= t.Start && t.Start < left.Value.End)
+                    && r.Right.Any(t => t.Statement == right.Statement && right.Value.Start <= t.Start && t.Start < right.Value.End))
+                {
+                    return Math.Max(r.Left.Count, r.Right.Count);
+                }
+            }
+
+            return 0;
+        }
     }
 }

@@ -39,15 +39,38 @@ internal static class Segmenter
         var statements = new List<Statement>();
         foreach (var block in document.Blocks)
         {
+            var inQuote = false;
             foreach (var (start, end) in Split(block.Text).SelectMany(r => Bounded(block.Text, r.Start, r.End)))
             {
                 var (line, column) = document.Lines.Locate(block.SourceOffsets[start]);
                 var text = block.Text[start..end].Replace('\n', ' ');
-                statements.Add(new Statement(source, statements.Count, text, line, column));
+                statements.Add(new Statement(source, statements.Count, text, line, column) { StartsInQuote = inQuote });
+                inQuote = InQuoteAfter(text, inQuote);
             }
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// Whether a quotation is still open at the end of a statement (“Mexicans. Stop lying! Mexico is not
+    /// yours,” runs over three statements): curly marks open and close; a straight mark closes an open
+    /// quote and opens one otherwise.
+    /// </summary>
+    internal static bool InQuoteAfter(string text, bool inQuote)
+    {
+        foreach (var c in text)
+        {
+            inQuote = c switch
+            {
+                '“' => true,
+                '”' => false,
+                '"' => !inQuote,
+                _ => inQuote,
+            };
+        }
+
+        return inQuote;
     }
 
     /// <summary>
