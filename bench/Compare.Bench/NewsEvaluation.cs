@@ -161,7 +161,7 @@ internal static class NewsEvaluation
         Statement? Find(int source, string fragment) =>
             statements.Where(s => s.Source == source).OrderBy(s => s.Index).FirstOrDefault(s => Normalize(s.Text).Contains(fragment, StringComparison.Ordinal));
 
-        var pairs = new Dictionary<(int, int), (Statement A, Statement B, HashSet<string> Kinds, List<string> Notes)>();
+        var pairs = new Dictionary<(int, int), (Statement A, Statement B, List<GoldPair> Held)>();
         foreach (var pair in gold.Pairs)
         {
             if (Find(0, pair.A) is not { } a || Find(1, pair.B) is not { } b)
@@ -171,42 +171,56 @@ internal static class NewsEvaluation
 
             if (!pairs.TryGetValue((a.Index, b.Index), out var entry))
             {
-                pairs[(a.Index, b.Index)] = entry = (a, b, [], []);
+                pairs[(a.Index, b.Index)] = entry = (a, b, []);
             }
 
-            entry.Kinds.UnionWith(pair.Kinds);
-            entry.Notes.Add(pair.Note);
+            entry.Held.Add(pair);
         }
 
-        foreach (var (a, b, goldKinds, notes) in pairs.Values)
+        foreach (var (a, b, held) in pairs.Values)
         {
             score.Total++;
             var left = Compare.Core.Analysis.StatementAnalyzer.Analyze(a);
             var right = Compare.Core.Analysis.StatementAnalyzer.Analyze(b);
             var (differences, _) = Compare.Core.Diffing.DifferenceFinder.Find(Compare.Core.Diffing.WordDiff.Diff([left], [right]), [left], [right]);
-            var kinds = differences.Select(d => DifferenceKinds.Name(d.Kind)).ToHashSet();
-            foreach (var kind in Kinds)
-            {
-                var (r, f, m) = score.Labels[kind];
-                if (kinds.Contains(kind) && goldKinds.Contains(kind))
-                {
-                    score.Labels[kind] = (r + 1, f, m);
-                    log?.WriteLine(Invariant($"  {gold.Name} gold pair, right {kind}: {string.Join(" | ", differences.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}"));
-                }
-                else if (kinds.Contains(kind))
-                {
-                    score.Labels[kind] = (r, f + 1, m);
-                    log?.WriteLine(Invariant($"  {gold.Name} gold pair, false {kind}: {string.Join(" | ", differences.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}\n      A: {a.Text}\n      B: {b.Text}"));
-                }
-                else if (goldKinds.Contains(kind))
-                {
-                    score.Labels[kind] = (r, f, m + 1);
-                    log?.WriteLine(Invariant($"  {gold.Name} gold pair, missed {kind}: {string.Join(" | ", notes.Where(n => n.Length > 0))}"));
-                }
-            }
+            Tally(score, differences, held, log, gold.Name + " gold pair,", $"\n      A: {a.Text}\n      B: {b.Text}");
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// Counts one group's (or gold pair's) labels per kind: right when the gold gives the kind, false when
+    /// it does not, missed when the gold gives a kind the labels lack (only where gold pairs are held).
+    /// </summary>
+    private static void Tally(
+        Score score,
+        IReadOnlyList<Difference> flagged,
+        List<GoldPair> held,
+        TextWriter? log,
+        string name,
+        string context = "")
+    {
+        var goldKinds = held.SelectMany(p => p.Kinds).ToHashSet();
+        var kinds = flagged.Select(d => DifferenceKinds.Name(d.Kind)).ToHashSet();
+        foreach (var kind in Kinds)
+        {
+            var (right, wrong, missed) = score.Labels[kind];
+            if (kinds.Contains(kind) && goldKinds.Contains(kind))
+            {
+                score.Labels[kind] = (right + 1, wrong, missed);
+            }
+            else if (kinds.Contains(kind))
+            {
+                score.Labels[kind] = (right, wrong + 1, missed);
+                log?.WriteLine(Invariant($"  {name} false {kind}: {string.Join(" | ", flagged.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}{context}"));
+            }
+            else if (goldKinds.Contains(kind) && held.Count > 0)
+            {
+                score.Labels[kind] = (right, wrong, missed + 1);
+                log?.WriteLine(Invariant($"  {name} missed {kind}: {string.Join(" | ", held.Where(p => p.Kinds.Contains(kind) && p.Note.Length > 0).Select(p => p.Note))}"));
+            }
+        }
     }
 
     private static void Summary(string name, Score score)
@@ -302,25 +316,7 @@ internal static class NewsEvaluation
                 }
             }
 
-            var goldKinds = held.SelectMany(p => p.Kinds).ToHashSet();
-            foreach (var kind in Kinds)
-            {
-                var (right, wrong, missed) = score.Labels[kind];
-                if (kinds.Contains(kind) && goldKinds.Contains(kind))
-                {
-                    score.Labels[kind] = (right + 1, wrong, missed);
-                }
-                else if (kinds.Contains(kind))
-                {
-                    score.Labels[kind] = (right, wrong + 1, missed);
-                    log?.WriteLine(Invariant($"  {gold.Name} false {kind}: {string.Join(" | ", group.Differences.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}"));
-                }
-                else if (goldKinds.Contains(kind) && held.Count > 0)
-                {
-                    score.Labels[kind] = (right, wrong, missed + 1);
-                    log?.WriteLine(Invariant($"  {gold.Name} missed {kind}: {string.Join(" | ", held.Where(p => p.Kinds.Contains(kind)).Select(p => p.Note))}"));
-                }
-            }
+            Tally(score, group.Differences, held, log, gold.Name);
         }
 
         return score;

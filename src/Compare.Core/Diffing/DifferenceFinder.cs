@@ -417,12 +417,7 @@ internal static class DifferenceFinder
             {
                 // One figure written for the other ("rises to 59" / "rises to 638") is compared as it is; in a
                 // longer change, or as the only figures of their kind, only figures of the same measure are.
-                var r = rights.FirstOrDefault(v => group.ChangeSize(l, v) is > 0 and <= SubstitutionTokens);
-                if (r.Text is null)
-                {
-                    r = rights.FirstOrDefault(v => group.ChangeSize(l, v) > 0 && SameMeasure(group, l, v));
-                }
-
+                var r = rights.FirstOrDefault(v => group.ChangeSize(l, v) is > 0 and var size && (size <= SubstitutionTokens || SameMeasure(group, l, v)));
                 if (r.Text is null && lefts.Count == 1 && rights.Count == 1 && SameMeasure(group, l, rights[0]))
                 {
                     r = rights[0];
@@ -686,23 +681,19 @@ internal static class DifferenceFinder
         }
 
         /// <summary>The term of the word a number counts: the word right after it when that is a content word ("six years": year), else null.</summary>
-        public string? CountedWord((int Statement, ValueMention Value, string Text) value)
-        {
-            var statement = Statements[value.Statement];
-            var next = statement.Tokens.FindIndex(t => t.Start >= value.Value.End);
-            return next >= 0 && statement.Tokens[next].Kind == TokenKind.Word ? statement.TokenTerms[next] : null;
-        }
+        public string? CountedWord((int Statement, ValueMention Value, string Text) value) =>
+            WordTerm(Statements[value.Statement], Statements[value.Statement].Tokens.FindIndex(t => t.Start >= value.Value.End));
 
         /// <summary>The terms of the content words right before and right after a value.</summary>
         public HashSet<string> Neighbours((int Statement, ValueMention Value, string Text) value)
         {
             var statement = Statements[value.Statement];
             var terms = new HashSet<string>(StringComparer.Ordinal);
-            var next = statement.Tokens.FindIndex(t => t.Start >= value.Value.End);
-            var before = statement.Tokens.FindLastIndex(t => t.End <= value.Value.QualifiedStart);
-            foreach (var i in (ReadOnlySpan<int>)[before, next])
+            foreach (var term in (ReadOnlySpan<string?>)[
+                         WordTerm(statement, statement.Tokens.FindLastIndex(t => t.End <= value.Value.QualifiedStart)),
+                         CountedWord(value)])
             {
-                if (i >= 0 && statement.TokenTerms[i] is { } term && statement.Tokens[i].Kind == TokenKind.Word)
+                if (term is not null)
                 {
                     terms.Add(term);
                 }
@@ -710,6 +701,10 @@ internal static class DifferenceFinder
 
             return terms;
         }
+
+        /// <summary>The term of a token when it is a content word (null for none, punctuation, numbers and function words).</summary>
+        private static string? WordTerm(AnalyzedStatement statement, int token) =>
+            token >= 0 && statement.Tokens[token].Kind == TokenKind.Word ? statement.TokenTerms[token] : null;
 
         /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
         public List<(int Statement, ValueMention Value, string Text)> Values()
