@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "stages" => Stages.Run(),
     "ranks" => WordRanks.Run(args.Skip(1).ToArray()),
     "news" => NewsEvaluation.Run(args.Skip(1).ToArray()),
+    "news-ceiling" => NewsCeiling.Run(args.Skip(1).ToArray()),
     "fuzz" => OutletFuzzing.Run(args.Skip(1).ToArray()),
     _ => Benchmarks(args),
 };
