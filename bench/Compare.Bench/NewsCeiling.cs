@@ -2,6 +2,8 @@ using System.Globalization;
 using Compare.Core;
 using Compare.Core.Alignment;
 using Compare.Core.Analysis;
+using Compare.Core.Reading;
+using Compare.Core.Segmentation;
 
 namespace Compare.Bench;
 
@@ -35,13 +37,9 @@ internal static class NewsCeiling
         var unfound = 0;
         foreach (var gold in NewsEvaluation.Load(directory))
         {
-            var options = Compare.Core.CompareOptions.Default;
-            var result = Comparison.Compare(
-                [Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.A), options), Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.B), options)],
-                options);
-            var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched).ToList();
-            var left = Side(statements, 0);
-            var right = Side(statements, 1);
+            // Only the statements are needed: read and segment, without aligning or diffing.
+            var left = Statements(Path.Combine(directory, gold.Event, gold.A), 0);
+            var right = Statements(Path.Combine(directory, gold.Event, gold.B), 1);
             var labels = new int[left.Length, right.Length];
             unfound += Label(gold.Optional, -1, left, right, labels) + Label(gold.Pairs, 1, left, right, labels);
             Clusters(labels, clusters);
@@ -87,17 +85,19 @@ internal static class NewsCeiling
         return 0;
     }
 
-    private static AnalyzedStatement[] Side(List<Statement> statements, int source) =>
-        [.. statements.Where(s => s.Source == source).OrderBy(s => s.Index).Select(StatementAnalyzer.Analyze)];
+    private static AnalyzedStatement[] Statements(string path, int source) =>
+        [.. Segmenter.Segment(DocumentParser.Parse(Comparison.ReadFile(path), source), source).Select(StatementAnalyzer.Analyze)];
 
     /// <summary>Marks the statement pair of each gold pair (a gold pair wins over an optional one); returns how many had a fragment in no statement.</summary>
     private static int Label(List<NewsEvaluation.GoldPair> pairs, int label, AnalyzedStatement[] left, AnalyzedStatement[] right, int[,] labels)
     {
         var unfound = 0;
+        var leftTexts = Array.ConvertAll(left, s => NewsEvaluation.Normalize(s.Statement.Text));
+        var rightTexts = Array.ConvertAll(right, s => NewsEvaluation.Normalize(s.Statement.Text));
         foreach (var pair in pairs)
         {
-            var i = Array.FindIndex(left, s => NewsEvaluation.Normalize(s.Statement.Text).Contains(pair.A, StringComparison.Ordinal));
-            var j = Array.FindIndex(right, s => NewsEvaluation.Normalize(s.Statement.Text).Contains(pair.B, StringComparison.Ordinal));
+            var i = Array.FindIndex(leftTexts, t => t.Contains(pair.A, StringComparison.Ordinal));
+            var j = Array.FindIndex(rightTexts, t => t.Contains(pair.B, StringComparison.Ordinal));
             if (i < 0 || j < 0)
             {
                 unfound++;
