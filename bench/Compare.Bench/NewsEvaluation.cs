@@ -177,12 +177,18 @@ internal static class NewsEvaluation
             entry.Held.Add(pair);
         }
 
+        // Pronoun speakers are resolved as the comparison resolves them: from each source's statements in order.
+        var analyzed = Enumerable.Range(0, 2)
+            .Select(source => statements.Where(s => s.Source == source).OrderBy(s => s.Index).Select(Compare.Core.Analysis.StatementAnalyzer.Analyze).ToArray())
+            .ToArray();
+        var antecedents = analyzed.Select(Compare.Core.Analysis.Coreference.Antecedents).ToArray();
         foreach (var (a, b, held) in pairs.Values)
         {
             score.Total++;
-            var left = Compare.Core.Analysis.StatementAnalyzer.Analyze(a);
-            var right = Compare.Core.Analysis.StatementAnalyzer.Analyze(b);
-            var (differences, _) = Compare.Core.Diffing.DifferenceFinder.Find(Compare.Core.Diffing.WordDiff.Diff([left], [right]), [left], [right]);
+            var left = analyzed[0][a.Index];
+            var right = analyzed[1][b.Index];
+            var (differences, _) = Compare.Core.Diffing.DifferenceFinder.Find(
+                Compare.Core.Diffing.WordDiff.Diff([left], [right]), [left], [right], s => antecedents[s.Statement.Source][s.Statement.Index]);
             Tally(score, differences, held, log, gold.Name + " gold pair,", $"\n      A: {a.Text}\n      B: {b.Text}");
         }
 
@@ -209,6 +215,7 @@ internal static class NewsEvaluation
             if (kinds.Contains(kind) && goldKinds.Contains(kind))
             {
                 score.Labels[kind] = (right + 1, wrong, missed);
+                log?.WriteLine(Invariant($"  {name} right {kind}: {string.Join(" | ", flagged.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}"));
             }
             else if (kinds.Contains(kind))
             {

@@ -41,7 +41,8 @@ public static class Comparison
         var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
         var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1]));
-        var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space))
+        var antecedents = statements.Select(Coreference.Antecedents).ToList();
+        var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, s => antecedents[s.Statement.Source][s.Statement.Index]))
             .OrderByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)
             .Select(g => g.Group)
@@ -114,7 +115,8 @@ public static class Comparison
         AnalyzedStatement[] right,
         TermVector[] leftVectors,
         TermVector[] rightVectors,
-        TermSpace space)
+        TermSpace space,
+        Func<AnalyzedStatement, string> antecedent)
     {
         var leftStatements = aligned.Left.Select(i => left[i]).ToList();
         var rightStatements = aligned.Right.Select(i => right[i]).ToList();
@@ -122,7 +124,7 @@ public static class Comparison
         var rightVector = TermVector.Union([.. aligned.Right.Select(i => rightVectors[i])]);
 
         var runs = WordDiff.Diff(leftStatements, rightStatements);
-        var (differences, sameValues) = DifferenceFinder.Find(runs, leftStatements, rightStatements);
+        var (differences, sameValues) = DifferenceFinder.Find(runs, leftStatements, rightStatements, antecedent);
         var group = new AlignedGroup(
             [.. leftStatements.Concat(rightStatements).Select(s => s.Statement)],
             Math.Round(aligned.Score, 2),

@@ -66,6 +66,40 @@ public sealed class DifferenceKindTests
         Assert.Equal("A states it as fact; B attributes it to Azerbaijan: “Azerbaijan claiming that” (claiming: distancing)", attribution.Detail);
     }
 
+    [Theory]
+    [InlineData("Mr. Ortiz, speaking outside the court, claimed that the trial was rigged.", "Mr. Ortiz")]
+    [InlineData("The bill drew criticism from Senator Ana Ruiz, who claimed it was rushed.", "Senator Ana Ruiz")]
+    [InlineData("The Union of Dock Workers claimed that wages would rise.", "The Union of Dock Workers")]
+    [InlineData("Theodore Marsh Jr., a lawyer for the port, claimed that wages would rise.", "Theodore Marsh Jr.")]
+    public void Takes_the_whole_speaker_before_an_aside_a_relative_clause_or_of(string attributed, string speaker)
+    {
+        var (differences, _) = Classify("Wages would rise and the trial was rigged and the bill was rushed.", attributed);
+
+        var attribution = Assert.Single(differences, d => d.Kind == DifferenceKind.Attribution);
+        Assert.StartsWith($"A states it as fact; B attributes it to {speaker}: ", attribution.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Says_whom_a_pronoun_speaker_refers_to_by_the_person_named_before_it()
+    {
+        var result = Comparison.Compare([TestData.Read("differences/pronoun-speaker-a.txt"), TestData.Read("differences/pronoun-speaker-b.txt")]);
+
+        var group = Assert.Single(result.Alignments);
+        var attribution = Assert.Single(group.Differences, d => d.Kind == DifferenceKind.Attribution);
+        Assert.Equal("B states it as fact; A attributes it to he (Ruben Vardanyan): “he said” (said: neutral)", attribution.Detail);
+    }
+
+    [Fact]
+    public void Does_not_tell_speakers_apart_by_a_guessed_referent()
+    {
+        var a = StatementAnalyzer.Analyze(new Statement(0, 0, "The harbour stays open, he said.", 1, 1));
+        var b = StatementAnalyzer.Analyze(new Statement(1, 0, "The harbour stays open, Ana Ruiz said.", 1, 1));
+
+        var (differences, _) = DifferenceFinder.Find(WordDiff.Diff([a], [b]), [a], [b], s => s.Statement.Source == 0 ? "Ruben Vardanyan" : string.Empty);
+
+        Assert.DoesNotContain(differences, d => d.Kind == DifferenceKind.Attribution);
+    }
+
     [Fact]
     public void Reports_equal_values_in_other_notations_as_the_same_never_as_a_conflict()
     {

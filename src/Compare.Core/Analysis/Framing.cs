@@ -8,10 +8,33 @@ namespace Compare.Core.Analysis;
 /// <param name="Text">The frame's words ("with Azerbaijan claiming that" is "Azerbaijan claiming that").</param>
 /// <param name="Start">Offset of the frame in the statement.</param>
 /// <param name="End">Offset just past it.</param>
-internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance Stance, string Text, int Start, int End)
+/// <param name="ScopeStart">Offset of what the frame reports: the words after "said that", the quote before "…," he said.</param>
+/// <param name="ScopeEnd">Offset just past what it reports.</param>
+internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance Stance, string Text, int Start, int End, int ScopeStart, int ScopeEnd)
 {
-    /// <summary>The speaker as compared across sources: its last word, lower-cased; empty when impersonal; "*" for a pronoun.</summary>
-    public string SpeakerKey { get; } = KeyOf(Speaker);
+    /// <summary>Who a pronoun speaker ("he said") is: the last speaker named before it in its source, or empty.</summary>
+    public string Referent { get; init; } = string.Empty;
+
+    /// <summary>Who speaks: the referent of a resolved pronoun, else the speaker as written.</summary>
+    public string Person => Referent.Length > 0 ? Referent : Speaker;
+
+    /// <summary>The speaker as compared across sources: its last word (the referent's for a pronoun), lower-cased; empty when impersonal; "*" for a pronoun nobody was named before.</summary>
+    public string SpeakerKey => KeyOf(Person);
+
+    /// <summary>The speaker as a reader is told it: "he (Ruben Vardanyan)" for a resolved pronoun.</summary>
+    public string Who => Referent.Length > 0 ? $"{Speaker} ({Referent})" : Speaker;
+
+    /// <summary>The frame's words as a reader is told them: "“he said” (Ruben Vardanyan)" for a resolved pronoun.</summary>
+    public string Quoted => Referent.Length > 0 ? $"“{Text}” ({Referent})" : $"“{Text}”";
+
+    /// <summary>Whether the speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
+    public bool IsNamed =>
+        Tokenizer.Tokenize(Person).Any(t => t.Kind == TokenKind.Word && char.IsUpper(Person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !IsPronoun(t.Norm));
+
+    /// <summary>Whether the speaker is "he" or "she", which <see cref="Referent"/> can resolve.</summary>
+    public bool IsPersonalPronoun => Speaker.Trim().ToLowerInvariant() is "he" or "she";
+
+    private static bool IsPronoun(string norm) => norm is "he" or "she" or "they" or "it" or "we" or "i";
 
     private static string KeyOf(string speaker)
     {
@@ -21,7 +44,7 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
         }
 
         var head = Tokenizer.Tokenize(speaker).LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
-        return head is "he" or "she" or "they" or "it" or "we" or "i" ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+        return IsPronoun(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
     }
 }
 
@@ -31,6 +54,19 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
 /// <param name="Start">Offset in the statement.</param>
 /// <param name="End">Offset just past it.</param>
 internal sealed record Cue(string Text, string Key, int Start, int End);
+
+/// <summary>Which words of its statement a frame reports.</summary>
+internal enum Scope
+{
+    /// <summary>The words after it: "Azerbaijan claimed that …", "According to the ministry, …".</summary>
+    After,
+
+    /// <summary>The words before it: "“…,” he said.", "…, court documents said."</summary>
+    Before,
+
+    /// <summary>The whole statement: "The plan, according to officials, …", "… reportedly …".</summary>
+    Around,
+}
 
 /// <summary>The framing cues of one statement.</summary>
 internal sealed record Framing(
@@ -84,19 +120,7 @@ internal static class FramingAnalyzer
     {
         var text = statement.Statement.Text;
         var tokens = statement.Tokens;
-        var used = new bool[tokens.Count];
-        var hedges = new List<Cue>();
-        var quotes = Quotes(text, statement.Statement.StartsInQuote);
-
-        // Reporting verbs inside a quotation are the quoted speaker's words ("Tell me who you are"), not a
-        // frame: quoted words are set aside while frames are found, then given back to hedges and modals.
-        var quoted = new bool[tokens.Count];
-        for (var t = 0; t < tokens.Count; t++)
-        {
-            quoted[t] = used[t] = quotes.Exists(q => q.Start < tokens[t].Start && tokens[t].End < q.End);
-        }
-
-        var frames = Frames(statement, used, hedges);
+        var (frames, quotes, quoted, used, hedges) = FramesOf(statement);
         for (var t = 0; t < tokens.Count; t++)
         {
             used[t] &= !quoted[t];
@@ -112,11 +136,37 @@ internal static class FramingAnalyzer
         return new Framing(frames, hedges, modals, quotes, names);
     }
 
+    /// <summary>The attribution frames of a statement alone, without its other cues.</summary>
+    public static List<Frame> Frames(AnalyzedStatement statement) => FramesOf(statement).Frames;
+
+    /// <summary>
+    /// The frames and quotes of a statement, with the tokens quoted, the tokens the frames use (quoted ones
+    /// included) and the hedges that reporting verbs used as adjectives make ("the alleged …").
+    /// </summary>
+    private static (List<Frame> Frames, List<Cue> Quotes, bool[] Quoted, bool[] Used, List<Cue> Hedges) FramesOf(AnalyzedStatement statement)
+    {
+        var tokens = statement.Tokens;
+        var used = new bool[tokens.Count];
+        var hedges = new List<Cue>();
+        var quotes = Quotes(statement.Statement.Text, statement.Statement.StartsInQuote);
+
+        // Reporting verbs inside a quotation are the quoted speaker's words ("Tell me who you are"), not a
+        // frame: quoted words are set aside while frames are found, then given back to hedges and modals.
+        var quoted = new bool[tokens.Count];
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            quoted[t] = used[t] = quotes.Exists(q => q.Start < tokens[t].Start && tokens[t].End < q.End);
+        }
+
+        return (Frames(statement, used, hedges), quotes, quoted, used, hedges);
+    }
+
     private static List<Frame> Frames(AnalyzedStatement statement, bool[] used, List<Cue> hedges)
     {
         var text = statement.Statement.Text;
         var tokens = statement.Tokens;
         var frames = new List<Frame>();
+        var titleCase = IsTitleCase(tokens, text);
         HeadlineSpeaker(statement, used, frames);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -129,14 +179,14 @@ internal static class FramingAnalyzer
             if (norm == "according" && i + 1 < tokens.Count && tokens[i + 1].Norm == "to")
             {
                 var end = i + 2;
-                while (end < tokens.Count && tokens[end].Kind != TokenKind.Punctuation && end - i < 8)
+                while (end < tokens.Count && (tokens[end].Kind != TokenKind.Punctuation || IsGluedDot(tokens, text, end)) && end - i < 14)
                 {
                     end++;
                 }
 
                 if (end > i + 2)
                 {
-                    frames.Add(MakeFrame(statement, used, i, end - 1, speakerFrom: i + 2, speakerTo: end - 1, i, i + 1, "accord", Stance.Neutral));
+                    frames.Add(MakeFrame(statement, used, i, end - 1, speakerFrom: i + 2, speakerTo: end - 1, i, i + 1, "accord", Stance.Neutral, AccordingScope(tokens, i, end)));
                 }
 
                 continue;
@@ -144,7 +194,7 @@ internal static class FramingAnalyzer
 
             if (norm == "reportedly")
             {
-                frames.Add(MakeFrame(statement, used, i, i, -1, -1, i, i, "report", Stance.Neutral));
+                frames.Add(MakeFrame(statement, used, i, i, -1, -1, i, i, "report", Stance.Neutral, Scope.Around));
                 continue;
             }
 
@@ -156,8 +206,16 @@ internal static class FramingAnalyzer
             var next = i + 1 < tokens.Count ? tokens[i + 1].Norm : string.Empty;
             var previous = i > 0 ? tokens[i - 1].Norm : string.Empty;
 
+            // "The Drudge Report": a capitalised verb after a word is part of a name, unless every word is
+            // capitalised ("North Korea Confirms Third Nuclear Test").
+            if (char.IsUpper(text[tokens[i].Start]) && i > 0 && tokens[i - 1].Kind == TokenKind.Word && !titleCase)
+            {
+                continue;
+            }
+
             // "the claimed military assets", "alleged illegal groups": an adjective, a hedge.
-            if (norm.EndsWith("ed", StringComparison.Ordinal) && (i == 0 || Determiners.Contains(previous))
+            if (norm.EndsWith("ed", StringComparison.Ordinal)
+                && (i == 0 || Determiners.Contains(previous) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("ing", StringComparison.Ordinal))
                 && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && next is not ("that" or "to" or "by" or "in" or "on" or "as"))
             {
                 if (verb.Lemma is "claim" or "allege" or "accuse" or "purport" or "report")
@@ -166,6 +224,12 @@ internal static class FramingAnalyzer
                     used[i] = true;
                 }
 
+                continue;
+            }
+
+            // "a policy dispute over", "the claim.": the verb's bare form used as a noun.
+            if (norm == verb.Lemma && NounLemmas.Contains(norm) && NounUse(tokens, i))
+            {
                 continue;
             }
 
@@ -180,29 +244,38 @@ internal static class FramingAnalyzer
 
             if (k < i - 1 && k >= 0 && tokens[k].Norm == "it" && norm.EndsWith("ed", StringComparison.Ordinal))
             {
-                frames.Add(MakeFrame(statement, used, k, thatEnd, -1, -1, i, i, verb.Lemma, verb.Stance));
+                frames.Add(MakeFrame(statement, used, k, thatEnd, -1, -1, i, i, verb.Lemma, verb.Stance, Scope.After));
                 continue;
             }
 
             // "X is said to", "X was reported to": impersonal too.
             if (k < i - 1 && next == "to" && norm.EndsWith("ed", StringComparison.Ordinal) || norm == "said" && k < i - 1 && next == "to")
             {
-                frames.Add(MakeFrame(statement, used, k + 1, i, -1, -1, i, i, verb.Lemma, verb.Stance));
+                frames.Add(MakeFrame(statement, used, k + 1, i, -1, -1, i, i, verb.Lemma, verb.Stance, Scope.Around));
                 continue;
             }
 
             // A speaker before the verb: "Azerbaijan claimed", "with Azerbaijan claiming", "Azerbaijan has repeatedly stated".
-            var j = i - 1;
-            while (j >= 0 && Auxiliaries.Contains(tokens[j].Norm))
+            var j = SkipAuxiliaries(tokens, i - 1);
+
+            // "Justice Scalia, who said", "Justice Scalia who said": the speaker is the noun the relative clause follows.
+            if (j >= 1 && tokens[j].Norm == "who")
             {
-                j--;
+                j = tokens[j - 1].Norm == "," ? j - 2 : j - 1;
+            }
+            else if (j >= 3 && tokens[j].Norm == "," && Appositive(tokens, text, j) is var name and >= 0)
+            {
+                // "Mr. Vega, anticipating an indictment, asserted": the speaker stands before the comma the aside opens with.
+                j = name;
             }
 
             var speakerEnd = j;
-            while (j >= 0 && speakerEnd - j < 6
+            while (j >= 0 && speakerEnd - j < 8
                    && (tokens[j].Kind == TokenKind.Word && !SpeakerStops.Contains(tokens[j].Norm)
                        && (!StopWords.Contains(tokens[j].Norm) || tokens[j].Norm == "the" || Pronouns.Contains(tokens[j].Norm))
-                       || IsGluedDot(tokens, text, j)))
+                       || IsGluedDot(tokens, text, j)
+                       || IsAbbreviationDot(tokens, j)
+                       || IsOfInName(tokens, text, j)))
             {
                 j--;
             }
@@ -230,7 +303,7 @@ internal static class FramingAnalyzer
                     continue;
                 }
 
-                frames.Add(MakeFrame(statement, used, i, after - 1, i + 1, after - 1, i, i, verb.Lemma, verb.Stance));
+                frames.Add(MakeFrame(statement, used, i, after - 1, i + 1, after - 1, i, i, verb.Lemma, verb.Stance, Scope.Before));
                 continue;
             }
 
@@ -248,11 +321,56 @@ internal static class FramingAnalyzer
                                 || IsAfterQuote(tokens, text, speakerStart);
             if (reportsSpeech)
             {
-                frames.Add(MakeFrame(statement, used, speakerStart, thatEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance));
+                frames.Add(MakeFrame(statement, used, speakerStart, thatEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance, SpeakerFirstScope(tokens, text, speakerStart, thatEnd)));
             }
         }
 
         return frames;
+    }
+
+    /// <summary>Goes back over words between a speaker and its verb ("has repeatedly", "on Wednesday"), from <paramref name="j"/>.</summary>
+    private static int SkipAuxiliaries(List<Token> tokens, int j)
+    {
+        while (j >= 0)
+        {
+            if (Auxiliaries.Contains(tokens[j].Norm))
+            {
+                j--;
+            }
+            else if (j >= 1 && CalendarWords.Contains(tokens[j].Norm) && tokens[j - 1].Norm == "on")
+            {
+                j -= 2;
+            }
+            else
+            {
+                return j;
+            }
+        }
+
+        return j;
+    }
+
+    /// <summary>
+    /// The last word of the name before an aside closed by the comma at <paramref name="comma"/> ("Mr. Vega,
+    /// anticipating an indictment, asserted"; "Theodore J. Boutrous Jr., a lawyer for Wal-Mart, said"), when the
+    /// aside is two to eight words after a capitalised name; else -1.
+    /// </summary>
+    private static int Appositive(List<Token> tokens, string text, int comma)
+    {
+        var k = comma - 1;
+        while (k >= 0 && tokens[k].Kind == TokenKind.Word && comma - k <= 8)
+        {
+            k--;
+        }
+
+        if (k < 1 || comma - k < 3 || tokens[k].Norm != ",")
+        {
+            return -1;
+        }
+
+        var name = k - 1;
+        var word = IsAbbreviationDot(tokens, name) ? name - 1 : name; // "Jr.,"
+        return tokens[word].Kind == TokenKind.Word && char.IsUpper(text[tokens[word].Start]) ? name : -1;
     }
 
     /// <summary>
@@ -266,7 +384,7 @@ internal static class FramingAnalyzer
         var colon = tokens.FindIndex(t => t.Kind == TokenKind.Punctuation && text[t.Start] == ':');
         if (colon is >= 1 and <= 3 && colon + 3 < tokens.Count && tokens.Take(colon).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start])))
         {
-            frames.Add(MakeFrame(statement, used, 0, colon, 0, colon - 1, colon, colon, "say", Stance.Neutral));
+            frames.Add(MakeFrame(statement, used, 0, colon, 0, colon - 1, colon, colon, "say", Stance.Neutral, Scope.After));
             return;
         }
 
@@ -274,7 +392,7 @@ internal static class FramingAnalyzer
         var words = tokens.Count - last - 1;
         if (last >= 3 && words is >= 1 and <= 3 && tokens.Skip(last + 1).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start])))
         {
-            frames.Add(MakeFrame(statement, used, last, tokens.Count - 1, last + 1, tokens.Count - 1, last, last, "say", Stance.Neutral));
+            frames.Add(MakeFrame(statement, used, last, tokens.Count - 1, last + 1, tokens.Count - 1, last, last, "say", Stance.Neutral, Scope.Before));
         }
     }
 
@@ -298,6 +416,56 @@ internal static class FramingAnalyzer
         return false;
     }
 
+    /// <summary>Reporting verbs whose bare form is a noun too ("the claim", "a report").</summary>
+    private static readonly HashSet<string> NounLemmas = new(StringComparer.Ordinal)
+    {
+        "claim", "report", "dispute", "comment", "estimate", "quote", "hint", "boast", "note", "reply", "remark",
+    };
+
+    /// <summary>Whether a statement is written in title case, as headlines are: most of its longer words after the first capitalised.</summary>
+    private static bool IsTitleCase(List<Token> tokens, string text)
+    {
+        int words = 0, capitalised = 0;
+        for (var t = 1; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Word && tokens[t].End - tokens[t].Start > 3)
+            {
+                words++;
+                capitalised += char.IsUpper(text[tokens[t].Start]) ? 1 : 0;
+            }
+        }
+
+        return words >= 2 && capitalised * 4 >= words * 3;
+    }
+
+    /// <summary>
+    /// Whether a reporting verb's bare form is a noun: after a determiner or possessive ("the claim", "his
+    /// report") or before a preposition a verb does not take or the end of a clause ("dispute over", "claim.").
+    /// </summary>
+    private static bool NounUse(List<Token> tokens, int i)
+    {
+        var previous = i > 0 ? tokens[i - 1].Norm : string.Empty;
+        if (Determiners.Contains(previous) || previous.EndsWith("'s", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return i + 1 == tokens.Count || tokens[i + 1].Kind == TokenKind.Punctuation
+            ? !Pronouns.Contains(previous)
+            : tokens[i + 1].Norm is "over" or "of" or "between" or "from" or "against";
+    }
+
+    /// <summary>The full stop of a title, an initial or a suffix in a name ("Mr.", "J.", "Jr.").</summary>
+    private static bool IsAbbreviationDot(List<Token> tokens, int i) =>
+        i >= 1 && tokens[i].Norm == "." && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].End == tokens[i].Start
+        && (tokens[i - 1].Norm.Length == 1 || tokens[i - 1].Norm is "jr" or "sr" || Lexicon.IsTitle(tokens[i - 1].Norm));
+
+    /// <summary>"of" between capitalised words, inside a name ("The Union of Concerned Scientists", "Schumer of New York").</summary>
+    private static bool IsOfInName(List<Token> tokens, string text, int i) =>
+        i > 0 && i + 1 < tokens.Count && tokens[i].Norm == "of"
+        && tokens[i - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 1].Start])
+        && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 1].Start]);
+
     /// <summary>A full stop inside a word, between letters with no space ("BigGovernment.com").</summary>
     private static bool IsGluedDot(List<Token> tokens, string text, int i) =>
         i > 0 && i + 1 < tokens.Count && text[tokens[i].Start] == '.' && tokens[i].End - tokens[i].Start == 1
@@ -309,7 +477,7 @@ internal static class FramingAnalyzer
         || i >= 1 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '"' or '”' or '’';
 
     private static Frame MakeFrame(
-        AnalyzedStatement statement, bool[] used, int from, int to, int speakerFrom, int speakerTo, int verbFrom, int verbTo, string lemma, Stance stance)
+        AnalyzedStatement statement, bool[] used, int from, int to, int speakerFrom, int speakerTo, int verbFrom, int verbTo, string lemma, Stance stance, Scope scope)
     {
         var text = statement.Statement.Text;
         var tokens = statement.Tokens;
@@ -326,8 +494,56 @@ internal static class FramingAnalyzer
             stance,
             text[tokens[from].Start..tokens[to].End],
             tokens[from].Start,
-            tokens[to].End);
+            tokens[to].End,
+            scope == Scope.After ? tokens[to].End : 0,
+            scope == Scope.Before ? tokens[from].Start : text.Length);
     }
+
+    /// <summary>
+    /// What "according to X" reports: the words after it when it opens the statement ("But according to X, …"),
+    /// the words before it when it closes it ("…, according to X."), else the statement around it.
+    /// </summary>
+    private static Scope AccordingScope(List<Token> tokens, int at, int end)
+    {
+        if (tokens.Take(at).All(t => StopWords.Contains(t.Norm)))
+        {
+            return Scope.After;
+        }
+
+        return tokens.Skip(end).All(t => t.Kind == TokenKind.Punctuation) ? Scope.Before : Scope.Around;
+    }
+
+    /// <summary>
+    /// What a frame with its speaker first reports: a quote or clause before it when it follows one and
+    /// ends its clause ("“…,” he said.", "…, court documents said in a filing"), else the words after it
+    /// ("the lawmaker said he is sorry", "prosecutors say Jackson used …").
+    /// </summary>
+    private static Scope SpeakerFirstScope(List<Token> tokens, string text, int speakerStart, int end)
+    {
+        // The speaker's noun phrase may run back past where the speaker was cut ("the press release from the U.S. Attorney's Office").
+        var phrase = speakerStart;
+        while (phrase > 0 && speakerStart - phrase < 10 && (tokens[phrase - 1].Kind == TokenKind.Word || IsGluedDot(tokens, text, phrase - 1)))
+        {
+            phrase--;
+        }
+
+        if (IsAfterQuote(tokens, text, phrase))
+        {
+            return Scope.Before;
+        }
+
+        var follows = phrase > 0 && tokens[phrase - 1].Kind == TokenKind.Punctuation && text[tokens[phrase - 1].Start] is ',' or ';';
+        Token? next = end + 1 < tokens.Count ? tokens[end + 1] : null;
+        var endsClause = next is null || next.Value.Kind == TokenKind.Punctuation || ClauseEnders.Contains(next.Value.Norm);
+        return follows && tokens[end].Norm != "that" && endsClause ? Scope.Before : Scope.After;
+    }
+
+    /// <summary>Words after a reporting verb that begin a circumstance, not what was said ("said in a statement", "said on Friday").</summary>
+    private static readonly HashSet<string> ClauseEnders = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "during", "after", "before", "from", "while", "when", "as", "last", "this", "earlier", "later", "to", "with",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    };
 
     /// <summary>"supposed to" and "likely to" are modality; "believed" hedges only before a participle ("believed killed") or "to".</summary>
     private static bool IsHedgeUse(List<Token> tokens, int start, int end) =>

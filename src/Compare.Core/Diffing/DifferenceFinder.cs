@@ -15,10 +15,17 @@ internal static class DifferenceFinder
     /// <summary>The most content words of a quoted phrase the other side writes when it uses half of them.</summary>
     private const int ShortQuoteWords = 2;
 
+    /// <param name="runs">The word diff of the group.</param>
+    /// <param name="left">A's statements.</param>
+    /// <param name="right">B's statements.</param>
+    /// <param name="antecedent">The last speaker each statement's source named before it (<see cref="Coreference"/>); none when null.</param>
     public static (List<Difference> Differences, List<SameValue> SameValues) Find(
-        IReadOnlyList<DiffRun> runs, IReadOnlyList<AnalyzedStatement> left, IReadOnlyList<AnalyzedStatement> right)
+        IReadOnlyList<DiffRun> runs,
+        IReadOnlyList<AnalyzedStatement> left,
+        IReadOnlyList<AnalyzedStatement> right,
+        Func<AnalyzedStatement, string>? antecedent = null)
     {
-        var group = new Group([Side.Of(left), Side.Of(right)], runs);
+        var group = new Group([Side.Of(left, antecedent), Side.Of(right, antecedent)], runs);
         Attribution(group);
         Hedges(group);
         Modality(group);
@@ -33,7 +40,10 @@ internal static class DifferenceFinder
 
     private static void Attribution(Group group)
     {
-        var sides = group.Items(f => f.Frames);
+        // A frame counts only when what it reports is shared: "as a senator suggested that …" says nothing
+        // about the meeting both sides report before it.
+        var items = group.Items(f => f.Frames);
+        var sides = new[] { items[0].Where(f => group.ReportsShared(0, f.Statement, f.Item)).ToArray(), items[1].Where(f => group.ReportsShared(1, f.Statement, f.Item)).ToArray() };
         var quotesSomeone = group.Items(f => f.Quotes).Select(q => q.Any(q => ContentWords(q.Item.Key).Count >= 3)).ToArray();
         for (var s = 1; s >= 0; s--)
         {
@@ -53,7 +63,7 @@ internal static class DifferenceFinder
                     continue; // The other side quotes someone: it does not state it as fact either.
                 }
 
-                if (others.Length == 0 && frame.Stance == Stance.Neutral && IsNamed(frame) && Names(group.Sides[o], frame))
+                if (others.Length == 0 && frame.Stance == Stance.Neutral && frame.IsNamed && Names(group.Sides[o], frame))
                 {
                     continue; // The other side names the speaker too ("Romney said …" / "Romney, who …"): it tells what they said or did.
                 }
@@ -70,14 +80,20 @@ internal static class DifferenceFinder
                 else
                 {
                     var other = others.FirstOrDefault(g => SameSpeaker(frame, g.Item)).Item;
-                    if (other is null && (IsNamed(frame) != IsNamed(others[0].Item) || frame.Speaker.Length == 0 || others[0].Item.Speaker.Length == 0))
+                    if (other is null && (MayBeOnePerson(frame, others[0].Item) || frame.Speaker.Length == 0 || others[0].Item.Speaker.Length == 0))
                     {
-                        continue; // "the governor" and "Hutchinson" may well be one person: a name differs from a name, a description from a description.
+                        continue; // "the governor" and "Hutchinson" may well be one person; an impersonal frame names no one to differ.
+                    }
+
+                    if (other is null && frame.Stance == Stance.Neutral && others.All(g => g.Item.Stance == Stance.Neutral)
+                        && (IsDocument(frame) || others.Any(g => IsDocument(g.Item))))
+                    {
+                        continue; // A document says it neutrally for someone the other side names ("the indictment said" / "prosecutors said").
                     }
 
                     var what = other is null ? "different speakers" : "different stance";
                     other ??= others[0].Item;
-                    detail = $"{what} — {Label(o)}: “{other.Text}” ({other.Verb}: {Word(other.Stance)}); {Label(s)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
+                    detail = $"{what} — {Label(o)}: {other.Quoted} ({other.Verb}: {Word(other.Stance)}); {Label(s)}: {frame.Quoted} ({frame.Verb}: {Word(frame.Stance)})";
                     group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
                 }
 
@@ -89,26 +105,52 @@ internal static class DifferenceFinder
 
     /// <summary>
     /// Whether two frames may have one speaker: the same head word (or its stem: "lawyer" / "lawyers"), a
-    /// pronoun, or a name word in common once titles are left out ("Senator Chuck Schumer" / "Senate
+    /// pronoun (its resolved referent is a reader's guess: it is shown, but does not tell speakers apart), or a name word in common once titles are left out ("Senator Chuck Schumer" / "Senate
     /// Democratic Leader Chuck Schumer").
     /// </summary>
     private static bool SameSpeaker(Frame a, Frame b) =>
-        a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*"
+        a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*" || a.IsPersonalPronoun || b.IsPersonalPronoun
         || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
-        || NameWords(a.Speaker).Words.Intersect(NameWords(b.Speaker).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+        || NameWords(a.Person).Words.Intersect(NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+
+    /// <summary>
+    /// Whether a named speaker and a described one may be one person: the description is a title or a word
+    /// for one person ("the governor", "the lawmaker"), not a group or a document ("officials", "a report").
+    /// </summary>
+    private static bool MayBeOnePerson(Frame a, Frame b)
+    {
+        if (a.IsNamed == b.IsNamed)
+        {
+            return false;
+        }
+
+        var described = a.IsNamed ? b : a;
+        return Lexicon.IsTitle(described.SpeakerKey) || PersonWords.Contains(described.SpeakerKey);
+    }
+
+    /// <summary>Whether a frame's speaker is a document, which speaks for whoever wrote it ("the indictment said", "according to a press release").</summary>
+    private static bool IsDocument(Frame frame) =>
+        Tokenizer.Tokenize(frame.Person).Any(t => Documents.Contains(Stemmer.Stem(t.Norm)));
+
+    /// <summary>The stems of words for documents.</summary>
+    private static readonly HashSet<string> Documents = new(
+        ((string[])["statement", "release", "indictment", "report", "document", "paper", "filing", "complaint", "site", "website", "letter", "record", "memo", "transcript", "affidavit", "lawsuit", "ruling", "order", "tweet", "post"]).Select(Stemmer.Stem),
+        StringComparer.Ordinal);
+
+    /// <summary>Words that describe one person where a title does not ("the lawmaker said").</summary>
+    private static readonly HashSet<string> PersonWords = new(StringComparer.Ordinal)
+    {
+        "lawmaker", "legislator", "politician", "candidate", "nominee", "lawyer", "official", "man", "woman", "activist", "businessman", "billionaire",
+    };
 
     /// <summary>Whether a side's statements hold every word of a frame's speaker's name.</summary>
     private static bool Names(Side side, Frame frame)
     {
-        var words = NameWords(frame.Speaker).Words;
+        var words = NameWords(frame.Person).Words;
         return words.Count > 0 && words.All(w => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == w || Stemmer.Stem(t.Norm) == Stemmer.Stem(w))));
     }
 
-    /// <summary>Whether a frame's speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
-    private static bool IsNamed(Frame frame) =>
-        Tokenizer.Tokenize(frame.Speaker).Any(t => t.Kind == TokenKind.Word && char.IsUpper(frame.Speaker[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm));
-
-    private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Speaker;
+    private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Who;
 
     private static string Word(Stance stance) => stance.ToString().ToLowerInvariant();
 
@@ -661,8 +703,8 @@ internal static class DifferenceFinder
     /// <summary>One side of a group: its statements and their framing cues.</summary>
     private sealed record Side(IReadOnlyList<AnalyzedStatement> Statements, IReadOnlyList<Framing> Framings)
     {
-        public static Side Of(IReadOnlyList<AnalyzedStatement> statements) =>
-            new(statements, [.. statements.Select(FramingAnalyzer.Analyze)]);
+        public static Side Of(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, string>? antecedent) =>
+            new(statements, [.. statements.Select(s => antecedent is null ? FramingAnalyzer.Analyze(s) : Coreference.Resolve(FramingAnalyzer.Analyze(s), antecedent(s)))]);
 
         /// <summary>The cues one selector picks from each statement's framing, with the statement they are in (most groups have none: nothing is allocated then).</summary>
         public (int Statement, T Item)[] Items<T>(Func<Framing, IReadOnlyList<T>> select)
@@ -728,6 +770,9 @@ internal static class DifferenceFinder
 
     private sealed class Group(Side[] sides, IReadOnlyList<DiffRun> runs)
     {
+        /// <summary>How long a term must be to count as related to a longer term it begins ("cease" / "ceasefire").</summary>
+        private const int RelatedPrefix = 4;
+
         /// <summary>How many words after a modal or hedge its verb or noun may stand.</summary>
         private const int CueReach = 3;
 
@@ -794,6 +839,27 @@ internal static class DifferenceFinder
 
             return false;
         }
+
+        /// <summary>Whether what a frame reports holds a content word the other side uses (the frame's own words left out).</summary>
+        public bool ReportsShared(int side, int statement, Frame frame)
+        {
+            var analyzed = Sides[side].Statements[statement];
+            for (var i = 0; i < analyzed.Tokens.Count; i++)
+            {
+                var token = analyzed.Tokens[i];
+                if (token.Start >= frame.ScopeStart && token.End <= frame.ScopeEnd && (token.End <= frame.Start || token.Start >= frame.End)
+                    && analyzed.TokenTerms[i] is { } term && Sides[1 - side].Statements.Any(other => other.TokenTerms.Any(o => o is not null && Related(term, o))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>One term, or two that begin alike over <see cref="RelatedPrefix"/> letters ("cease" / "ceasefire").</summary>
+        private static bool Related(string a, string b) =>
+            a == b || (a.Length >= RelatedPrefix && b.Length >= RelatedPrefix && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)));
 
         /// <summary>
         /// Whether a future modal stands in a reported or complement clause ("said he would ask", "promises

@@ -1,0 +1,78 @@
+namespace Compare.Core.Analysis;
+
+/// <summary>
+/// Resolves "he said" and "she said" to the person its source named last before the statement, as a
+/// named speaker ("Ruben Vardanyan said …") or as the name a statement opens with ("Akin made the
+/// remarks …"): "he said" after them is theirs.
+/// </summary>
+internal static class Coreference
+{
+    /// <summary>The person named last before each statement of one source (empty before the first).</summary>
+    public static string[] Antecedents(IReadOnlyList<AnalyzedStatement> source)
+    {
+        var frames = Parallelism.Map(source, FramingAnalyzer.Frames);
+
+        // Words the source writes capitalised inside a sentence are names; a statement's first word is one only if so.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var statement in source)
+        {
+            for (var t = 1; t < statement.Tokens.Count; t++)
+            {
+                if (statement.Tokens[t].Kind == TokenKind.Word && statement.IsName(t) && !StopWords.Contains(statement.Tokens[t].Norm))
+                {
+                    names.Add(statement.Tokens[t].Norm);
+                }
+            }
+        }
+
+        var antecedents = new string[source.Count];
+        var last = string.Empty;
+        for (var i = 0; i < source.Count; i++)
+        {
+            antecedents[i] = last;
+            var subject = Subject(source[i], names);
+            if (subject.Length > 0)
+            {
+                last = subject;
+            }
+
+            foreach (var frame in frames[i])
+            {
+                if (frame.IsNamed)
+                {
+                    last = frame.Speaker;
+                }
+            }
+        }
+
+        return antecedents;
+    }
+
+    /// <summary>The name a statement opens with, titles left out ("Sen. Roy Blunt said" is "Roy Blunt"), or empty.</summary>
+    private static string Subject(AnalyzedStatement statement, HashSet<string> names)
+    {
+        var tokens = statement.Tokens;
+        var text = statement.Statement.Text;
+        var start = 0;
+        while (start < tokens.Count && (Lexicon.IsTitle(tokens[start].Norm.TrimEnd('.')) || tokens[start].Norm == "."))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < tokens.Count && tokens[end].Kind == TokenKind.Word && char.IsUpper(text[tokens[end].Start]) && names.Contains(tokens[end].Norm))
+        {
+            end++;
+        }
+
+        return end > start && end < tokens.Count && tokens[end].Kind == TokenKind.Word && !char.IsUpper(text[tokens[end].Start])
+            ? text[tokens[start].Start..tokens[end - 1].End]
+            : string.Empty;
+    }
+
+    /// <summary>A statement's framing with its pronoun speakers resolved to <paramref name="antecedent"/>.</summary>
+    public static Framing Resolve(Framing framing, string antecedent) =>
+        antecedent.Length == 0 || !framing.Frames.Any(f => f.IsPersonalPronoun)
+            ? framing
+            : framing with { Frames = [.. framing.Frames.Select(f => f.IsPersonalPronoun ? f with { Referent = antecedent } : f)] };
+}
