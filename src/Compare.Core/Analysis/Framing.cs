@@ -128,7 +128,7 @@ internal static class FramingAnalyzer
 
         hedges.AddRange(Matches(tokens, text, used, HedgePhrases, IsHedgeUse));
         hedges.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var modals = Matches(tokens, text, used, ModalPhrases, IsModalUse);
+        var modals = Matches(tokens, text, used, ModalPhrases, (t, start, end) => IsModalUse(t, text, start, end));
         // Names may stand inside a frame (its speaker): they are looked for afresh.
         var named = new bool[tokens.Count];
         var names = Matches(tokens, text, named, AliasNames, static (_, _, _) => true, Lexicon.MatchesAlias);
@@ -556,14 +556,14 @@ internal static class FramingAnalyzer
         };
 
     /// <summary>
-    /// "will" and "may" as nouns or a month ("the will of", "May 5") are not modal, nor "is to" after a noun
+    /// "will" and "may" as nouns or a month ("the will of", "May 5", "in May and") are not modal, nor "is to" after a noun
     /// of purpose ("the right decision is to step aside" says what the decision is).
     /// </summary>
-    private static bool IsModalUse(List<Token> tokens, int start, int end) =>
+    private static bool IsModalUse(List<Token> tokens, string text, int start, int end) =>
         tokens[start].Norm switch
         {
             "will" or "can" => start == 0 || tokens[start - 1].Norm is not ("the" or "a" or "his" or "her" or "their" or "its" or "good"),
-            "may" => end >= tokens.Count || tokens[end].Kind != TokenKind.Number,
+            "may" => (end >= tokens.Count || tokens[end].Kind != TokenKind.Number) && (start == 0 || !char.IsUpper(text[tokens[start].Start])),
             _ when end - start == 2 && tokens[start + 1].Norm == "to" && Lexicon.BeForms.Contains(tokens[start].Norm) =>
                 start == 0 || !PurposeNouns.Contains(tokens[start - 1].Norm),
             _ => true,

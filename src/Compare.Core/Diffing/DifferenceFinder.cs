@@ -200,11 +200,14 @@ internal static class DifferenceFinder
         };
 
         // Modals on both sides are a change of modality unless they are as strong ("are scheduled to" / "is
-        // due to"); a modal on one side only counts when it qualifies what the other side says too ("can"
-        // in "which can be found on YouTube" qualifies nothing the other side says).
+        // due to") or all are futures in reported clauses, which follow their reports ("acknowledged that it
+        // would be litigated" / "predicted a fight that will"); a modal on one side only counts when it
+        // qualifies what the other side says too ("can" in "which can be found on YouTube" qualifies nothing
+        // the other side says) and is no reported future.
         if (only[0].Count > 0 && only[1].Count > 0)
         {
-            if (only[0].Concat(only[1]).Select(m => Lexicon.ModalIsStrong[m.Item.Key]).Distinct().Count() == 1)
+            if (only[0].Concat(only[1]).Select(m => Lexicon.ModalIsStrong[m.Item.Key]).Distinct().Count() == 1
+                || only.Select((o, s) => o.TrueForAll(m => group.IsReportedFuture(s, m.Statement, m.Item))).All(reported => reported))
             {
                 return;
             }
@@ -353,6 +356,19 @@ internal static class DifferenceFinder
         }
     }
 
+    /// <summary>Whether a form is the initials of another ("U.S." / "United States", "UN" / "United Nations"): the same name, shortened.</summary>
+    private static bool IsInitialsOf(string initials, string name)
+    {
+        var letters = initials.Replace(".", string.Empty, StringComparison.Ordinal);
+        if (letters.Length < 2 || !letters.All(char.IsUpper))
+        {
+            return false;
+        }
+
+        var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]);
+        return string.Concat(words) == letters;
+    }
+
     /// <summary>
     /// Whether two forms name an entity the same way. Alias-table names are the same only when they are
     /// the same words; other names when one's words, titles and honorifics left out, are all in the other's
@@ -364,7 +380,7 @@ internal static class DifferenceFinder
         var right = NameWords(b);
         if (fromTable)
         {
-            return left.Words.SequenceEqual(right.Words, StringComparer.Ordinal);
+            return left.Words.SequenceEqual(right.Words, StringComparer.Ordinal) || IsInitialsOf(a, b) || IsInitialsOf(b, a);
         }
 
         var (shorter, longer) = left.Words.Count <= right.Words.Count ? (left, right) : (right, left);
@@ -871,6 +887,12 @@ internal static class DifferenceFinder
             if (cue.Key is not ("will" or "would" or "won't" or "wouldn't" or "shall"))
             {
                 return false;
+            }
+
+            // Inside what a frame after it reports: "Mr. Trump acknowledged that his declaration … would be litigated".
+            if (Sides[side].Framings[statement].Frames.Any(f => f.ScopeStart >= f.End && f.ScopeStart <= cue.Start && cue.End <= f.ScopeEnd))
+            {
+                return true;
             }
 
             var analyzed = Sides[side].Statements[statement];
