@@ -252,17 +252,11 @@ internal static class CompareCli
         return command;
     }
 
-    /// <summary>The version of this tool (not of whichever program hosts it).</summary>
-    public static string Version { get; } =
-        (typeof(CompareCli).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
-
     private sealed class PrintVersion(CliContext context) : System.CommandLine.Invocation.SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
-            context.Out.Write(Version + "\n");
+            context.Out.Write(ProductVersion.WithCommit + "\n");
             return ExitCodes.Success;
         }
     }

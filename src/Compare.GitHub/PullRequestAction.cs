@@ -36,7 +36,7 @@ public static class PullRequestAction
             throw new InputException("no token: set GITHUB_TOKEN or pass --token");
         }
 
-        var client = new GitHubClient(new ProductHeaderValue("compare", "0.1.0"), run.ApiUrl) { Credentials = new Credentials(run.Token) };
+        var client = new GitHubClient(new ProductHeaderValue("compare", ProductVersion.Number), run.ApiUrl) { Credentials = new Credentials(run.Token) };
         var api = new GitHubApi(client, run.Owner, run.Name, run.ApiUrl, delay ?? (wait => Task.Delay(wait)), log);
 
         IReadOnlyList<PullRequestFile> files;

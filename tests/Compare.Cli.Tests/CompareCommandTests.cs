@@ -245,7 +245,18 @@ public sealed class CompareCommandTests
         Assert.Contains("--format", help.Out, StringComparison.Ordinal);
         Assert.Contains("--threshold", help.Out, StringComparison.Ordinal);
         Assert.Equal(0, version.ExitCode);
-        Assert.StartsWith("0.1.0", version.Out, StringComparison.Ordinal);
+        Assert.Matches(@"^\d+\.\d+\.\d+(\+[0-9a-f]{12})?\n$", version.Out);
+    }
+
+    [Fact]
+    public async Task Prints_the_version_set_in_the_build_props_with_the_commit_it_was_built_from()
+    {
+        var declared = System.Xml.Linq.XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("Version").Single().Value;
+        var head = await Processes.RunAsync("git", ["rev-parse", "HEAD"], Repository.Root);
+
+        var version = CliRunner.Run("--version");
+
+        Assert.Equal($"{declared}+{head.Out.Trim()[..12]}\n", version.Out);
     }
 
     [Fact]

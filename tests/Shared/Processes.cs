@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Compare.Tests.Shared;
+
+/// <summary>What a finished process wrote and how it exited.</summary>
+internal sealed record ProcessResult(int ExitCode, string Out, string Error);
+
+/// <summary>Runs a program to its end, reading its output and error streams together (neither can fill and block it).</summary>
+internal static class Processes
+{
+    public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+}
