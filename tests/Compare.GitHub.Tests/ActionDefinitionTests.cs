@@ -76,11 +76,18 @@ public sealed partial class ActionDefinitionTests
     }
 
     [Fact]
-    public void Sets_up_dotnet_from_global_json_and_builds_once_per_version_from_a_cache()
+    public void Keys_its_cache_on_its_own_sources_and_builds_in_its_own_folder_without_setting_up_dotnet_for_the_user()
     {
-        Assert.Contains(Steps, s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true
-                                    && Scalar(Map(s, "with"), "global-json-file")?.EndsWith("global.json", StringComparison.Ordinal) == true);
-        Assert.Contains(Steps, s => Scalar(s, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true);
-        Assert.Contains(Steps, s => Scalar(s, "if") == "steps.cache.outputs.cache-hit != 'true'" && Scalar(s, "run")!.Contains("dotnet publish", StringComparison.Ordinal));
+        Assert.DoesNotContain(Steps, s => Scalar(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Steps, s => Scalar(s, "run")?.Contains("GITHUB_ENV", StringComparison.Ordinal) == true || Scalar(s, "run")?.Contains("GITHUB_PATH", StringComparison.Ordinal) == true);
+        var cache = Assert.Single(Steps, s => Scalar(s, "uses")?.StartsWith("actions/cache@", StringComparison.Ordinal) == true);
+        Assert.Equal("actions/cache@v5", Scalar(cache, "uses")); // Node 24: v4 ran on Node 20, which runners dropped.
+        Assert.DoesNotContain("hashFiles", Scalar(Map(cache, "with"), "key"), StringComparison.Ordinal);
+        var build = Assert.Single(Steps, s => Scalar(s, "if") == "steps.cache.outputs.cache-hit != 'true'");
+        Assert.Contains("dotnet\" publish", Scalar(build, "run"), StringComparison.Ordinal);
+        foreach (var step in Steps.Where(s => Scalar(s, "run")?.Contains("dotnet", StringComparison.Ordinal) == true || Scalar(s, "id") == "key"))
+        {
+            Assert.Equal("${{ github.action_path }}", Scalar(step, "working-directory"));
+        }
     }
 }

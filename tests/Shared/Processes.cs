@@ -8,7 +8,8 @@ internal sealed record ProcessResult(int ExitCode, string Out, string Error);
 /// <summary>Runs a program to its end, reading its output and error streams together (neither can fill and block it).</summary>
 internal static class Processes
 {
-    public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory)
+    public static async Task<ProcessResult> RunAsync(
+        string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -20,6 +21,11 @@ internal static class Processes
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
