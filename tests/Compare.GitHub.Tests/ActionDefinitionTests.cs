@@ -7,20 +7,13 @@ namespace Compare.GitHub.Tests;
 /// <summary>action.yml, parsed with YamlDotNet: documented inputs and outputs, and inputs that reach scripts only through env.</summary>
 public sealed partial class ActionDefinitionTests
 {
-    private static readonly Lazy<YamlMappingNode> Action = new(() =>
-    {
-        var yaml = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(Repository.PathOf("action.yml")));
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    });
+    private static YamlMappingNode Action => ActionYaml.Action;
 
-    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
+    private static List<YamlMappingNode> Steps => ActionYaml.Steps;
 
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+    private static YamlMappingNode Map(YamlMappingNode node, string key) => ActionYaml.Map(node, key);
 
-    private static List<YamlMappingNode> Steps => [.. ((YamlSequenceNode)Map(Action.Value, "runs").Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>()];
+    private static string? Scalar(YamlMappingNode node, string key) => ActionYaml.Scalar(node, key);
 
     [GeneratedRegex(@"\$\{\{\s*inputs\.(?<name>[a-z-]+)\s*\}\}")]
     private static partial Regex InputExpression();
@@ -28,16 +21,16 @@ public sealed partial class ActionDefinitionTests
     [Fact]
     public void Is_a_composite_action_with_a_name_a_description_and_branding()
     {
-        Assert.Equal("composite", Scalar(Map(Action.Value, "runs"), "using"));
-        Assert.False(string.IsNullOrWhiteSpace(Scalar(Action.Value, "name")));
-        Assert.False(string.IsNullOrWhiteSpace(Scalar(Action.Value, "description")));
-        Assert.NotNull(Scalar(Map(Action.Value, "branding"), "icon"));
+        Assert.Equal("composite", Scalar(Map(Action, "runs"), "using"));
+        Assert.False(string.IsNullOrWhiteSpace(Scalar(Action, "name")));
+        Assert.False(string.IsNullOrWhiteSpace(Scalar(Action, "description")));
+        Assert.NotNull(Scalar(Map(Action, "branding"), "icon"));
     }
 
     [Fact]
     public void Documents_every_input_with_a_default_and_every_output()
     {
-        var inputs = Map(Action.Value, "inputs");
+        var inputs = Map(Action, "inputs");
         Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-author"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.All(inputs.Children.Values.Cast<YamlMappingNode>(), input =>
         {
@@ -47,7 +40,7 @@ public sealed partial class ActionDefinitionTests
         Assert.Equal("${{ github.token }}", Scalar(Map(inputs, "github-token"), "default"));
         Assert.Equal("seeds/**", Scalar(Map(inputs, "paths"), "default"));
 
-        var outputs = Map(Action.Value, "outputs");
+        var outputs = Map(Action, "outputs");
         Assert.Equal(["report-path", "comment-id", "comment-url", "documents", "differences"], outputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.All(outputs.Children.Values.Cast<YamlMappingNode>(), output => Assert.False(string.IsNullOrWhiteSpace(Scalar(output, "description"))));
     }

@@ -66,7 +66,7 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
     {
         var temp = Directory.CreateDirectory(Path.Combine(_work.FullName, name, "temp")).FullName;
         var actionPath = Repository.Root + Path.DirectorySeparatorChar + "." + Path.DirectorySeparatorChar;
-        var action = Load();
+        var action = ActionYaml.Action;
         var inputs = ((YamlMappingNode)action.Children[new YamlScalarNode("inputs")]).Children
             .ToDictionary(i => ((YamlScalarNode)i.Key).Value!, i => Scalar((YamlMappingNode)i.Value, "default") ?? string.Empty, StringComparer.Ordinal);
         inputs["github-token"] = "token";
@@ -231,18 +231,9 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
         return result.Out;
     }
 
-    private static YamlMappingNode Load()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StringReader(File.ReadAllText(Repository.PathOf("action.yml")));
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
+    private static YamlMappingNode Child(YamlMappingNode node, string key) => ActionYaml.Map(node, key);
 
-    private static YamlMappingNode Child(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
-
-    private static string? Scalar(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+    private static string? Scalar(YamlMappingNode node, string key) => ActionYaml.Scalar(node, key);
 
     [GeneratedRegex(@"\$\{\{\s*(?<name>[A-Za-z0-9_.-]+)\s*\}\}")]
     private static partial Regex Expression();
