@@ -226,9 +226,14 @@ internal static class CompareCli
             Description = "The login whose marked comment to update (default: whom the token acts as, e.g. my-app[bot]).",
             HelpName = "LOGIN",
         };
+        var tag = new Option<string?>("--comment-tag")
+        {
+            Description = "Keep a report of its own under this tag (one comment per job or matrix leg; default: the one untagged report).",
+            HelpName = "TAG",
+        };
         var command = new Command("pr", "Compares the documents a pull request adds or changes and keeps one report comment up to date (the GitHub Action).")
         {
-            repo, number, token, baseSha, paths, comment, failOn, threshold, output, author,
+            repo, number, token, baseSha, paths, comment, failOn, threshold, output, author, tag,
         };
         command.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
@@ -242,6 +247,7 @@ internal static class CompareCli
                 Options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) },
                 ReportPath = parse.GetValue(output) ?? run.ReportPath,
                 CommentAuthor = parse.GetValue(author) is { Length: > 0 } login ? login : null,
+                CommentTag = parse.GetValue(tag) is { Length: > 0 } name ? name : null,
             };
             var outcome = Compare.GitHub.PullRequestAction.RunAsync(run, context.Out, context.Delay).GetAwaiter().GetResult();
             context.Out.Write(outcome.ReportPath is null

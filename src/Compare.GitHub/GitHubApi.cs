@@ -32,6 +32,10 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
     public Task<IReadOnlyList<PullRequestFile>> Files(int number) =>
         Retry($"list the files of pull request {owner}/{name}#{number}", () => client.PullRequest.Files(owner, name, number, new ApiOptions { PageSize = 100 }));
 
+    /// <summary>The pull request itself: its base and head commits, for a run outside a pull_request event (workflow_run with a number).</summary>
+    public Task<PullRequest> PullRequest(int number) =>
+        Retry($"read pull request {owner}/{name}#{number}", () => client.PullRequest.Get(owner, name, number));
+
     public Task<IReadOnlyList<IssueComment>> Comments(int number) =>
         Retry($"list the comments of pull request {owner}/{name}#{number}", () => client.Issue.Comment.GetAllForIssue(owner, name, number, new ApiOptions { PageSize = 100 }));
 

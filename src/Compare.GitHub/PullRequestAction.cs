@@ -39,6 +39,25 @@ public static class PullRequestAction
         var client = new GitHubClient(new ProductHeaderValue("compare", ProductVersion.Number), run.ApiUrl) { Credentials = new Credentials(run.Token) };
         var api = new GitHubApi(client, run.Owner, run.Name, run.ApiUrl, delay ?? (wait => Task.Delay(wait)), log);
 
+        if (run.CommentTag is { } tag && !PullRequestReport.IsValidTag(tag))
+        {
+            throw new InputException($"comment tag {tag}: use 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+
+        if (run.BaseSha is null)
+        {
+            // Not a pull_request event (workflow_run with the number given): the pull request says its base and head.
+            try
+            {
+                var pull = await api.PullRequest(run.Number).ConfigureAwait(false);
+                run = run with { BaseSha = pull.Base?.Sha, HeadRepository = run.HeadRepository ?? pull.Head?.Repository?.FullName };
+            }
+            catch (Exception ex) when (ex is ApiException or HttpRequestException or GitHubUnavailableException)
+            {
+                await log.WriteLineAsync($"::warning::compare: cannot read the pull request's base commit ({Describe(ex)}); changed documents get no revision report").ConfigureAwait(false);
+            }
+        }
+
         IReadOnlyList<PullRequestFile> files;
         try
         {
@@ -72,7 +91,7 @@ public static class PullRequestAction
         var summarised = false;
         if (run.StepSummary is { } summary)
         {
-            await File.AppendAllTextAsync(summary, PullRequestReport.Summary(run.Number, documents) + "\n").ConfigureAwait(false);
+            await File.AppendAllTextAsync(summary, PullRequestReport.Tagged(PullRequestReport.Summary(run.Number, documents), run.CommentTag) + "\n").ConfigureAwait(false);
             summarised = true;
         }
 
@@ -81,7 +100,10 @@ public static class PullRequestAction
         {
             try
             {
-                comment = await Upsert(api, run.Number, PullRequestReport.Comment(run.Number, documents), run.CommentAuthor).ConfigureAwait(false);
+                var marker = PullRequestReport.MarkerFor(run.CommentTag);
+                var body = PullRequestReport.Tagged(
+                    PullRequestReport.Comment(run.Number, documents, PullRequestReport.MaxCommentLength - (marker.Length - PullRequestReport.Marker.Length)), run.CommentTag);
+                comment = await Upsert(api, run.Number, body, marker, run.CommentAuthor).ConfigureAwait(false);
             }
             catch (ForbiddenException ex)
             {
@@ -125,14 +147,14 @@ public static class PullRequestAction
     /// someone else's comment quoting the marker), and creates or updates it. A create that GitHub answers
     /// with 5xx may have been made all the same, so the comments are listed again before another try.
     /// </summary>
-    private static async Task<IssueComment> Upsert(GitHubApi api, int number, string body, string? author)
+    private static async Task<IssueComment> Upsert(GitHubApi api, int number, string body, string marker, string? author)
     {
         var identity = author ?? await api.Identity().ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var comments = await api.Comments(number).ConfigureAwait(false);
             var ours = comments.FirstOrDefault(c =>
-                c.Body?.StartsWith(PullRequestReport.Marker, StringComparison.Ordinal) == true
+                (c.Body == marker || c.Body?.StartsWith(marker + "\n", StringComparison.Ordinal) == true)
                 && string.Equals(c.User?.Login, identity, StringComparison.OrdinalIgnoreCase));
             if (ours is not null)
             {

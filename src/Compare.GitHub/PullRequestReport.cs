@@ -43,6 +43,16 @@ internal static class PullRequestReport
     /// <summary>The hidden marker by which the tool finds its own comment.</summary>
     public const string Marker = "<!-- compare-report:v1 -->";
 
+    /// <summary>The marker of a tagged report ("&lt;!-- compare-report:v1 tag=docs --&gt;"), one comment per tag; the plain marker without a tag.</summary>
+    public static string MarkerFor(string? tag) => tag is null ? Marker : $"<!-- compare-report:v1 tag={tag} -->";
+
+    /// <summary>Whether a comment tag is one GitHub's comment and an HTML comment can carry: 1 to 64 letters, digits, '.', '_' or '-'.</summary>
+    public static bool IsValidTag(string tag) => tag.Length is > 0 and <= 64 && tag.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    /// <summary>A report with its marker line made the tagged one.</summary>
+    public static string Tagged(string report, string? tag) =>
+        tag is null || !report.StartsWith(Marker, StringComparison.Ordinal) ? report : MarkerFor(tag) + report[Marker.Length..];
+
     /// <summary>GitHub refuses comments longer than this many characters.</summary>
     public const int MaxCommentLength = 65_536;
 

@@ -49,6 +49,9 @@ public sealed record PullRequestRun(
     /// <summary>The login whose marked comment is this tool's (a GitHub App's <c>name[bot]</c>), or null to ask GitHub whom the token acts as.</summary>
     public string? CommentAuthor { get; init; }
 
+    /// <summary>Which of several reports on one pull request this run keeps (one comment per tag: a job or a matrix leg), or null for the one untagged report.</summary>
+    public string? CommentTag { get; init; }
+
     /// <summary>
     /// Reads a run from the Actions environment: GITHUB_EVENT_PATH (pull_request.number, base.sha,
     /// head.sha), GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY,

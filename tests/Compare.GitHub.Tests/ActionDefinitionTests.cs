@@ -31,7 +31,7 @@ public sealed partial class ActionDefinitionTests
     public void Documents_every_input_with_a_default_and_every_output()
     {
         var inputs = Map(Action, "inputs");
-        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-author"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-tag", "pr-number", "comment-author"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.All(inputs.Children.Values.Cast<YamlMappingNode>(), input =>
         {
             Assert.False(string.IsNullOrWhiteSpace(Scalar(input, "description")));
@@ -65,7 +65,7 @@ public sealed partial class ActionDefinitionTests
             }
         }
 
-        Assert.Equal(["comment", "comment-author", "fail-on", "github-token", "paths", "threshold"], used.Order(StringComparer.Ordinal));
+        Assert.Equal(["comment", "comment-author", "comment-tag", "fail-on", "github-token", "paths", "pr-number", "threshold"], used.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -22,6 +22,12 @@ internal sealed class FakeGitHub : IAsyncDisposable
     /// <summary>The pull request's files: (name, status, previous name).</summary>
     public List<(string Name, string Status, string? Previous)> Files { get; } = [];
 
+    /// <summary>The base commit GET /pulls/N answers.</summary>
+    public string BaseSha { get; set; } = "base";
+
+    /// <summary>The head repository GET /pulls/N answers (a fork's), or null for the repository itself.</summary>
+    public string? HeadRepository { get; set; }
+
     /// <summary>The pull request's comments.</summary>
     public ConcurrentDictionary<long, (string Login, string Body)> Comments { get; } = new();
 
@@ -111,6 +117,15 @@ internal sealed class FakeGitHub : IAsyncDisposable
         app.MapPost("/api/graphql", () => Token == TokenKind.Actions
             ? Results.Json(new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Resource not accessible by integration" }) })
             : Results.Json(new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = Login } } }));
+
+        // The pull request itself: its base and head, as GitHub answers GET /pulls/N.
+        app.MapGet("/api/v3/repos/{owner}/{repo}/pulls/{number:int}", (string owner, string repo, int number) => Results.Json(new JsonObject
+        {
+            ["number"] = number,
+            ["state"] = "open",
+            ["base"] = new JsonObject { ["sha"] = BaseSha, ["ref"] = "main", ["repo"] = new JsonObject { ["full_name"] = $"{owner}/{repo}" } },
+            ["head"] = new JsonObject { ["sha"] = "head", ["ref"] = "feature", ["repo"] = new JsonObject { ["full_name"] = HeadRepository ?? $"{owner}/{repo}" } },
+        }));
 
         app.MapGet("/api/v3/repos/{owner}/{repo}/pulls/{number:int}/files", (HttpContext context) =>
         {

@@ -132,6 +132,43 @@ public sealed class PullRequestActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Keeps_one_comment_per_tag_beside_the_untagged_one()
+    {
+        var untagged = await Act(Run());
+        var docs = await Act(Run() with { CommentTag = "docs" });
+        var wires = await Act(Run() with { CommentTag = "wires" });
+        var docsAgain = await Act(Run() with { CommentTag = "docs" });
+
+        Assert.Equal(3, _github.Comments.Count);
+        Assert.Equal(docs.CommentId, docsAgain.CommentId);
+        Assert.Equal(3, new[] { untagged.CommentId, docs.CommentId, wires.CommentId }.Distinct().Count());
+        Assert.StartsWith(PullRequestReport.Marker + "\n", _github.Comments[untagged.CommentId!.Value].Body, StringComparison.Ordinal);
+        Assert.StartsWith("<!-- compare-report:v1 tag=docs -->\n", _github.Comments[docs.CommentId!.Value].Body, StringComparison.Ordinal);
+        Assert.StartsWith("<!-- compare-report:v1 tag=wires -->\n", _github.Comments[wires.CommentId!.Value].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refuses_a_comment_tag_an_html_comment_cannot_carry()
+    {
+        var refused = await Assert.ThrowsAsync<InputException>(() => Act(Run() with { CommentTag = "a -->b" }));
+
+        Assert.Contains("comment tag", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(_github.Comments);
+    }
+
+    [Fact]
+    public async Task Reads_the_base_commit_from_the_pull_request_when_the_event_does_not_give_it()
+    {
+        _github.BaseSha = _baseSha;
+
+        var outcome = await Act(Run() with { BaseSha = null });
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("Revision: base", _github.Comments.Single().Value.Body, StringComparison.Ordinal);
+        Assert.Contains(_github.Requests, r => r == "GET /api/v3/repos/o/r/pulls/7");
+    }
+
+    [Fact]
     public async Task Never_edits_another_persons_comment_that_quotes_the_marker()
     {
         _github.Comments[1] = ("mallory", PullRequestReport.Marker + "\nI copied the marker.");
