@@ -26,6 +26,18 @@ public sealed class ToolPackageTests : IDisposable
             Assert.True(pack.ExitCode == 0, pack.Out + pack.Error);
         }
 
+        // The package users name says what it is, under which licence, with the README.
+        using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"Compare.Sources.{version}.nupkg")))
+        {
+            var nuspec = XDocument.Load(package.GetEntry("Compare.Sources.nuspec")!.Open()).Root!;
+            string Field(string name) => nuspec.Descendants().Single(e => e.Name.LocalName == name).Value;
+            Assert.Equal("MIT", Field("license"));
+            Assert.Equal("README.md", Field("readme"));
+            Assert.StartsWith("Aligns the statements", Field("description"), StringComparison.Ordinal);
+            Assert.NotNull(package.GetEntry("README.md"));
+            Assert.NotNull(package.GetEntry("LICENSE"));
+        }
+
         var tools = Path.Combine(_work.FullName, "tools");
         var install = await Processes.RunAsync(
             "dotnet", ["tool", "install", "Compare.Sources", "--version", version, "--tool-path", tools, "--add-source", feed], _work.FullName);

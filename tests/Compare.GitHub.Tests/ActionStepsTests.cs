@@ -31,6 +31,9 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
         await Git("commit", "-q", "-m", "head");
         var headSha = (await Git("rev-parse", "HEAD")).Trim();
         _github.Files.Add(("seeds/karabakh/news.txt", "added", null));
+
+        // A global.json of the user's that no SDK satisfies: the action builds in its own folder, so it plays no part.
+        await File.WriteAllTextAsync(Path.Combine(Workspace, "global.json"), """{ "sdk": { "version": "1.0.100", "rollForward": "disable" } }""");
         await File.WriteAllTextAsync(
             Path.Combine(_work.FullName, "event.json"),
             $$"""{ "pull_request": { "number": 7, "base": { "sha": "{{baseSha}}" }, "head": { "sha": "{{headSha}}", "repo": { "full_name": "o/r" } } } }""");

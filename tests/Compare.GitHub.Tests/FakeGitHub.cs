@@ -64,6 +64,9 @@ internal sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Every request: method and path.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The User-Agent header of every request.</summary>
+    public ConcurrentQueue<string> UserAgents { get; } = new();
+
     public Uri ApiUrl => new(_app.Urls.First() + "/api/v3");
 
     public static async Task<FakeGitHub> StartAsync()
@@ -85,6 +88,7 @@ internal sealed class FakeGitHub : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            UserAgents.Enqueue(context.Request.Headers.UserAgent.ToString());
             var headers = context.Response.Headers;
             headers["x-ratelimit-limit"] = "5000";
             headers["x-ratelimit-remaining"] = "4999";

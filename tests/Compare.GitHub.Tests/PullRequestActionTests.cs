@@ -132,6 +132,17 @@ public sealed class PullRequestActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Names_itself_to_github_with_the_version_set_in_the_build_props()
+    {
+        var declared = System.Xml.Linq.XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("Version").Single().Value;
+
+        await Act(Run());
+
+        Assert.NotEmpty(_github.UserAgents);
+        Assert.All(_github.UserAgents, agent => Assert.StartsWith($"compare/{declared} ", agent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Keeps_one_comment_per_tag_beside_the_untagged_one()
     {
         var untagged = await Act(Run());
