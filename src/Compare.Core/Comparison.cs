@@ -159,13 +159,9 @@ public static class Comparison
         ];
     }
 
+    /// <summary>A topic term as a reader knows it: the words it came from ("$600 million", not its normalised value).</summary>
     private static string Display(string term, List<AnalyzedStatement> statements)
     {
-        if (term.StartsWith('#'))
-        {
-            return term[2..];
-        }
-
         foreach (var statement in statements)
         {
             if (statement.Surface(term) is { } surface)
@@ -174,6 +170,6 @@ public static class Comparison
             }
         }
 
-        return term;
+        return term.StartsWith('#') ? term[2..] : term;
     }
 }

@@ -6,6 +6,16 @@ namespace Compare.Core.Tests;
 public sealed class ReportWritingTests
 {
     [Fact]
+    public void Names_a_groups_topic_with_the_words_the_statements_write_never_a_normalised_value()
+    {
+        var result = Comparison.Compare([TestData.Read("reports/topic-a.txt"), TestData.Read("reports/topic-b.txt")]);
+
+        var group = Assert.Single(result.Alignments);
+        Assert.Contains("$600 million", group.Topic);
+        Assert.DoesNotContain(group.Topic, t => t.Contains("USD", StringComparison.Ordinal) || t.StartsWith('#'));
+    }
+
+    [Fact]
     public void Writes_a_long_markdown_report_part_by_part_with_every_group_once_and_in_order()
     {
         // 1,500 statements both sources share: more groups than one rendering batch.
