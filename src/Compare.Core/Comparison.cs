@@ -42,8 +42,11 @@ public static class Comparison
 
         var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1]));
         var antecedents = statements.Select(Coreference.Antecedents).ToList();
+        // The groups whose differences matter most come first (conflicting values, then attribution, hedges
+        // and modality, then quotation and naming), each rank by how much the statements share.
         var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, s => antecedents[s.Statement.Source][s.Statement.Index]))
-            .OrderByDescending(g => g.Substance)
+            .OrderBy(g => Importance(g.Group))
+            .ThenByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)
             .Select(g => g.Group)
             .ToList();
@@ -158,6 +161,17 @@ public static class Comparison
                 .Select(t => Display(t, all)),
         ];
     }
+
+    /// <summary>How much a group's most important difference matters to a reviewer: 0 (a conflicting number, date or time) to 4 (wording only).</summary>
+    private static int Importance(AlignedGroup group) =>
+        group.Differences.Count == 0 ? 4 : group.Differences.Min(d => d.Kind switch
+        {
+            DifferenceKind.Number or DifferenceKind.Date or DifferenceKind.Time => 0,
+            DifferenceKind.Attribution => 1,
+            DifferenceKind.Hedge or DifferenceKind.Modality => 2,
+            DifferenceKind.Quotation or DifferenceKind.Naming => 3,
+            _ => 4,
+        });
 
     /// <summary>A topic term as a reader knows it: the words it came from ("$600 million", not its normalised value).</summary>
     private static string Display(string term, List<AnalyzedStatement> statements)

@@ -6,6 +6,17 @@ namespace Compare.Core.Tests;
 public sealed class ReportWritingTests
 {
     [Fact]
+    public void Puts_a_group_with_conflicting_values_before_a_more_substantial_one_with_wording_only()
+    {
+        var result = Comparison.Compare([TestData.Read("reports/order-a.txt"), TestData.Read("reports/order-b.txt")]);
+
+        Assert.Equal(2, result.Alignments.Count);
+        Assert.Contains(result.Alignments[0].Differences, d => d.Kind == DifferenceKind.Number);
+        Assert.DoesNotContain(result.Alignments[1].Differences, d => d.Kind == DifferenceKind.Number);
+        Assert.True(result.Alignments[1].Statements[0].Text.Length > result.Alignments[0].Statements[0].Text.Length);
+    }
+
+    [Fact]
     public void Names_a_groups_topic_with_the_words_the_statements_write_never_a_normalised_value()
     {
         var result = Comparison.Compare([TestData.Read("reports/topic-a.txt"), TestData.Read("reports/topic-b.txt")]);
