@@ -41,10 +41,11 @@ public static class Comparison
         var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
         var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1]));
-        var antecedents = statements.Select(Coreference.Antecedents).ToList();
+        // Who "he said" is: read from a whole source only when an aligned statement says it.
+        var antecedents = statements.Select(s => new Lazy<string[]>(() => Coreference.Antecedents(s))).ToList();
         // The groups whose differences matter most come first (conflicting values, then attribution, hedges
         // and modality, then quotation and naming), each rank by how much the statements share.
-        var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, s => antecedents[s.Statement.Source][s.Statement.Index]))
+        var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, s => antecedents[s.Statement.Source].Value[s.Statement.Index]))
             .OrderBy(g => Importance(g.Group))
             .ThenByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)

@@ -91,7 +91,7 @@ public static class PullRequestAction
         var summarised = false;
         if (run.StepSummary is { } summary)
         {
-            await File.AppendAllTextAsync(summary, PullRequestReport.Tagged(PullRequestReport.Summary(run.Number, documents), run.CommentTag) + "\n").ConfigureAwait(false);
+            await File.AppendAllTextAsync(summary, PullRequestReport.Summary(run.Number, documents, run.CommentTag) + "\n").ConfigureAwait(false);
             summarised = true;
         }
 
@@ -100,10 +100,9 @@ public static class PullRequestAction
         {
             try
             {
-                var marker = PullRequestReport.MarkerFor(run.CommentTag);
-                var body = PullRequestReport.Tagged(
-                    PullRequestReport.Comment(run.Number, documents, PullRequestReport.MaxCommentLength - (marker.Length - PullRequestReport.Marker.Length)), run.CommentTag);
-                comment = await Upsert(api, run.Number, body, marker, run.CommentAuthor).ConfigureAwait(false);
+                comment = await Upsert(
+                    api, run.Number, PullRequestReport.Comment(run.Number, documents, run.CommentTag), PullRequestReport.MarkerFor(run.CommentTag), run.CommentAuthor)
+                    .ConfigureAwait(false);
             }
             catch (ForbiddenException ex)
             {

@@ -49,42 +49,38 @@ internal static class PullRequestReport
     /// <summary>Whether a comment tag is one GitHub's comment and an HTML comment can carry: 1 to 64 letters, digits, '.', '_' or '-'.</summary>
     public static bool IsValidTag(string tag) => tag.Length is > 0 and <= 64 && tag.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
-    /// <summary>A report with its marker line made the tagged one.</summary>
-    public static string Tagged(string report, string? tag) =>
-        tag is null || !report.StartsWith(Marker, StringComparison.Ordinal) ? report : MarkerFor(tag) + report[Marker.Length..];
-
     /// <summary>GitHub refuses comments longer than this many characters.</summary>
     public const int MaxCommentLength = 65_536;
 
     /// <summary>GitHub refuses a step summary over 1 MiB (1,048,576 bytes); the report keeps under it with room to spare.</summary>
     public const int MaxSummaryBytes = 1_000_000;
 
-    public static string Full(int number, IReadOnlyList<DocumentReport> documents) => Render(number, documents, collapse: false, limits: null, FullInSummary);
+    public static string Full(int number, IReadOnlyList<DocumentReport> documents) => Render(number, documents, collapse: false, limits: null, FullInSummary, tag: null);
 
-    /// <summary>The report as a comment of at most <paramref name="maxLength"/> characters (see <see cref="Fit"/>).</summary>
-    public static string Comment(int number, IReadOnlyList<DocumentReport> documents, int maxLength = MaxCommentLength) =>
-        Fit(number, documents, maxLength, body => body.Length, FullInSummary);
+    /// <summary>The report as a comment of at most <paramref name="maxLength"/> characters (see <see cref="Fit"/>), marked with <paramref name="tag"/>'s marker.</summary>
+    public static string Comment(int number, IReadOnlyList<DocumentReport> documents, string? tag = null, int maxLength = MaxCommentLength) =>
+        Fit(number, documents, maxLength, body => body.Length, FullInSummary, tag);
 
-    /// <summary>The report for the job summary, of at most <paramref name="maxBytes"/> bytes of UTF-8 (see <see cref="Fit"/>).</summary>
-    public static string Summary(int number, IReadOnlyList<DocumentReport> documents, int maxBytes = MaxSummaryBytes) =>
-        Fit(number, documents, maxBytes, Encoding.UTF8.GetByteCount, "the full report is the file the action's report-path output names");
+    /// <summary>The report for the job summary, of at most <paramref name="maxBytes"/> bytes of UTF-8 (see <see cref="Fit"/>), marked with <paramref name="tag"/>'s marker.</summary>
+    public static string Summary(int number, IReadOnlyList<DocumentReport> documents, string? tag = null, int maxBytes = MaxSummaryBytes) =>
+        Fit(number, documents, maxBytes, Encoding.UTF8.GetByteCount, "the full report is the file the action's report-path output names", tag);
 
     private const string FullInSummary = "the full report is in the job summary";
 
     /// <summary>
     /// The report within <paramref name="limit"/> (as <paramref name="measure"/> counts): sections collapse
-    /// into details first, then the least substantial aligned groups (and then unmatched statements) are
+    /// into details first, then the last aligned groups (the least important: the report's order) and then unmatched statements are
     /// cut, each cut saying how much it left out and where the full report is.
     /// </summary>
-    private static string Fit(int number, IReadOnlyList<DocumentReport> documents, int limit, Func<string, int> measure, string whereFull)
+    private static string Fit(int number, IReadOnlyList<DocumentReport> documents, int limit, Func<string, int> measure, string whereFull, string? tag)
     {
-        var body = Render(number, documents, collapse: false, limits: null, whereFull);
+        var body = Render(number, documents, collapse: false, limits: null, whereFull, tag);
         if (measure(body) <= limit)
         {
             return body;
         }
 
-        body = Render(number, documents, collapse: true, limits: null, whereFull);
+        body = Render(number, documents, collapse: true, limits: null, whereFull, tag);
         var comparisons = documents.SelectMany(d => d.Comparisons).ToList();
         // By reference: two comparisons can be equal records (the same pair reported under two documents).
         var limits = comparisons.ToDictionary(object (c) => c, c => (Groups: c.Result.Alignments.Count, Unmatched: c.Result.Unmatched.Count), ReferenceEqualityComparer.Instance);
@@ -99,7 +95,7 @@ internal static class PullRequestReport
             }
 
             limits[largest] = kept.Groups > 0 ? (kept.Groups / 2, kept.Unmatched) : (0, kept.Unmatched / 2);
-            body = Render(number, documents, collapse: true, limits, whereFull);
+            body = Render(number, documents, collapse: true, limits, whereFull, tag);
         }
 
         return body;
@@ -118,10 +114,11 @@ internal static class PullRequestReport
         return low > 0 && char.IsHighSurrogate(text[low - 1]) ? text[..(low - 1)] : text[..low];
     }
 
-    private static string Render(int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits, string whereFull)
+    private static string Render(
+        int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits, string whereFull, string? tag)
     {
         var md = new StringBuilder();
-        md.Append(Marker).Append('\n');
+        md.Append(MarkerFor(tag)).Append('\n');
         md.Append($"## Source comparison for pull request \\#\u200D{number}\n\n");
         if (documents.Count == 0)
         {
@@ -156,7 +153,7 @@ internal static class PullRequestReport
                 if (limits is not null && limits.TryGetValue(comparison, out var limit)
                     && (limit.Groups < result.Alignments.Count || limit.Unmatched < result.Unmatched.Count))
                 {
-                    cut = $"\n*{result.Alignments.Count - limit.Groups} less substantial aligned groups and {result.Unmatched.Count - limit.Unmatched} unmatched statements are cut here: {whereFull}.*\n";
+                    cut = $"\n*{result.Alignments.Count - limit.Groups} less important aligned groups and {result.Unmatched.Count - limit.Unmatched} unmatched statements are cut here: {whereFull}.*\n";
                     result = result with { Alignments = [.. result.Alignments.Take(limit.Groups)], Unmatched = [.. result.Unmatched.Take(limit.Unmatched)] };
                 }
 

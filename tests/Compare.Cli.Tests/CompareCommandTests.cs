@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Compare.Tests.Shared;
 
@@ -262,26 +261,12 @@ public sealed class CompareCommandTests
     [Fact]
     public async Task Runs_end_to_end_as_a_process()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Repository.Root,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "compare.dll"), Repository.SeedA, Repository.SeedB, "--format", "json" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var run = await Processes.RunAsync(
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "compare.dll"), Repository.SeedA, Repository.SeedB, "--format", "json"], Repository.Root);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(string.Empty, error);
-        using var json = JsonDocument.Parse(await output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
         Assert.Equal("seeds/karabakh-ceasefire-2023/000_941c97e82a71e750.txt", json.RootElement.GetProperty("sources")[0].GetProperty("path").GetString());
     }
 }

@@ -70,9 +70,17 @@ internal static class Coreference
             : string.Empty;
     }
 
-    /// <summary>A statement's framing with its pronoun speakers resolved to <paramref name="antecedent"/>.</summary>
-    public static Framing Resolve(Framing framing, string antecedent) =>
-        antecedent.Length == 0 || !framing.Frames.Any(f => f.IsPersonalPronoun)
-            ? framing
-            : framing with { Frames = [.. framing.Frames.Select(f => f.IsPersonalPronoun ? f with { Referent = antecedent } : f)] };
+    /// <summary>
+    /// A statement's framing with its pronoun speakers resolved to the statement's antecedent, asked for
+    /// only when the statement has one ("he said"), so a comparison without one never reads the sources for it.
+    /// </summary>
+    public static Framing Resolve(Framing framing, Func<string> antecedent)
+    {
+        if (!framing.Frames.Any(f => f.IsPersonalPronoun) || antecedent() is not { Length: > 0 } person)
+        {
+            return framing;
+        }
+
+        return framing with { Frames = [.. framing.Frames.Select(f => f.IsPersonalPronoun ? f with { Referent = person } : f)] };
+    }
 }

@@ -166,7 +166,7 @@ internal static class FramingAnalyzer
         var text = statement.Statement.Text;
         var tokens = statement.Tokens;
         var frames = new List<Frame>();
-        var titleCase = IsTitleCase(tokens, text);
+        var titleCase = new Lazy<bool>(() => IsTitleCase(tokens, text), LazyThreadSafetyMode.None);
         HeadlineSpeaker(statement, used, frames);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -208,7 +208,7 @@ internal static class FramingAnalyzer
 
             // "The Drudge Report": a capitalised verb after a word is part of a name, unless every word is
             // capitalised ("North Korea Confirms Third Nuclear Test").
-            if (char.IsUpper(text[tokens[i].Start]) && i > 0 && tokens[i - 1].Kind == TokenKind.Word && !titleCase)
+            if (char.IsUpper(text[tokens[i].Start]) && i > 0 && tokens[i - 1].Kind == TokenKind.Word && !titleCase.Value)
             {
                 continue;
             }
