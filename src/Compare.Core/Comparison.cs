@@ -165,14 +165,7 @@ public static class Comparison
 
     /// <summary>How much a group's most important difference matters to a reviewer: 0 (a conflicting number, date or time) to 4 (wording only).</summary>
     private static int Importance(AlignedGroup group) =>
-        group.Differences.Count == 0 ? 4 : group.Differences.Min(d => d.Kind switch
-        {
-            DifferenceKind.Number or DifferenceKind.Date or DifferenceKind.Time => 0,
-            DifferenceKind.Attribution => 1,
-            DifferenceKind.Hedge or DifferenceKind.Modality => 2,
-            DifferenceKind.Quotation or DifferenceKind.Naming => 3,
-            _ => 4,
-        });
+        group.Differences.Count == 0 ? 4 : group.Differences.Min(d => DifferenceKinds.Importance(d.Kind));
 
     /// <summary>A topic term as a reader knows it: the words it came from ("$600 million", not its normalised value).</summary>
     private static string Display(string term, List<AnalyzedStatement> statements)

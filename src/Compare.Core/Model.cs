@@ -195,6 +195,19 @@ public static class DifferenceKinds
     /// <summary>The name of a kind ("number").</summary>
     public static string Name(DifferenceKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>How much a kind matters to a reviewer: 0 (a conflicting number, date or time) to 4 (wording, additions, omissions).</summary>
+    internal static int Importance(DifferenceKind kind) => kind switch
+    {
+        DifferenceKind.Number or DifferenceKind.Date or DifferenceKind.Time => 0,
+        DifferenceKind.Attribution => 1,
+        DifferenceKind.Hedge or DifferenceKind.Modality => 2,
+        DifferenceKind.Quotation or DifferenceKind.Naming => 3,
+        _ => 4,
+    };
+
+    /// <summary>Whether a kind is a conflicting value (number, date or time).</summary>
+    internal static bool IsConflict(DifferenceKind kind) => Importance(kind) == 0;
+
     /// <summary>Parses a comma-separated list of kind names ("number,date"); empty or "none" is no kind.</summary>
     /// <exception cref="InputException">A name is not a difference kind.</exception>
     public static IReadOnlySet<DifferenceKind> Parse(string? list)

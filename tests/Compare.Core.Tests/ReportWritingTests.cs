@@ -17,6 +17,66 @@ public sealed class ReportWritingTests
     }
 
     [Fact]
+    public void Opens_with_what_each_source_shares_then_conflicts_attribution_and_hedging_in_that_order()
+    {
+        var markdown = Report.ToMarkdown(FirstScreen.Value);
+
+        // A: 4 aligned statements of 10, about half its words; B: all of its 4.
+        Assert.Contains("| 10 | 4 | 49% | 6 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 4 | 4 | 100% | 0 |", markdown, StringComparison.Ordinal);
+        var findings = new[]
+        {
+            "- **Conflicting values:** A: 140; B: 210 — conflict (group 1)\n",
+            "- **Attribution:** B attributes 1 statement that A states as fact (group 2)\n",
+            "- **Hedging and modality:** hedges added in B: allegedly (group 3)\n",
+            "| number | 1 | 1 | 1 number conflict |",
+            "### Aligned statements",
+        };
+        var at = findings.Select(f => markdown.IndexOf(f, StringComparison.Ordinal)).ToList();
+        Assert.All(at, i => Assert.True(i >= 0));
+        Assert.Equal(at.Order(), at);
+    }
+
+    [Fact]
+    public void Says_none_for_a_key_finding_the_sources_do_not_have_and_names_values_written_differently()
+    {
+        var result = Comparison.Compare([TestData.Read("reports/topic-a.txt"), TestData.Read("reports/topic-b.txt")]);
+
+        var text = Report.ToText(result);
+
+        Assert.Contains("  Attribution: none\n", text, StringComparison.Ordinal);
+        Assert.Contains("  Hedging and modality: none\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shows_a_paraphrase_side_by_side_and_a_small_change_inline()
+    {
+        var markdown = Report.ToMarkdown(FirstScreen.Value);
+        var groups = markdown.Split("\n#### ")[1..];
+
+        var paraphrase = Assert.Single(groups, g => g.Contains("welders", StringComparison.Ordinal));
+        Assert.Contains("| **A** <code>first-screen-a.txt:9:1</code> | **B** <code>first-screen-b.txt:9:1</code> |\n|---|---|\n| <del>Workers repaired</del> the damaged crane", paraphrase, StringComparison.Ordinal);
+        Assert.Contains("Shown side by side", paraphrase, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n> ", paraphrase, StringComparison.Ordinal);
+        Assert.DoesNotContain("**wording**", paraphrase, StringComparison.Ordinal);
+
+        var conflict = Assert.Single(groups, g => g.Contains("ferry", StringComparison.Ordinal));
+        Assert.Contains("\n> The ferry to the island carried <del>140</del><ins>210</ins> passengers on Monday.", conflict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collapses_a_long_list_of_statements_only_in_one_source()
+    {
+        var markdown = Report.ToMarkdown(FirstScreen.Value);
+
+        Assert.Contains("<details>\n<summary>Only in A (6 statements)</summary>\n\n- <code>first-screen-a.txt:11:1</code> The fish market opened an hour late.\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only in B", markdown, StringComparison.Ordinal);
+    }
+
+    private static readonly Lazy<ComparisonResult> FirstScreen = new(() =>
+        Comparison.Compare([TestData.Read("reports/first-screen-a.txt"), TestData.Read("reports/first-screen-b.txt")]));
+
+    [Fact]
     public void Names_a_groups_topic_with_the_words_the_statements_write_never_a_normalised_value()
     {
         var result = Comparison.Compare([TestData.Read("reports/topic-a.txt"), TestData.Read("reports/topic-b.txt")]);

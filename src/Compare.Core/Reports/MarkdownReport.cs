@@ -14,6 +14,12 @@ internal static class MarkdownReport
     [ThreadStatic]
     private static StringBuilder? _groupBuilder;
 
+    /// <summary>The longest list of unmatched statements shown open; a longer one is collapsed.</summary>
+    private const int MaxOpenList = 5;
+
+    /// <summary>Below this share of shared words, an inline diff is mostly one deletion and one insertion: the two sides are shown in two columns instead.</summary>
+    private const double MinSharedForInline = 0.5;
+
     public static string Render(ComparisonResult result)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -26,11 +32,11 @@ internal static class MarkdownReport
     {
         var md = new StringBuilder();
         md.Append("## Source comparison\n\n");
-        md.Append("| | Source | Title | Statements | Aligned | Only here |\n");
-        md.Append("|---|---|---|---:|---:|---:|\n");
+        md.Append("| | Source | Title | Statements | Aligned | Words aligned | Only here |\n");
+        md.Append("|---|---|---|---:|---:|---:|---:|\n");
         foreach (var source in result.Sources)
         {
-            md.Append($"| **{Report.Label(source.Index)}** | {Code(source.Path)} | {Escape(source.Title)} | {source.Statements} | {AlignedIn(result, source.Index)} | {OnlyIn(result, source.Index)} |\n");
+            md.Append($"| **{Report.Label(source.Index)}** | {Code(source.Path)} | {Escape(source.Title)} | {source.Statements} | {AlignedIn(result, source.Index)} | {Coverage(result, source.Index)} | {OnlyIn(result, source.Index)} |\n");
         }
 
         md.Append('\n');
@@ -44,6 +50,16 @@ internal static class MarkdownReport
             md.Append("**").Append(Escape(verdict)).Append("**\n\n");
         }
 
+        if (result.Alignments.Count > 0)
+        {
+            foreach (var (heading, finding) in KeyFindings(result))
+            {
+                md.Append("- **").Append(heading).Append(":** ").Append(Escape(finding)).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
         var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {
@@ -54,11 +70,6 @@ internal static class MarkdownReport
             }
 
             md.Append('\n');
-        }
-
-        if (SameValuesFinding(result) is { } same)
-        {
-            md.Append(Escape(same)).Append("\n\n");
         }
 
         if (result.Alignments.Count > 0)
@@ -91,13 +102,16 @@ internal static class MarkdownReport
                 continue;
             }
 
-            md.Append($"### Only in {Report.Label(source.Index)} ({only.Count})\n\n");
+            // A long list is collapsed: it is most of a report, and read last.
+            var heading = $"Only in {Report.Label(source.Index)} ({Plural(only.Count, "statement", "statements")})";
+            var collapsed = only.Count > MaxOpenList;
+            md.Append(collapsed ? $"<details>\n<summary>{heading}</summary>\n\n" : $"### {heading}\n\n");
             foreach (var statement in only)
             {
                 md.Append($"- {Code(Location(result, statement))} {Escape(statement.Text)}\n");
             }
 
-            md.Append('\n');
+            md.Append(collapsed ? "\n</details>\n\n" : "\n");
         }
 
         if (result.Boilerplate.Count > 0)
@@ -121,17 +135,36 @@ internal static class MarkdownReport
         md.Clear();
         var topic = group.Topic.Count > 0 ? string.Join(" · ", group.Topic.Select(Escape)) : "shared wording";
         md.Append($"#### {i + 1}. {topic}\n\n");
-        md.Append("| | Statement |\n|---|---|\n");
-        foreach (var statement in group.Statements)
+        var sideBySide = SharedWords(group.Diff) < MinSharedForInline;
+        if (sideBySide)
         {
-            md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | ");
-            AppendEscaped(md, statement.Text).Append(" |\n");
+            // Too different for an inline diff: the two sides in two columns, each with its own words marked.
+            foreach (var source in new[] { 0, 1 })
+            {
+                md.Append($"| **{Report.Label(source)}** ");
+                md.AppendJoin(' ', group.Statements.Where(s => s.Source == source).Select(s => Code(Location(result, s)))).Append(' ');
+            }
+
+            md.Append("|\n|---|---|\n| ");
+            AppendDiffLine(md, [.. group.Diff.Where(d => d.Operation != DiffOperation.Inserted)]).Append(" | ");
+            AppendDiffLine(md, [.. group.Diff.Where(d => d.Operation != DiffOperation.Deleted)]).Append(" |\n");
+        }
+        else
+        {
+            md.Append("| | Statement |\n|---|---|\n");
+            foreach (var statement in group.Statements)
+            {
+                md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | ");
+                AppendEscaped(md, statement.Text).Append(" |\n");
+            }
         }
 
         md.Append('\n');
-        if (group.Differences.Count + group.SameValues.Count > 0)
+        // Side by side, the columns show the wording; the labelled kinds still get a line each.
+        var listed = sideBySide ? group.Differences.Where(d => DifferenceKinds.Importance(d.Kind) < 4).ToList() : group.Differences;
+        if (listed.Count + group.SameValues.Count > 0)
         {
-            foreach (var difference in group.Differences)
+            foreach (var difference in listed)
             {
                 md.Append($"- **{DifferenceKinds.Name(difference.Kind)}** — ");
                 AppendEscaped(md, difference.Detail).Append('\n');
@@ -151,12 +184,25 @@ internal static class MarkdownReport
         {
             md.Append("Same wording.\n\n");
         }
+        else if (sideBySide)
+        {
+            md.Append("Shown side by side: the wording differs too much for one line.\n\n");
+        }
         else
         {
             md.Append("Word differences:\n\n> ");
             AppendDiffLine(md, group.Diff).Append("\n\n");
         }
         return md.ToString();
+    }
+
+    /// <summary>The share of the two sides' words that the diff keeps (0 to 1): twice the shared words over the words of both sides.</summary>
+    private static double SharedWords(IReadOnlyList<DiffSegment> diff)
+    {
+        int Count(DiffOperation operation) => diff.Where(d => d.Operation == operation).Sum(d => d.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var equal = Count(DiffOperation.Equal);
+        var total = 2 * equal + Count(DiffOperation.Deleted) + Count(DiffOperation.Inserted);
+        return total == 0 ? 1 : 2.0 * equal / total;
     }
 
     /// <summary>The merged diff: shared words plain, deleted words in del, inserted words in ins; spaces stay outside the tags.</summary>

@@ -9,6 +9,73 @@ internal static class ReportFacts
     public static int OnlyIn(ComparisonResult result, int source) =>
         result.Unmatched.Count(s => s.Source == source);
 
+    /// <summary>How many of a source's words (outside boilerplate) are in aligned statements, and how many it has.</summary>
+    public static (int Aligned, int Total) WordsAligned(ComparisonResult result, int source)
+    {
+        var aligned = result.Alignments.Sum(g => g.Statements.Where(s => s.Source == source).Sum(s => Words(s.Text)));
+        return (aligned, aligned + result.Unmatched.Where(s => s.Source == source).Sum(s => Words(s.Text)));
+    }
+
+    /// <summary>The share of a source's words in aligned statements, as a whole percentage ("31%").</summary>
+    public static string Coverage(ComparisonResult result, int source)
+    {
+        var (aligned, total) = WordsAligned(result, source);
+        return total == 0 ? "–" : $"{Math.Round(100.0 * aligned / total, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
+    }
+
+    private static int Words(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            count += letter && !inWord ? 1 : 0;
+            inWord = letter || (inWord && c is '\'' or '’' or '-' or '.' or ',');
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// What a reviewer asks first, in this order: conflicting values, attribution changes, hedging and
+    /// modality changes; each with the groups (1-based, report order) it is found in, "none" when absent.
+    /// </summary>
+    public static List<(string Heading, string Finding)> KeyFindings(ComparisonResult result)
+    {
+        string Groups(Func<Difference, bool> which)
+        {
+            var numbers = result.Alignments.Select((g, i) => (g, i)).Where(p => p.g.Differences.Any(which)).Select(p => (p.i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            return numbers.Count == 0 ? string.Empty : $" ({(numbers.Count == 1 ? "group" : "groups")} {string.Join(", ", numbers)})";
+        }
+
+        var conflicts = result.Alignments.SelectMany((g, i) => g.Differences.Where(d => DifferenceKinds.IsConflict(d.Kind)).Select(d => $"{d.Detail} (group {i + 1})")).ToList();
+        var conflict = conflicts.Count == 0
+            ? "none"
+            : string.Join("; ", conflicts.Take(MaxListed)) + (conflicts.Count > MaxListed ? $"; and {conflicts.Count - MaxListed} more" : string.Empty);
+        if (SameValuesFinding(result) is { } same)
+        {
+            conflict += "; " + same;
+        }
+
+        var kinds = KindSummary(result).ToDictionary(k => k.Kind, k => k.Finding);
+        string Of(params DifferenceKind[] which)
+        {
+            var found = which.Where(kinds.ContainsKey).Select(k => kinds[k]).ToList();
+            return found.Count == 0 ? "none" : string.Join("; ", found) + Groups(d => which.Contains(d.Kind));
+        }
+
+        return
+        [
+            ("Conflicting values", conflict),
+            ("Attribution", Of(DifferenceKind.Attribution)),
+            ("Hedging and modality", Of(DifferenceKind.Hedge, DifferenceKind.Modality)),
+        ];
+    }
+
+    /// <summary>The most conflicts the key findings list one by one.</summary>
+    private const int MaxListed = 5;
+
     public static string Location(ComparisonResult result, Statement statement) =>
         $"{Path.GetFileName(result.Sources[statement.Source].Path)}:{statement.Line}:{statement.Column}";
 
@@ -42,7 +109,7 @@ internal static class ReportFacts
     {
         var byKind = result.Alignments.SelectMany(g => g.Differences).GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.ToList());
         var rows = new List<(DifferenceKind, int, int, string)>();
-        foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(k => k is DifferenceKind.Wording or DifferenceKind.Addition or DifferenceKind.Omission))
+        foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(DifferenceKinds.Importance))
         {
             if (!byKind.TryGetValue(kind, out var found))
             {

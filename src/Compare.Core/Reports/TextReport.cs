@@ -18,7 +18,7 @@ internal static class TextReport
         text.Append(Strong("Source comparison")).Append('\n');
         foreach (var source in result.Sources)
         {
-            text.Append($"  {Report.Label(source.Index)}  {Clean(source.Path)}  \"{Clean(source.Title)}\"  {Plural(source.Statements, "statement", "statements")}, {AlignedIn(result, source.Index)} aligned, {OnlyIn(result, source.Index)} only here\n");
+            text.Append($"  {Report.Label(source.Index)}  {Clean(source.Path)}  \"{Clean(source.Title)}\"  {Plural(source.Statements, "statement", "statements")}, {AlignedIn(result, source.Index)} aligned ({Coverage(result, source.Index)} of words), {OnlyIn(result, source.Index)} only here\n");
         }
 
         text.Append($"  {Plural(result.Alignments.Count, "aligned group", "aligned groups")}, {Plural(result.Boilerplate.Count, "boilerplate line", "boilerplate lines")} set aside\n");
@@ -27,14 +27,17 @@ internal static class TextReport
             text.Append("  ").Append(verdict).Append('\n');
         }
 
+        if (result.Alignments.Count > 0)
+        {
+            foreach (var (heading, finding) in KeyFindings(result))
+            {
+                text.Append($"  {heading}: {Clean(finding)}\n");
+            }
+        }
+
         foreach (var (kind, inA, inB, finding) in KindSummary(result))
         {
             text.Append($"  {DifferenceKinds.Name(kind),-11} A {inA,3}  B {inB,3}  {Clean(finding)}\n");
-        }
-
-        if (SameValuesFinding(result) is { } same)
-        {
-            text.Append("  ").Append(Clean(same)).Append('\n');
         }
 
         for (var i = 0; i < result.Alignments.Count; i++)
