@@ -83,7 +83,7 @@ internal static class CompareCli
         return string.Join('\n', lines.Select(l => l.Contains(usage, StringComparison.Ordinal) ? $"  compare {name}{l[(l.IndexOf(usage, StringComparison.Ordinal) + usage.Length)..]}" : l));
     }
 
-    /// <summary>The root command: <c>compare A B [--format markdown|json|text] [-o FILE] [--threshold X] [--fail-on KINDS]</c>.</summary>
+    /// <summary>The root command: <c>compare A B [--format markdown|json|text|html] [-o FILE] [--threshold X] [--fail-on KINDS]</c>.</summary>
     public static RootCommand Build(CliContext context)
     {
         var sources = new Argument<string[]>("documents")
@@ -93,10 +93,10 @@ internal static class CompareCli
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Report format: markdown (default), json or text.",
+            Description = "Report format: markdown (default), json, text, or html (one self-contained page with the sources side by side).",
             DefaultValueFactory = _ => "markdown",
         };
-        format.AcceptOnlyFromAmong("markdown", "json", "text");
+        format.AcceptOnlyFromAmong("markdown", "json", "text", "html");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to FILE (whole or not at all) instead of standard output.",
@@ -157,6 +157,7 @@ internal static class CompareCli
             {
                 "json" => ReportFormat.Json,
                 "text" => ReportFormat.Text,
+                "html" => ReportFormat.Html,
                 _ => ReportFormat.Markdown,
             };
             var path = parse.GetValue(output);

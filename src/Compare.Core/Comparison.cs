@@ -135,7 +135,10 @@ public static class Comparison
             Topic(leftVector, rightVector, leftStatements.Concat(rightStatements), space),
             WordDiff.Segments(runs),
             differences,
-            sameValues);
+            sameValues)
+        {
+            Changes = WordDiff.Changes(runs, leftStatements, rightStatements),
+        };
         return (group, leftVector.Shared(rightVector));
     }
 

@@ -138,7 +138,18 @@ public sealed record AlignedGroup(
     IReadOnlyList<string> Topic,
     IReadOnlyList<DiffSegment> Diff,
     IReadOnlyList<Difference> Differences,
-    IReadOnlyList<SameValue> SameValues);
+    IReadOnlyList<SameValue> SameValues)
+{
+    /// <summary>The words of each statement that the word diff does not share with the other side, as character ranges (for the HTML report).</summary>
+    internal IReadOnlyList<ChangedSpan> Changes { get; init; } = [];
+}
+
+/// <summary>Characters of a statement that only its side of a group has.</summary>
+/// <param name="Source">The statement's source.</param>
+/// <param name="Index">The statement's index in its source.</param>
+/// <param name="Start">The offset of the first character in the statement text.</param>
+/// <param name="Length">How many characters.</param>
+internal readonly record struct ChangedSpan(int Source, int Index, int Start, int Length);
 
 /// <summary>The outcome of a comparison.</summary>
 /// <param name="Sources">The sources in input order.</param>

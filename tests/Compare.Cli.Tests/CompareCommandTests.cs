@@ -72,6 +72,32 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void Writes_one_self_contained_html_page_with_format_html()
+    {
+        var directory = Directory.CreateTempSubdirectory("compare-cli-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "report.html");
+            var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "--format", "html", "-o", path);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(string.Empty, run.Error);
+            var html = File.ReadAllText(path);
+            Assert.StartsWith("<!DOCTYPE html>\n", html, StringComparison.Ordinal);
+            Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';", html, StringComparison.Ordinal);
+            Assert.Contains("<section class=\"source\" aria-label=\"Source A\">", html, StringComparison.Ordinal);
+            Assert.Contains("<section class=\"source\" aria-label=\"Source B\">", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Colours_text_on_a_terminal_unless_NO_COLOR_is_set()
     {
         var coloured = CliRunner.Run(terminal: true, [], CliRunner.SeedA, CliRunner.SeedB, "--format", "text");

@@ -105,6 +105,34 @@ public sealed class ReportSafetyTests
     }
 
     [Fact]
+    public void Document_text_never_becomes_an_element_or_attribute_of_the_html_report()
+    {
+        var html = Report.ToHtml(Hostile.Value);
+        var elements = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "h2", "h3", "table", "thead", "tbody", "tr", "th", "td",
+            "p", "strong", "code", "ul", "li", "details", "summary", "nav", "button", "span", "aside", "main", "section", "article", "a", "mark", "del", "ins",
+        };
+        var attribute = new Regex(@"^(class|id|data-group|data-kinds|data-kind|title|tabindex|type|aria-[a-z]+|lang|charset|name|content|http-equiv)=""[^""<>]*""$|^href=""#[a-z]?\d+""$");
+
+        // Outside the page's own style and script, every tag is one the report writes, with its own attributes.
+        var markup = Regex.Replace(html, @"<(style|script)>.*?</\1>", string.Empty, RegexOptions.Singleline);
+        foreach (Match tag in Regex.Matches(markup, @"<(?<name>/?[A-Za-z][A-Za-z0-9]*)(?<attributes>(?:\s+[^\s=>]+=""[^""]*"")*)\s*>"))
+        {
+            Assert.Contains(tag.Groups["name"].Value.TrimStart('/'), elements);
+            foreach (Match pair in Regex.Matches(tag.Groups["attributes"].Value, @"[^\s=]+=""[^""]*"""))
+            {
+                Assert.Matches(attribute, pair.Value);
+            }
+        }
+
+        Assert.Equal(markup.Count(c => c == '<'), Regex.Count(markup, @"<(/?[A-Za-z][A-Za-z0-9]*)((?:\s+[^\s=>]+=""[^""]*"")*)\s*>|<!DOCTYPE html>"));
+        Assert.Contains("that &lt;script&gt;alert(&#39;", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'sha256-", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_text_report_carries_no_terminal_control_sequence_from_a_document()
     {
         var text = Report.ToText(Hostile.Value, color: false);

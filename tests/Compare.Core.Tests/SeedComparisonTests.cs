@@ -89,6 +89,10 @@ public sealed class SeedComparisonTests
         Snapshot.Verify(Report.ToJson(Seeds.Value), "seeds", "json");
 
     [Fact]
+    public void Html_report_matches_the_golden_file() =>
+        Snapshot.Verify(Report.ToHtml(Seeds.Value), "seeds", "html");
+
+    [Fact]
     public void Text_report_matches_the_golden_file() =>
         Snapshot.Verify(Report.ToText(Seeds.Value), "seeds", "txt");
 

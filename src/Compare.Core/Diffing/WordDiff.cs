@@ -73,6 +73,42 @@ internal static class WordDiff
     }
 
     /// <summary>Turns the runs into display segments: shared text, then for each change the deleted and the inserted words.</summary>
+    /// <summary>The changed words of each statement as character ranges; neighbouring words of one change are one range.</summary>
+    public static List<ChangedSpan> Changes(IEnumerable<DiffRun> runs, IReadOnlyList<AnalyzedStatement> left, IReadOnlyList<AnalyzedStatement> right)
+    {
+        var spans = new List<ChangedSpan>();
+        foreach (var run in runs.Where(r => !r.IsEqual))
+        {
+            foreach (var (tokens, side) in new[] { (run.Left, left), (run.Right, right) })
+            {
+                ChangedSpan? open = null;
+                foreach (var token in tokens)
+                {
+                    var statement = side[token.Statement].Statement;
+                    if (open is { } span && span.Source == statement.Source && span.Index == statement.Index && token.Start - (span.Start + span.Length) <= 1)
+                    {
+                        open = span with { Length = token.Start + token.Text.Length - span.Start };
+                        continue;
+                    }
+
+                    if (open is { } done)
+                    {
+                        spans.Add(done);
+                    }
+
+                    open = new ChangedSpan(statement.Source, statement.Index, token.Start, token.Text.Length);
+                }
+
+                if (open is { } last)
+                {
+                    spans.Add(last);
+                }
+            }
+        }
+
+        return spans;
+    }
+
     public static List<DiffSegment> Segments(IEnumerable<DiffRun> runs)
     {
         var segments = new List<DiffSegment>();

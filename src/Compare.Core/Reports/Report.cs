@@ -13,6 +13,9 @@ public enum ReportFormat
 
     /// <summary>Plain text for terminals.</summary>
     Text,
+
+    /// <summary>One self-contained HTML page with the sources side by side.</summary>
+    Html,
 }
 
 /// <summary>Renders a comparison as Markdown, JSON or text. Output is deterministic: "\n" line ends, invariant culture, stable order.</summary>
@@ -26,6 +29,7 @@ public static class Report
     {
         ReportFormat.Json => ToJson(result),
         ReportFormat.Text => ToText(result, color),
+        ReportFormat.Html => ToHtml(result),
         _ => ToMarkdown(result),
     };
 
@@ -54,6 +58,13 @@ public static class Report
 
     /// <summary>Plain text, with ANSI colours for deleted and inserted words when <paramref name="color"/> is set.</summary>
     public static string ToText(ComparisonResult result, bool color = false) => TextReport.Render(result, color);
+
+    /// <summary>
+    /// One self-contained HTML page (no file, style or script from elsewhere; a Content-Security-Policy
+    /// allows only its own): the summary, the sources side by side with corresponding statements
+    /// highlighted and linked both ways, labelled words marked by kind, and a legend that filters by kind.
+    /// </summary>
+    public static string ToHtml(ComparisonResult result) => HtmlReport.Render(result);
 
     /// <summary>The label of a source in reports: A, B, C…</summary>
     public static string Label(int source) => source < 26 ? ((char)('A' + source)).ToString() : "S" + source;
