@@ -232,9 +232,30 @@ internal static class CompareCli
             Description = "Keep a report of its own under this tag (one comment per job or matrix leg; default: the one untagged report).",
             HelpName = "TAG",
         };
+        var htmlDirectory = new Option<string?>("--html-dir")
+        {
+            Description = "Also write an HTML page per comparison, with the sources side by side, and an index.html into DIR.",
+            HelpName = "DIR",
+        };
+        var htmlLink = new Option<Uri?>("--html-link")
+        {
+            Description = "Where reviewers find the HTML pages (e.g. the workflow run's artifacts), linked from the comment.",
+            HelpName = "URL",
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--html-link {text}: use an http or https address");
+                return null;
+            },
+        };
         var command = new Command("pr", "Compares the documents a pull request adds or changes and keeps one report comment up to date (the GitHub Action).")
         {
-            repo, number, token, baseSha, paths, comment, failOn, threshold, output, author, tag,
+            repo, number, token, baseSha, paths, comment, failOn, threshold, output, author, tag, htmlDirectory, htmlLink,
         };
         command.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
@@ -249,6 +270,8 @@ internal static class CompareCli
                 ReportPath = parse.GetValue(output) ?? run.ReportPath,
                 CommentAuthor = parse.GetValue(author) is { Length: > 0 } login ? login : null,
                 CommentTag = parse.GetValue(tag) is { Length: > 0 } name ? name : null,
+                HtmlDirectory = parse.GetValue(htmlDirectory) is { Length: > 0 } folder ? folder : null,
+                HtmlLink = parse.GetValue(htmlLink),
             };
             var outcome = Compare.GitHub.PullRequestAction.RunAsync(run, context.Out, context.Delay).GetAwaiter().GetResult();
             context.Out.Write(outcome.ReportPath is null

@@ -85,13 +85,18 @@ public static class PullRequestAction
             documents.Add(await Document(run, api, file, glob).ConfigureAwait(false));
         }
 
-        var full = PullRequestReport.Full(run.Number, documents);
+        var full = PullRequestReport.Full(run.Number, documents, run.HtmlLink);
         var reportPath = run.ReportPath ?? Path.Combine(Path.GetTempPath(), $"compare-pr-{run.Number}.md");
         await File.WriteAllTextAsync(reportPath, full).ConfigureAwait(false);
+        if (run.HtmlDirectory is { } htmlDirectory)
+        {
+            HtmlPages.Write(htmlDirectory, run.Number, documents);
+        }
+
         var summarised = false;
         if (run.StepSummary is { } summary)
         {
-            await File.AppendAllTextAsync(summary, PullRequestReport.Summary(run.Number, documents, run.CommentTag) + "\n").ConfigureAwait(false);
+            await File.AppendAllTextAsync(summary, PullRequestReport.Summary(run.Number, documents, run.CommentTag, htmlLink: run.HtmlLink) + "\n").ConfigureAwait(false);
             summarised = true;
         }
 
@@ -101,7 +106,7 @@ public static class PullRequestAction
             try
             {
                 comment = await Upsert(
-                    api, run.Number, PullRequestReport.Comment(run.Number, documents, run.CommentTag), PullRequestReport.MarkerFor(run.CommentTag), run.CommentAuthor)
+                    api, run.Number, PullRequestReport.Comment(run.Number, documents, run.CommentTag, htmlLink: run.HtmlLink), PullRequestReport.MarkerFor(run.CommentTag), run.CommentAuthor)
                     .ConfigureAwait(false);
             }
             catch (ForbiddenException ex)

@@ -55,15 +55,15 @@ internal static class PullRequestReport
     /// <summary>GitHub refuses a step summary over 1 MiB (1,048,576 bytes); the report keeps under it with room to spare.</summary>
     public const int MaxSummaryBytes = 1_000_000;
 
-    public static string Full(int number, IReadOnlyList<DocumentReport> documents) => Render(number, documents, collapse: false, limits: null, FullInSummary, tag: null);
+    public static string Full(int number, IReadOnlyList<DocumentReport> documents, Uri? htmlLink = null) => Render(number, documents, collapse: false, limits: null, FullInSummary, tag: null, htmlLink);
 
     /// <summary>The report as a comment of at most <paramref name="maxLength"/> characters (see <see cref="Fit"/>), marked with <paramref name="tag"/>'s marker.</summary>
-    public static string Comment(int number, IReadOnlyList<DocumentReport> documents, string? tag = null, int maxLength = MaxCommentLength) =>
-        Fit(number, documents, maxLength, body => body.Length, FullInSummary, tag);
+    public static string Comment(int number, IReadOnlyList<DocumentReport> documents, string? tag = null, int maxLength = MaxCommentLength, Uri? htmlLink = null) =>
+        Fit(number, documents, maxLength, body => body.Length, FullInSummary, tag, htmlLink);
 
     /// <summary>The report for the job summary, of at most <paramref name="maxBytes"/> bytes of UTF-8 (see <see cref="Fit"/>), marked with <paramref name="tag"/>'s marker.</summary>
-    public static string Summary(int number, IReadOnlyList<DocumentReport> documents, string? tag = null, int maxBytes = MaxSummaryBytes) =>
-        Fit(number, documents, maxBytes, Encoding.UTF8.GetByteCount, "the full report is the file the action's report-path output names", tag);
+    public static string Summary(int number, IReadOnlyList<DocumentReport> documents, string? tag = null, int maxBytes = MaxSummaryBytes, Uri? htmlLink = null) =>
+        Fit(number, documents, maxBytes, Encoding.UTF8.GetByteCount, "the full report is the file the action's report-path output names", tag, htmlLink);
 
     private const string FullInSummary = "the full report is in the job summary";
 
@@ -72,15 +72,15 @@ internal static class PullRequestReport
     /// into details first, then the last aligned groups (the least important: the report's order) and then unmatched statements are
     /// cut, each cut saying how much it left out and where the full report is.
     /// </summary>
-    private static string Fit(int number, IReadOnlyList<DocumentReport> documents, int limit, Func<string, int> measure, string whereFull, string? tag)
+    private static string Fit(int number, IReadOnlyList<DocumentReport> documents, int limit, Func<string, int> measure, string whereFull, string? tag, Uri? htmlLink)
     {
-        var body = Render(number, documents, collapse: false, limits: null, whereFull, tag);
+        var body = Render(number, documents, collapse: false, limits: null, whereFull, tag, htmlLink);
         if (measure(body) <= limit)
         {
             return body;
         }
 
-        body = Render(number, documents, collapse: true, limits: null, whereFull, tag);
+        body = Render(number, documents, collapse: true, limits: null, whereFull, tag, htmlLink);
         var comparisons = documents.SelectMany(d => d.Comparisons).ToList();
         // By reference: two comparisons can be equal records (the same pair reported under two documents).
         var limits = comparisons.ToDictionary(object (c) => c, c => (Groups: c.Result.Alignments.Count, Unmatched: c.Result.Unmatched.Count), ReferenceEqualityComparer.Instance);
@@ -95,7 +95,7 @@ internal static class PullRequestReport
             }
 
             limits[largest] = kept.Groups > 0 ? (kept.Groups / 2, kept.Unmatched) : (0, kept.Unmatched / 2);
-            body = Render(number, documents, collapse: true, limits, whereFull, tag);
+            body = Render(number, documents, collapse: true, limits, whereFull, tag, htmlLink);
         }
 
         return body;
@@ -115,7 +115,7 @@ internal static class PullRequestReport
     }
 
     private static string Render(
-        int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits, string whereFull, string? tag)
+        int number, IReadOnlyList<DocumentReport> documents, bool collapse, Dictionary<object, (int Groups, int Unmatched)>? limits, string whereFull, string? tag, Uri? htmlLink)
     {
         var md = new StringBuilder();
         md.Append(MarkerFor(tag)).Append('\n');
@@ -131,6 +131,10 @@ internal static class PullRequestReport
             .Where(c => c.count > 0)
             .Select(c => $"{c.count} {c.change.ToString().ToLowerInvariant()}");
         md.Append($"{ReportFacts.Plural(documents.Count, "document", "documents")}: {string.Join(", ", counts)}.\n\n");
+        if (htmlLink is not null && documents.Any(d => d.Comparisons.Count > 0))
+        {
+            md.Append($"**Side by side:** an HTML page per comparison, with the sources in two columns, is among [this run’s artifacts]({htmlLink.AbsoluteUri}).\n\n");
+        }
 
         foreach (var document in documents)
         {

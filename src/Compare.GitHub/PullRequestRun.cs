@@ -46,6 +46,12 @@ public sealed record PullRequestRun(
     /// <summary>Where the full report is written.</summary>
     public string? ReportPath { get; init; }
 
+    /// <summary>A folder to write an HTML page per comparison into (with an index.html), or null for none.</summary>
+    public string? HtmlDirectory { get; init; }
+
+    /// <summary>Where reviewers find the HTML pages (the workflow run's artifacts), linked from the comment; or null.</summary>
+    public Uri? HtmlLink { get; init; }
+
     /// <summary>The login whose marked comment is this tool's (a GitHub App's <c>name[bot]</c>), or null to ask GitHub whom the token acts as.</summary>
     public string? CommentAuthor { get; init; }
 

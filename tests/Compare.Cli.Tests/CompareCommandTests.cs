@@ -189,6 +189,7 @@ public sealed class CompareCommandTests
     [InlineData("compare: no token: set GITHUB_TOKEN or pass --token", "pr", "--repo", "o/r", "--pr", "7")]
     [InlineData("compare: --pr abc: not a pull request number (use a whole number such as 7) (see 'compare pr --help')", "pr", "--pr", "abc")]
     [InlineData("compare: --comment maybe: use true or false (see 'compare pr --help')", "pr", "--comment", "maybe", "--pr", "7")]
+    [InlineData("compare: --html-link javascript:alert(1): use an http or https address (see 'compare pr --help')", "pr", "--html-link", "javascript:alert(1)", "--pr", "7")]
     public void Refuses_a_pr_run_it_cannot_start_in_one_line_that_says_why_with_exit_code_2(string message, params string[] args)
     {
         var run = CliRunner.Run(args);

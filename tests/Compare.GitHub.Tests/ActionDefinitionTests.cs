@@ -31,7 +31,7 @@ public sealed partial class ActionDefinitionTests
     public void Documents_every_input_with_a_default_and_every_output()
     {
         var inputs = Map(Action, "inputs");
-        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-tag", "pr-number", "comment-author"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-tag", "pr-number", "html-report", "comment-author"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.All(inputs.Children.Values.Cast<YamlMappingNode>(), input =>
         {
             Assert.False(string.IsNullOrWhiteSpace(Scalar(input, "description")));
@@ -41,7 +41,7 @@ public sealed partial class ActionDefinitionTests
         Assert.Equal("seeds/**", Scalar(Map(inputs, "paths"), "default"));
 
         var outputs = Map(Action, "outputs");
-        Assert.Equal(["report-path", "comment-id", "comment-url", "documents", "differences"], outputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["report-path", "comment-id", "comment-url", "documents", "differences", "html-path"], outputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.All(outputs.Children.Values.Cast<YamlMappingNode>(), output => Assert.False(string.IsNullOrWhiteSpace(Scalar(output, "description"))));
     }
 
@@ -65,7 +65,7 @@ public sealed partial class ActionDefinitionTests
             }
         }
 
-        Assert.Equal(["comment", "comment-author", "comment-tag", "fail-on", "github-token", "paths", "pr-number", "threshold"], used.Order(StringComparer.Ordinal));
+        Assert.Equal(["comment", "comment-author", "comment-tag", "fail-on", "github-token", "html-report", "paths", "pr-number", "threshold"], used.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -6,13 +6,15 @@ namespace Compare.GitHub.Tests;
 
 /// <summary>
 /// action.yml's steps run as a runner runs them: expressions evaluated, `run:` scripts in bash with the
-/// runner's environment, `actions/cache` as a folder keyed by its key, against the fake GitHub server and a
+/// runner's environment, `actions/cache` as a folder keyed by its key, `actions/upload-artifact` as a folder
+/// per artifact name, against the fake GitHub server and a
 /// real git workspace. The action is used in the `uses: ./` form (its path holds a "./" segment).
 /// </summary>
 public sealed partial class ActionStepsTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("compare-action-");
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _artifacts = new(StringComparer.Ordinal);
     private FakeGitHub _github = null!;
 
     private string Workspace => Path.Combine(_work.FullName, "workspace");
@@ -49,7 +51,9 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
     public async Task Builds_on_a_cold_run_restores_without_building_on_a_warm_one_and_comments_both_times()
     {
         var cold = await RunActionAsync("cold");
-        var warm = await RunActionAsync("warm");
+        var coldComment = Assert.Single(_github.Comments).Value.Body;
+        // The warm run without the HTML pages: nothing to upload, and the comment no longer links them.
+        var warm = await RunActionAsync("warm", new() { ["html-report"] = "false" });
 
         Assert.Contains("build", cold.Ran);
         Assert.Equal(["key", "cache", "compare"], warm.Ran);
@@ -60,12 +64,22 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
         Assert.Contains("seeds/karabakh/news.txt", comment.Body, StringComparison.Ordinal);
         Assert.Equal("seeds/karabakh/news.txt", warm.Outputs["documents"].Trim());
         Assert.True(File.Exists(warm.Outputs["report-path"]));
+
+        // The cold run's HTML pages: uploaded as the run's artifact, which its comment links.
+        var (name, folder) = Assert.Single(_artifacts);
+        Assert.Equal("compare-report", name);
+        Assert.Equal(["01-news.html", "index.html"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(Path.Combine(folder, "01-news.html")), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"01-news.html\">seeds/karabakh/news.txt: ", await File.ReadAllTextAsync(Path.Combine(folder, "index.html")), StringComparison.Ordinal);
+        Assert.Contains("[this run’s artifacts](https://github.example/o/r/actions/runs/4242#artifacts)", coldComment, StringComparison.Ordinal);
+        Assert.DoesNotContain("artifacts", comment.Body, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, warm.Outputs.GetValueOrDefault("html-path", string.Empty));
     }
 
     /// <summary>What one run of the action did: the steps it ran (by id, "build" for the unnamed build step) and every step output.</summary>
     private sealed record ActionRun(List<string> Ran, Dictionary<string, string> Outputs);
 
-    private async Task<ActionRun> RunActionAsync(string name)
+    private async Task<ActionRun> RunActionAsync(string name, Dictionary<string, string>? given = null)
     {
         var temp = Directory.CreateDirectory(Path.Combine(_work.FullName, name, "temp")).FullName;
         var actionPath = Repository.Root + Path.DirectorySeparatorChar + "." + Path.DirectorySeparatorChar;
@@ -74,10 +88,18 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
             .ToDictionary(i => ((YamlScalarNode)i.Key).Value!, i => Scalar((YamlMappingNode)i.Value, "default") ?? string.Empty, StringComparer.Ordinal);
         inputs["github-token"] = "token";
         inputs["paths"] = "seeds/**";
+        foreach (var (input, value) in given ?? [])
+        {
+            inputs[input] = value;
+        }
+
         var context = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["github.action_path"] = actionPath,
             ["github.token"] = "token",
+            ["github.server_url"] = "https://github.example",
+            ["github.repository"] = "o/r",
+            ["github.run_id"] = "4242",
             ["runner.temp"] = temp,
             ["runner.os"] = "Linux",
         };
@@ -92,7 +114,7 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
         var steps = (YamlSequenceNode)((YamlMappingNode)action.Children[new YamlScalarNode("runs")]).Children[new YamlScalarNode("steps")];
         foreach (YamlMappingNode step in steps)
         {
-            var id = Scalar(step, "id") ?? "build";
+            var id = Scalar(step, "id") ?? (Scalar(step, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true ? "upload" : "build");
             if (Scalar(step, "if") is { } condition && !Holds(condition, context))
             {
                 continue;
@@ -100,7 +122,9 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
 
             ran.Add(id);
             var stepOutputs = Scalar(step, "uses") is { } uses
-                ? Cache(uses, Evaluate(Scalar(Child(step, "with"), "key")!, context), Evaluate(Scalar(Child(step, "with"), "path")!, context), saves)
+                ? id == "upload"
+                    ? Upload(uses, Evaluate(Scalar(Child(step, "with"), "name")!, context), Evaluate(Scalar(Child(step, "with"), "path")!, context))
+                    : Cache(uses, Evaluate(Scalar(Child(step, "with"), "key")!, context), Evaluate(Scalar(Child(step, "with"), "path")!, context), saves)
                 : await Script(step, context, temp, actionPath);
             foreach (var (output, value) in stepOutputs)
             {
@@ -116,6 +140,15 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
         }
 
         return new ActionRun(ran, outputs);
+    }
+
+    /// <summary>The upload-artifact action: the folder's files kept under the artifact's name (a name used twice fails, as on GitHub).</summary>
+    private Dictionary<string, string> Upload(string uses, string name, string path)
+    {
+        Assert.Equal("actions/upload-artifact@v7", uses);
+        Assert.False(_artifacts.ContainsKey(name), "artifact uploaded twice: " + name);
+        _artifacts[name] = CopyTree(path, Path.Combine(_work.FullName, "artifacts", name));
+        return new(StringComparer.Ordinal);
     }
 
     private Dictionary<string, string> Cache(string uses, string key, string path, List<(string Key, string Path)> saves)
@@ -200,10 +233,11 @@ public sealed partial class ActionStepsTests : IAsyncLifetime
         return evaluated;
     }
 
-    /// <summary>An `if:` as action.yml writes them: steps.ID.outputs.NAME compared with a quoted string.</summary>
+    /// <summary>An `if:` as action.yml writes them: steps.ID.outputs.NAME compared with a quoted string, after "!cancelled() &amp;&amp;" (never cancelled here).</summary>
     private static bool Holds(string condition, Dictionary<string, string> context)
     {
-        var match = Condition().Match(condition);
+        const string NotCancelled = "!cancelled() && ";
+        var match = Condition().Match(condition.StartsWith(NotCancelled, StringComparison.Ordinal) ? condition[NotCancelled.Length..] : condition);
         Assert.True(match.Success, "unsupported condition " + condition);
         var value = context.GetValueOrDefault(match.Groups["name"].Value, string.Empty);
         var equal = value == match.Groups["value"].Value;

@@ -256,7 +256,7 @@ internal static class HtmlReport
         string.Join(' ', group.Differences.Select(d => DifferenceKinds.Name(d.Kind)).Distinct().Order(StringComparer.Ordinal));
 
     /// <summary>Text for an element or a quoted attribute: the five characters HTML gives meaning are written as references.</summary>
-    private static string Escape(string text)
+    public static string Escape(string text)
     {
         if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
         {
