@@ -129,15 +129,17 @@ public static class Comparison
 
         var runs = WordDiff.Diff(leftStatements, rightStatements);
         var (differences, sameValues) = DifferenceFinder.Find(runs, leftStatements, rightStatements, antecedent);
+        var topic = Topic(leftVector, rightVector, leftStatements.Concat(rightStatements), space);
         var group = new AlignedGroup(
             [.. leftStatements.Concat(rightStatements).Select(s => s.Statement)],
             Math.Round(aligned.Score, 2),
-            Topic(leftVector, rightVector, leftStatements.Concat(rightStatements), space),
+            topic,
             WordDiff.Segments(runs),
             differences,
             sameValues)
         {
             Changes = WordDiff.Changes(runs, leftStatements, rightStatements),
+            Heading = WordDiff.Heading(runs, topic),
         };
         return (group, leftVector.Shared(rightVector));
     }

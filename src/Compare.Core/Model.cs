@@ -140,6 +140,9 @@ public sealed record AlignedGroup(
     IReadOnlyList<Difference> Differences,
     IReadOnlyList<SameValue> SameValues)
 {
+    /// <summary>The heading reports show: the statements' shared subject in their words (see the topic for the key terms alone).</summary>
+    internal string Heading { get; init; } = string.Empty;
+
     /// <summary>The words of each statement that the word diff does not share with the other side, as character ranges (for the HTML report).</summary>
     internal IReadOnlyList<ChangedSpan> Changes { get; init; } = [];
 }

@@ -73,6 +73,22 @@ public sealed class ReportWritingTests
         Assert.DoesNotContain("Only in B", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Heads_a_group_with_the_phrase_its_statements_share_then_key_terms_it_does_not_name()
+    {
+        var headings = Regex.Matches(Report.ToMarkdown(FirstScreen.Value), @"^#### \d+\. (.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
+
+        Assert.Contains("storm damaged the old lighthouse · cliff", headings);
+    }
+
+    [Fact]
+    public void Keeps_a_negation_at_the_start_of_a_heading_phrase()
+    {
+        var result = Comparison.Compare([TestData.Read("reports/heading-a.txt"), TestData.Read("reports/heading-b.txt")]);
+
+        Assert.StartsWith("#### 1. no one is above the law · ", Report.ToMarkdown(result).Split("\n").Single(l => l.StartsWith("####", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
     private static readonly Lazy<ComparisonResult> FirstScreen = new(() =>
         Comparison.Compare([TestData.Read("reports/first-screen-a.txt"), TestData.Read("reports/first-screen-b.txt")]));
 

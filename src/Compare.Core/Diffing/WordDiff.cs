@@ -72,7 +72,6 @@ internal static class WordDiff
         return Cleanup(runs);
     }
 
-    /// <summary>Turns the runs into display segments: shared text, then for each change the deleted and the inserted words.</summary>
     /// <summary>The changed words of each statement as character ranges; neighbouring words of one change are one range.</summary>
     public static List<ChangedSpan> Changes(IEnumerable<DiffRun> runs, IReadOnlyList<AnalyzedStatement> left, IReadOnlyList<AnalyzedStatement> right)
     {
@@ -109,6 +108,94 @@ internal static class WordDiff
         return spans;
     }
 
+    /// <summary>The longest phrase shown as a heading, in tokens.</summary>
+    private const int MaxHeadingTokens = 6;
+
+    /// <summary>
+    /// A group's heading in the words its statements share: the shared phrase (up to six words, as the
+    /// first source writes it, without function words at its ends) that holds the most topic words, then
+    /// the topic terms it does not already name, three parts at most ("lay down their weapons · combat").
+    /// Without a shared phrase of two content words, the topic terms alone.
+    /// </summary>
+    public static string Heading(IEnumerable<DiffRun> runs, IReadOnlyList<string> topic)
+    {
+        var topicWords = topic.SelectMany(Words).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var best = (Score: 0, Content: 0, Text: string.Empty);
+        foreach (var run in runs.Where(r => r.IsEqual))
+        {
+            foreach (var piece in Phrases(run.Left))
+            {
+                for (var start = 0; start < piece.Count; start++)
+                {
+                    for (var end = start + 1; end <= Math.Min(piece.Count, start + MaxHeadingTokens); end++)
+                    {
+                        // A phrase keeps a negation before it ("no one is above the law", never "one is above the law").
+                        var window = piece.Slice(start, end - start);
+                        if ((window[0].IsFunctionWord && !IsNegation(window[0])) || window[^1].IsFunctionWord || (start > 0 && IsNegation(piece[start - 1])))
+                        {
+                            continue;
+                        }
+
+                        var content = 0;
+                        var score = 0;
+                        foreach (var token in window)
+                        {
+                            if (!token.IsFunctionWord)
+                            {
+                                content++;
+                                score += topicWords.Contains(token.Text) ? 3 : 1;
+                            }
+                        }
+
+                        // The highest score; of equal ones the shorter phrase, then the first.
+                        if (score > best.Score || (score == best.Score && content < best.Content))
+                        {
+                            best = (score, content, Join(window).TrimEnd());
+                        }
+                    }
+                }
+            }
+        }
+
+        if (best.Content < 2 || best.Score <= best.Content)
+        {
+            return string.Join(" · ", topic);
+        }
+
+        var named = Words(best.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var rest = topic.Where(t => !Words(t).All(named.Contains)).Take(2);
+        return string.Join(" · ", rest.Prepend(best.Text));
+    }
+
+    /// <summary>The words of a phrase without the signs around them ("$600 million" → 600, million).</summary>
+    private static IEnumerable<string> Words(string phrase) =>
+        phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', '$', '€', '£', '%', '"', '“', '”', '‘', '’', '(', ')')).Where(w => w.Length > 0);
+
+    private static bool IsNegation(DiffToken token) =>
+        token.Text.ToLowerInvariant() is "no" or "not" or "never" or "n't" or "none" or "nor" or "neither" or "without" or "nobody" or "nothing";
+
+    /// <summary>A run's tokens cut at punctuation that ends a phrase (a comma inside a number or date does not: "September 21, 2023").</summary>
+    private static IEnumerable<ArraySegment<DiffToken>> Phrases(ArraySegment<DiffToken> tokens)
+    {
+        var start = 0;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            var cut = i == tokens.Count
+                      || (tokens[i].Kind == TokenKind.Punctuation && tokens[i].Text is not ("-" or "'" or "’")
+                          && !(tokens[i].Text == "," && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Number));
+            if (cut)
+            {
+                if (i > start)
+                {
+                    yield return tokens.Slice(start, i - start);
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>Turns the runs into display segments: shared text, then for each change the deleted and the inserted words.</summary>
     public static List<DiffSegment> Segments(IEnumerable<DiffRun> runs)
     {
         var segments = new List<DiffSegment>();

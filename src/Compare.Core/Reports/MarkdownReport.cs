@@ -133,7 +133,7 @@ internal static class MarkdownReport
     {
         var md = _groupBuilder ??= new StringBuilder();
         md.Clear();
-        var topic = group.Topic.Count > 0 ? string.Join(" · ", group.Topic.Select(Escape)) : "shared wording";
+        var topic = group.Heading.Length > 0 ? Escape(group.Heading) : "shared wording";
         md.Append($"#### {i + 1}. {topic}\n\n");
         var sideBySide = SharedWords(group.Diff) < MinSharedForInline;
         if (sideBySide)

@@ -43,7 +43,7 @@ internal static class TextReport
         for (var i = 0; i < result.Alignments.Count; i++)
         {
             var group = result.Alignments[i];
-            text.Append('\n').Append(Strong($"[{i + 1}] {Clean(string.Join(" · ", group.Topic))}")).Append($"  (similarity {Score(group.Score)})\n");
+            text.Append('\n').Append(Strong($"[{i + 1}] {Clean(group.Heading)}")).Append($"  (similarity {Score(group.Score)})\n");
             foreach (var statement in group.Statements)
             {
                 text.Append($"  {Report.Label(statement.Source)} {Location(result, statement)}  {Clean(statement.Text)}\n");
