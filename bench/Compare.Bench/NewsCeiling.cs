@@ -34,6 +34,7 @@ internal static class NewsCeiling
         var directory = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "news-pairs");
         var rows = new List<Row>();
         var clusters = new List<(int A, int B, int Linked)>();
+        var components = new List<Component>();
         var unfound = 0;
         foreach (var gold in NewsEvaluation.Load(directory))
         {
@@ -43,6 +44,7 @@ internal static class NewsCeiling
             var labels = new int[left.Length, right.Length];
             unfound += Label(gold.Optional, -1, left, right, labels) + Label(gold.Pairs, 1, left, right, labels);
             Clusters(labels, clusters);
+            components.AddRange(Components(labels));
             rows.AddRange(Score(left, right, labels, string.CompareOrdinal(gold.Name, "2015") < 0));
         }
 
@@ -82,7 +84,154 @@ internal static class NewsCeiling
         var inside = clusters.Sum(c => c.A * c.B);
         Console.WriteLine();
         Console.WriteLine(Invariant($"Each cluster as one group: recall 1.00 at precision {linked}/{inside} = {(double)linked / inside:0.00} (optional pairs inside not counted)"));
+
+        // The most any aligner could find at precision 0.90, knowing the gold: its groups are disjoint sets of
+        // statements, and a group holds every pair of its statements.
+        var bound = OracleBound(components, 0.90);
+        Console.WriteLine(Invariant($"Best grouping knowing the gold, at precision ≥ 0.90: at most {bound:0.0} of {positives} gold statement pairs (recall ≤ {bound / positives:0.00}; a Lagrangian bound)"));
         return 0;
+    }
+
+    /// <summary>Statements linked by gold or optional pairs (connected), with the pairs between them: 1 gold, -1 optional.</summary>
+    private sealed record Component(int Count, bool[] IsLeft, int[] Neighbours, Dictionary<(int, int), int> Labels);
+
+    private static IEnumerable<Component> Components(int[,] labels)
+    {
+        int n = labels.GetLength(0), m = labels.GetLength(1);
+        var parent = Enumerable.Range(0, n + m).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                if (labels[i, j] != 0)
+                {
+                    parent[Find(i)] = Find(n + j);
+                }
+            }
+        }
+
+        foreach (var members in Enumerable.Range(0, n + m).GroupBy(Find).Select(g => g.ToList()).Where(g => g.Count > 1))
+        {
+            var at = members.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
+            var neighbours = new int[members.Count];
+            var pairs = new Dictionary<(int, int), int>();
+            foreach (var i in members.Where(x => x < n))
+            {
+                foreach (var j in members.Where(x => x >= n))
+                {
+                    if (labels[i, j - n] != 0)
+                    {
+                        pairs[(at[i], at[j])] = labels[i, j - n];
+                        neighbours[at[i]] |= 1 << at[j];
+                        neighbours[at[j]] |= 1 << at[i];
+                    }
+                }
+            }
+
+            yield return new Component(members.Count, [.. members.Select(x => x < n)], neighbours, pairs);
+        }
+    }
+
+    /// <summary>
+    /// An upper bound on the gold pairs disjoint groups can hold at a closed-world precision (optional pairs
+    /// right, as in the scorer): by Lagrangian duality, for every λ ≥ 0 it is at most the sum over components
+    /// of the best partition's Σ gold − λ·cost, cost = wrong·P/(1−P) − right; the bound is the least over λ.
+    /// Only connected groups need be tried (a disconnected one splits into parts with no fewer gold pairs and
+    /// no more wrong ones).
+    /// </summary>
+    private static double OracleBound(List<Component> components, double precision)
+    {
+        var groups = components.Select(c => ConnectedGroups(c, precision / (1 - precision))).ToList();
+        var best = double.MaxValue;
+        for (var lambda = 0.0; lambda <= 0.3; lambda += 0.005)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < components.Count; k++)
+            {
+                var byLowest = groups[k].GroupBy(g => System.Numerics.BitOperations.TrailingZeroCount(g.Mask))
+                    .ToDictionary(g => g.Key, g => g.Select(x => (x.Mask, Value: x.Gold - lambda * x.Cost)).ToList());
+                var memo = new Dictionary<int, double>();
+                double Best(int mask)
+                {
+                    if (mask == 0)
+                    {
+                        return 0;
+                    }
+
+                    if (memo.TryGetValue(mask, out var known))
+                    {
+                        return known;
+                    }
+
+                    var lowest = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    var value = Best(mask & ~(1 << lowest));
+                    foreach (var (group, gain) in byLowest.GetValueOrDefault(lowest, []))
+                    {
+                        if ((group & mask) == group)
+                        {
+                            value = Math.Max(value, gain + Best(mask & ~group));
+                        }
+                    }
+
+                    return memo[mask] = value;
+                }
+
+                sum += Best((1 << components[k].Count) - 1);
+            }
+
+            best = Math.Min(best, sum);
+        }
+
+        return best;
+    }
+
+    /// <summary>Every connected set of a component's statements with both sides in it, with its gold pairs and its cost.</summary>
+    private static List<(int Mask, int Gold, double Cost)> ConnectedGroups(Component component, double wrongWeight)
+    {
+        var seen = new HashSet<int>(Enumerable.Range(0, component.Count).Select(i => 1 << i));
+        var frontier = seen.ToList();
+        while (frontier.Count > 0)
+        {
+            var next = new List<int>();
+            foreach (var mask in frontier)
+            {
+                var around = 0;
+                for (var i = 0; i < component.Count; i++)
+                {
+                    around |= (mask >> i & 1) != 0 ? component.Neighbours[i] : 0;
+                }
+
+                for (var rest = around & ~mask; rest != 0; rest &= rest - 1)
+                {
+                    var grown = mask | (rest & -rest);
+                    if (seen.Add(grown))
+                    {
+                        next.Add(grown);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        var groups = new List<(int, int, double)>();
+        foreach (var mask in seen)
+        {
+            var members = Enumerable.Range(0, component.Count).Where(i => (mask >> i & 1) != 0).ToList();
+            var left = members.Where(i => component.IsLeft[i]).ToList();
+            var right = members.Where(i => !component.IsLeft[i]).ToList();
+            if (left.Count == 0 || right.Count == 0)
+            {
+                continue;
+            }
+
+            var labelled = left.SelectMany(i => right.Select(j => component.Labels.GetValueOrDefault((i, j)))).ToList();
+            var correct = labelled.Count(l => l != 0);
+            groups.Add((mask, labelled.Count(l => l == 1), (wrongWeight * (labelled.Count - correct)) - correct));
+        }
+
+        return groups;
     }
 
     private static AnalyzedStatement[] Statements(string path, int source) =>
