@@ -68,6 +68,16 @@ internal static class DifferenceFinder
                     continue; // The other side names the speaker too ("Romney said …" / "Romney, who …"): it tells what they said or did.
                 }
 
+                if (others.Length == 0 && IsDocument(frame))
+                {
+                    continue; // "court documents said", "according to the terms of the bill": the record the fact comes from, not a claim.
+                }
+
+                if (others.Length == 0 && IsSelfReport(group.Sides[s].Statements[statement].Statement.Text, frame))
+                {
+                    continue; // "the governor said he would ask …", "… I think he should …,” Romney said": what they did, told by them.
+                }
+
                 if (others.Length == 0)
                 {
                     detail = $"{Label(o)} states it as fact; {Label(s)} attributes it {Whom(frame)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
@@ -129,12 +139,35 @@ internal static class DifferenceFinder
     }
 
     /// <summary>Whether a frame's speaker is a document, which speaks for whoever wrote it ("the indictment said", "according to a press release").</summary>
-    private static bool IsDocument(Frame frame) =>
-        Tokenizer.Tokenize(frame.Person).Any(t => Documents.Contains(Stemmer.Stem(t.Norm)));
+    /// <summary>
+    /// Whether the speaker tells of themself: what the frame reports opens with "I" or "we" (their own words),
+    /// or with "he" or "she" right after a named or titled person's "said" ("the governor said he would ask").
+    /// </summary>
+    private static bool IsSelfReport(string text, Frame frame)
+    {
+        var start = Math.Clamp(frame.ScopeStart, 0, text.Length);
+        var end = Math.Clamp(frame.ScopeEnd, start, text.Length);
+        var words = Tokenizer.Tokenize(text[start..end]).Where(t => t.Kind == TokenKind.Word).Select(t => t.Norm).SkipWhile(w => w == "that").Take(3).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        return words[0] is "i" or "we" || (words[0] is "he" or "she" && start >= frame.End && !frame.IsPersonalPronoun && frame.Speaker.Length > 0);
+    }
+
+    /// <summary>Whether the speaker is a document ("court documents", "the terms of the bill"), not someone a document belongs to ("the bill's proponents").</summary>
+    private static bool IsDocument(Frame frame)
+    {
+        var tokens = Tokenizer.Tokenize(frame.Person);
+        return tokens.Where((t, i) => Documents.Contains(Stemmer.Stem(t.Norm))
+                                      && !t.Norm.EndsWith("'s", StringComparison.Ordinal) && !t.Norm.EndsWith("’s", StringComparison.Ordinal)
+                                      && !(i + 1 < tokens.Count && tokens[i + 1].Norm is "'s" or "’s" or "'" or "’")).Any();
+    }
 
     /// <summary>The stems of words for documents.</summary>
     private static readonly HashSet<string> Documents = new(
-        ((string[])["statement", "release", "indictment", "report", "document", "paper", "filing", "complaint", "site", "website", "letter", "record", "memo", "transcript", "affidavit", "lawsuit", "ruling", "order", "tweet", "post"]).Select(Stemmer.Stem),
+        ((string[])["statement", "release", "indictment", "report", "document", "paper", "filing", "complaint", "bill", "terms", "site", "website", "letter", "record", "memo", "transcript", "affidavit", "lawsuit", "ruling", "order", "tweet", "post"]).Select(Stemmer.Stem),
         StringComparer.Ordinal);
 
     /// <summary>Words that describe one person where a title does not ("the lawmaker said").</summary>
