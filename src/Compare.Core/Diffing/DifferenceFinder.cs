@@ -52,7 +52,7 @@ internal static class DifferenceFinder
             var others = sides[o];
             foreach (var (statement, frame) in frames)
             {
-                if (others.Any(g => SameSpeaker(frame, g.Item) && g.Item.Stance == frame.Stance))
+                if (others.Any(g => SameSpeaker(frame, g.Item) && SameStance(g.Item.Stance, frame.Stance)))
                 {
                     continue;
                 }
@@ -95,10 +95,10 @@ internal static class DifferenceFinder
                         continue; // "the governor" and "Hutchinson" may well be one person; an impersonal frame names no one to differ.
                     }
 
-                    if (other is null && frame.Stance == Stance.Neutral && others.All(g => g.Item.Stance == Stance.Neutral)
+                    if (other is null && SameStance(frame.Stance, Stance.Neutral) && others.All(g => SameStance(g.Item.Stance, Stance.Neutral))
                         && (IsDocument(frame) || others.Any(g => IsDocument(g.Item))))
                     {
-                        continue; // A document says it neutrally for someone the other side names ("the indictment said" / "prosecutors said").
+                        continue; // A document passes it on for someone the other side names ("the indictment said" / "prosecutors said", "the statement said" / "his lawyer confirmed").
                     }
 
                     var what = other is null ? "different speakers" : "different stance";
@@ -139,6 +139,13 @@ internal static class DifferenceFinder
     }
 
     /// <summary>Whether a frame's speaker is a document, which speaks for whoever wrote it ("the indictment said", "according to a press release").</summary>
+    /// <summary>
+    /// Whether two stances tell a reader the same of a claim: "said" and "confirmed" both pass it on as
+    /// the speaker's (MOS:SAID's neutral verbs and those that add credence); "claimed" and "denied" do not.
+    /// </summary>
+    private static bool SameStance(Stance a, Stance b) =>
+        a == b || (a is Stance.Neutral or Stance.Confirming && b is Stance.Neutral or Stance.Confirming);
+
     /// <summary>
     /// Whether the speaker tells of themself: what the frame reports opens with "I" or "we" (their own words),
     /// or with "he" or "she" right after a named or titled person's "said" ("the governor said he would ask").
