@@ -83,13 +83,13 @@ internal static class CompareCli
         return string.Join('\n', lines.Select(l => l.Contains(usage, StringComparison.Ordinal) ? $"  compare {name}{l[(l.IndexOf(usage, StringComparison.Ordinal) + usage.Length)..]}" : l));
     }
 
-    /// <summary>The root command: <c>compare A B [--format markdown|json|text|html] [-o FILE] [--threshold X] [--fail-on KINDS]</c>.</summary>
+    /// <summary>The root command: <c>compare A B [C …] [--format markdown|json|text|html] [-o FILE] [--threshold X] [--fail-on KINDS]</c>.</summary>
     public static RootCommand Build(CliContext context)
     {
         var sources = new Argument<string[]>("documents")
         {
-            Description = "The two documents to compare (plain text or Markdown, UTF-8).",
-            Arity = new ArgumentArity(2, 2),
+            Description = $"The documents to compare, 2 to {Comparison.MaxSources} (plain text or Markdown, UTF-8).",
+            Arity = new ArgumentArity(2, Comparison.MaxSources),
         };
         var format = new Option<string>("--format", "-f")
         {

@@ -17,15 +17,21 @@ public static class Comparison
     public static SourceInput ReadFile(string path, CompareOptions? options = null) =>
         SourceReader.ReadFile(path, options ?? CompareOptions.Default);
 
-    /// <summary>Compares two sources.</summary>
-    /// <exception cref="InputException">Not exactly two sources were given, or an option is out of range.</exception>
+    /// <summary>The most sources one comparison takes (they are labelled A to Z).</summary>
+    public const int MaxSources = 26;
+
+    /// <summary>
+    /// Compares two or more sources. Two are aligned with each other; three or more into claim groups
+    /// that hold, for each source, the statements that state the claim (see <see cref="AlignedGroup.Comparisons"/>).
+    /// </summary>
+    /// <exception cref="InputException">Fewer than two or more than <see cref="MaxSources"/> sources were given, or an option is out of range.</exception>
     public static ComparisonResult Compare(IReadOnlyList<SourceInput> sources, CompareOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         options ??= CompareOptions.Default;
-        if (sources.Count != 2)
+        if (sources.Count is < 2 or > MaxSources)
         {
-            throw new InputException($"expected two documents to compare, got {sources.Count}");
+            throw new InputException($"expected 2 to {MaxSources} documents to compare, got {sources.Count}");
         }
 
         if (options.Threshold is <= 0 or > 1 || double.IsNaN(options.Threshold))
@@ -40,12 +46,18 @@ public static class Comparison
         var space = new TermSpace(statements.SelectMany(s => s));
         var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
-        var aligned = Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1]));
         // Who "he said" is: read from a whole source only when an aligned statement says it.
         var antecedents = statements.Select(s => new Lazy<string[]>(() => Coreference.Antecedents(s))).ToList();
+        string Antecedent(AnalyzedStatement s) => antecedents[s.Statement.Source].Value[s.Statement.Index];
+        var built = sources.Count == 2
+            ? Parallelism.Map(
+                Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1])),
+                a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, Antecedent))
+            : Parallelism.Map(Claims(statements, vectors, options.Threshold), claim => BuildClaim(claim, vectors, space, Antecedent));
+
         // The groups whose differences matter most come first (conflicting values, then attribution, hedges
         // and modality, then quotation and naming), each rank by how much the statements share.
-        var groups = Parallelism.Map(aligned, a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, s => antecedents[s.Statement.Source].Value[s.Statement.Index]))
+        var groups = built
             .OrderBy(g => Importance(g.Group))
             .ThenByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)
@@ -142,6 +154,95 @@ public static class Comparison
             Heading = WordDiff.Heading(runs, topic),
         };
         return (group, leftVector.Shared(rightVector));
+    }
+
+    /// <summary>
+    /// Three or more sources: each source in turn is aligned with all the statements of the sources before
+    /// it (its statements ask, theirs answer through the candidate index: one pass over the new source's
+    /// statements, however many came before), and statements aligned at any step are one claim.
+    /// Returns the claims that hold statements of two or more sources, each as its statements.
+    /// </summary>
+    private static List<List<AnalyzedStatement>> Claims(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
+    {
+        var offsets = new int[statements.Count + 1];
+        for (var i = 0; i < statements.Count; i++)
+        {
+            offsets[i + 1] = offsets[i] + statements[i].Length;
+        }
+
+        var all = statements.SelectMany(s => s).ToArray();
+        var parent = Enumerable.Range(0, all.Length).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+
+            return x;
+        }
+
+        for (var k = 1; k < statements.Count; k++)
+        {
+            var earlier = all[..offsets[k]];
+            var earlierVectors = vectors.Take(k).SelectMany(v => v).ToArray();
+            foreach (var group in Aligner.Align(vectors[k], earlierVectors, threshold, new SameWords(statements[k], earlier)))
+            {
+                var first = Find(offsets[k] + group.Left[0]);
+                foreach (var member in group.Left.Select(i => offsets[k] + i).Concat(group.Right))
+                {
+                    parent[Find(member)] = first;
+                }
+            }
+        }
+
+        return
+        [
+            .. Enumerable.Range(0, all.Length)
+                .GroupBy(Find)
+                .Select(g => g.Select(i => all[i]).ToList())
+                .Where(g => g.Select(s => s.Statement.Source).Distinct().Count() >= 2),
+        ];
+    }
+
+    /// <summary>
+    /// A claim of three or more sources: its most central source (sharing the most with the others) is
+    /// compared with each other source in it, and the group holds all those comparisons.
+    /// </summary>
+    private static (AlignedGroup Group, double Substance) BuildClaim(
+        List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, string> antecedent)
+    {
+        var bySource = claim.GroupBy(s => s.Statement.Source).OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Statement.Index).ToList());
+        var union = bySource.ToDictionary(p => p.Key, p => TermVector.Union([.. p.Value.Select(s => vectors[p.Key][s.Statement.Index])]));
+        var central = bySource.Keys.MaxBy(s => bySource.Keys.Where(t => t != s).Sum(t => union[s].Shared(union[t])));
+        var comparisons = new List<GroupComparison>();
+        var changes = new List<ChangedSpan>();
+        string? heading = null;
+        var topic = Topic(union[central], TermVector.Union([.. union.Where(p => p.Key != central).Select(p => p.Value)]), claim, space);
+        foreach (var other in bySource.Keys.Where(t => t != central))
+        {
+            var runs = WordDiff.Diff(bySource[central], bySource[other]);
+            var (differences, sameValues) = DifferenceFinder.Find(runs, bySource[central], bySource[other], antecedent, (central, other));
+            comparisons.Add(new GroupComparison(central, other, WordDiff.Segments(runs), differences, sameValues));
+            changes.AddRange(WordDiff.Changes(runs, bySource[central], bySource[other]));
+            heading ??= WordDiff.Heading(runs, topic);
+        }
+
+        var others = bySource.Keys.Where(t => t != central).ToList();
+        var group = new AlignedGroup(
+            [.. claim.Select(s => s.Statement).OrderBy(s => s.Source).ThenBy(s => s.Index)],
+            Math.Round(others.Average(t => union[central].Similarity(union[t])), 2),
+            topic,
+            comparisons[0].Diff,
+            [.. comparisons.SelectMany(c => c.Differences)],
+            [.. comparisons.SelectMany(c => c.SameValues)])
+        {
+            Comparisons = comparisons,
+            Changes = changes,
+            Heading = heading ?? string.Join(" · ", topic),
+        };
+        return (group, others.Sum(t => union[central].Shared(union[t])));
     }
 
     /// <summary>The three heaviest terms both sides share, written as the first source writes them (values in one notation).</summary>

@@ -140,12 +140,32 @@ public sealed record AlignedGroup(
     IReadOnlyList<Difference> Differences,
     IReadOnlyList<SameValue> SameValues)
 {
+    /// <summary>
+    /// With three or more sources: the group's most central source compared with each other source in it,
+    /// in source order (<see cref="Diff"/> is the first of them; <see cref="Differences"/> and
+    /// <see cref="SameValues"/> hold them all). Empty for a comparison of two sources.
+    /// </summary>
+    public IReadOnlyList<GroupComparison> Comparisons { get; init; } = [];
+
     /// <summary>The heading reports show: the statements' shared subject in their words (see the topic for the key terms alone).</summary>
     internal string Heading { get; init; } = string.Empty;
 
     /// <summary>The words of each statement that the word diff does not share with the other side, as character ranges (for the HTML report).</summary>
     internal IReadOnlyList<ChangedSpan> Changes { get; init; } = [];
 }
+
+/// <summary>One source of a group compared with another (three or more sources are compared pair by pair).</summary>
+/// <param name="Source">The group's central source, whose statements the diff starts from.</param>
+/// <param name="OtherSource">The source compared with it.</param>
+/// <param name="Diff">The word diff from the central source's statements to the other's.</param>
+/// <param name="Differences">The labelled differences between the two.</param>
+/// <param name="SameValues">Values the two give in another notation.</param>
+public sealed record GroupComparison(
+    int Source,
+    int OtherSource,
+    IReadOnlyList<DiffSegment> Diff,
+    IReadOnlyList<Difference> Differences,
+    IReadOnlyList<SameValue> SameValues);
 
 /// <summary>Characters of a statement that only its side of a group has.</summary>
 /// <param name="Source">The statement's source.</param>

@@ -72,6 +72,41 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void Compares_three_documents_in_one_report()
+    {
+        var directory = Directory.CreateTempSubdirectory("compare-cli-");
+        try
+        {
+            var paths = new[] { "official.txt", "paper.txt", "agency.txt" }.Select(name => Path.Combine(directory.FullName, name)).ToArray();
+            File.WriteAllText(paths[0], "Official\n\nThe new ferry to the island carried 140 passengers on Saturday.\n");
+            File.WriteAllText(paths[1], "Paper\n\nThe new ferry to the island reportedly carried 140 passengers on Saturday.\n");
+            File.WriteAllText(paths[2], "Agency\n\nThe new ferry to the island carried 210 passengers on Saturday.\n");
+
+            var run = CliRunner.Run([.. paths, "--fail-on", "number"]);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal("compare: found number differences (--fail-on)\n", run.Error);
+            Assert.Contains("| # | Claim | A | B | C | Differences |", run.Out, StringComparison.Ordinal);
+            Assert.Contains("**Conflicting values:** A, B: 140 · C: 210", run.Out, StringComparison.Ordinal);
+            Assert.Contains("- **attribution** — A states it as fact; B attributes it", run.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Refuses_a_single_document_with_exit_code_2()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void Writes_one_self_contained_html_page_with_format_html()
     {
         var directory = Directory.CreateTempSubdirectory("compare-cli-");

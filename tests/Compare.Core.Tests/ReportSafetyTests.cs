@@ -110,7 +110,7 @@ public sealed class ReportSafetyTests
         var html = Report.ToHtml(Hostile.Value);
         var elements = new HashSet<string>(StringComparer.Ordinal)
         {
-            "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "h2", "h3", "table", "thead", "tbody", "tr", "th", "td",
+            "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td",
             "p", "strong", "code", "ul", "li", "details", "summary", "nav", "button", "span", "aside", "main", "section", "article", "a", "mark", "del", "ins",
         };
         var attribute = new Regex(@"^(class|id|data-group|data-kinds|data-kind|title|tabindex|type|aria-[a-z]+|lang|charset|name|content|http-equiv)=""[^""<>]*""$|^href=""#[a-z]?\d+""$");

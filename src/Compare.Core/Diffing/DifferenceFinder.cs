@@ -19,13 +19,16 @@ internal static class DifferenceFinder
     /// <param name="left">A's statements.</param>
     /// <param name="right">B's statements.</param>
     /// <param name="antecedent">The last speaker each statement's source named before it (<see cref="Coreference"/>); none when null.</param>
+    /// <param name="sources">Which sources the two sides are, for the labels and the differences' sources (A and B when null).</param>
     public static (List<Difference> Differences, List<SameValue> SameValues) Find(
         IReadOnlyList<DiffRun> runs,
         IReadOnlyList<AnalyzedStatement> left,
         IReadOnlyList<AnalyzedStatement> right,
-        Func<AnalyzedStatement, string>? antecedent = null)
+        Func<AnalyzedStatement, string>? antecedent = null,
+        (int Left, int Right)? sources = null)
     {
-        var group = new Group([Side.Of(left, antecedent), Side.Of(right, antecedent)], runs);
+        var (a, b) = sources ?? (0, 1);
+        var group = new Group([Side.Of(left, antecedent), Side.Of(right, antecedent)], runs) { Sources = [a, b] };
         Attribution(group);
         Hedges(group);
         Modality(group);
@@ -33,10 +36,15 @@ internal static class DifferenceFinder
         Naming(group);
         Values(group);
         Residual(group);
-        return (group.Differences, group.SameValues);
-    }
+        if ((a, b) == (0, 1))
+        {
+            return (group.Differences, group.SameValues);
+        }
 
-    private static string Label(int source) => Report.Label(source);
+        // The sides' differences as the sources' (three or more sources are compared pair by pair).
+        int Of(int side) => side == 0 ? a : b;
+        return ([.. group.Differences.Select(d => d with { Source = Of(d.Source), OtherSource = d.OtherSource is { } o ? Of(o) : null })], group.SameValues);
+    }
 
     private static void Attribution(Group group)
     {
@@ -80,7 +88,7 @@ internal static class DifferenceFinder
 
                 if (others.Length == 0)
                 {
-                    detail = $"{Label(o)} states it as fact; {Label(s)} attributes it {Whom(frame)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
+                    detail = $"{group.Label(o)} states it as fact; {group.Label(s)} attributes it {Whom(frame)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
                 }
                 else if (s == 0)
                 {
@@ -103,7 +111,7 @@ internal static class DifferenceFinder
 
                     var what = other is null ? "different speakers" : "different stance";
                     other ??= others[0].Item;
-                    detail = $"{what} — {Label(o)}: {other.Quoted} ({other.Verb}: {Word(other.Stance)}); {Label(s)}: {frame.Quoted} ({frame.Verb}: {Word(frame.Stance)})";
+                    detail = $"{what} — {group.Label(o)}: {other.Quoted} ({other.Verb}: {Word(other.Stance)}); {group.Label(s)}: {frame.Quoted} ({frame.Verb}: {Word(frame.Stance)})";
                     group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
                 }
 
@@ -221,7 +229,7 @@ internal static class DifferenceFinder
                 DifferenceKind.Hedge,
                 s,
                 words,
-                s == 1 ? $"added in B: {words}" : $"only in A (removed in B): {words}"));
+                s == 1 ? $"added in {group.Label(1)}: {words}" : $"only in {group.Label(0)} (removed in {group.Label(1)}): {words}"));
         }
     }
 
@@ -280,7 +288,7 @@ internal static class DifferenceFinder
             DifferenceKind.Modality,
             source,
             texts[source],
-            $"A: {texts[0]}; B: {texts[1]}{strength}",
+            $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]}{strength}",
             1 - source,
             texts[1 - source]));
     }
@@ -321,7 +329,7 @@ internal static class DifferenceFinder
                     continue;
                 }
 
-                var detail = $"{Label(s)} puts {quote.Text} in quotation marks; {Label(o)} writes {string.Join(", ", unquoted)} without them";
+                var detail = $"{group.Label(s)} puts {quote.Text} in quotation marks; {group.Label(o)} writes {string.Join(", ", unquoted)} without them";
                 group.Explain(s, statement, quote.Start, quote.End);
                 group.Differences.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail));
             }
@@ -392,7 +400,7 @@ internal static class DifferenceFinder
 
             var texts = variants.Select(v => string.Join(", ", v.Select(n => n.Item.Text).Distinct(StringComparer.Ordinal))).ToArray();
             var why = fromTable ? $"both name {entity}" : "the same head word";
-            group.Differences.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"A: {texts[0]}; B: {texts[1]} ({why})", 0, texts[0]));
+            group.Differences.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]} ({why})", 0, texts[0]));
         }
     }
 
@@ -535,7 +543,7 @@ internal static class DifferenceFinder
                 }
                 else
                 {
-                    group.Differences.Add(new Difference(KindOf(kind), 1, r.Text, $"A: {l.Text}; B: {r.Text} — conflict", 0, l.Text));
+                    group.Differences.Add(new Difference(KindOf(kind), 1, r.Text, $"{group.Label(0)}: {l.Text}; {group.Label(1)}: {r.Text} — conflict", 0, l.Text));
                 }
             }
         }
@@ -700,15 +708,15 @@ internal static class DifferenceFinder
             var (rightText, rightCounts) = Unexplained(group, 1, run.Right, trimmed);
             if (leftCounts && rightCounts)
             {
-                group.Differences.Add(new Difference(DifferenceKind.Wording, 1, rightText, $"A: {leftText}; B: {rightText}", 0, leftText));
+                group.Differences.Add(new Difference(DifferenceKind.Wording, 1, rightText, $"{group.Label(0)}: {leftText}; {group.Label(1)}: {rightText}", 0, leftText));
             }
             else if (leftCounts)
             {
-                group.Differences.Add(new Difference(DifferenceKind.Omission, 0, leftText, $"only in A: {leftText}"));
+                group.Differences.Add(new Difference(DifferenceKind.Omission, 0, leftText, $"only in {group.Label(0)}: {leftText}"));
             }
             else if (rightCounts)
             {
-                group.Differences.Add(new Difference(DifferenceKind.Addition, 1, rightText, $"only in B: {rightText}"));
+                group.Differences.Add(new Difference(DifferenceKind.Addition, 1, rightText, $"only in {group.Label(1)}: {rightText}"));
             }
         }
     }
@@ -826,6 +834,12 @@ internal static class DifferenceFinder
 
     private sealed class Group(Side[] sides, IReadOnlyList<DiffRun> runs)
     {
+        /// <summary>The sources the two sides are (0 and 1 for a comparison of two).</summary>
+        public int[] Sources { get; init; } = [0, 1];
+
+        /// <summary>How reports name a side's source ("A", "C").</summary>
+        public string Label(int side) => Report.Label(Sources[side]);
+
         /// <summary>How long a term must be to count as related to a longer term it begins ("cease" / "ceasefire").</summary>
         private const int RelatedPrefix = 4;
 

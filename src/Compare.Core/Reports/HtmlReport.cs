@@ -82,10 +82,12 @@ internal static class HtmlReport
         var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {
-            html.Append("<details><summary>Differences by kind</summary>\n<table class=\"kinds\"><thead><tr><th>Difference</th><th>A</th><th>B</th><th>Finding</th></tr></thead><tbody>\n");
-            foreach (var (kind, inA, inB, finding) in kinds)
+            html.Append("<details><summary>Differences by kind</summary>\n<table class=\"kinds\"><thead><tr><th>Difference</th>");
+            html.AppendJoin(string.Empty, result.Sources.Select(s => $"<th>{Report.Label(s.Index)}</th>")).Append("<th>Finding</th></tr></thead><tbody>\n");
+            foreach (var (kind, bySource, finding) in kinds)
             {
-                html.Append($"<tr><td><span class=\"sw {KindClass(kind)}\"></span>{DifferenceKinds.Name(kind)}</td><td class=\"n\">{inA}</td><td class=\"n\">{inB}</td><td>{Escape(finding)}</td></tr>\n");
+                html.Append($"<tr><td><span class=\"sw {KindClass(kind)}\"></span>{DifferenceKinds.Name(kind)}</td>");
+                html.AppendJoin(string.Empty, bySource.Select(n => $"<td class=\"n\">{n}</td>")).Append($"<td>{Escape(finding)}</td></tr>\n");
             }
 
             html.Append("</tbody></table>\n</details>\n");
@@ -155,33 +157,59 @@ internal static class HtmlReport
             html.Append($"<article class=\"group\" id=\"g{g + 1}\" data-group=\"{g + 1}\" data-kinds=\"{KindNames(group)}\">\n<h3>{g + 1}. {Escape(topic)}</h3>\n<p class=\"refs\">");
             html.AppendJoin(" · ", group.Statements.Select(s => $"<a href=\"#{Id(s)}\">{Report.Label(s.Source)} {s.Line}:{s.Column}</a>"));
             html.Append($" · similarity {Score(group.Score)}</p>\n");
-            if (group.Differences.Count + group.SameValues.Count > 0)
+            if (group.Comparisons.Count == 0)
             {
-                html.Append("<ul>\n");
-                foreach (var difference in group.Differences)
-                {
-                    html.Append($"<li><span class=\"badge {KindClass(difference.Kind)}\">{DifferenceKinds.Name(difference.Kind)}</span> {Escape(difference.Detail)}</li>\n");
-                }
-
-                foreach (var value in group.SameValues)
-                {
-                    html.Append($"<li><span class=\"badge same\">{DifferenceKinds.Name(value.Kind)}</span> {Escape(value.Detail)}</li>\n");
-                }
-
-                html.Append("</ul>\n");
+                Comparison(html, null, group.Differences, group.SameValues, group.Diff);
             }
 
-            html.Append("<p class=\"diff\">");
-            foreach (var (operation, words, space) in DiffPieces(group.Diff))
+            foreach (var values in ConflictingValues(group))
             {
-                var tag = operation switch { DiffOperation.Deleted => "del", DiffOperation.Inserted => "ins", _ => null };
-                html.Append(tag is null ? Escape(words) : $"<{tag}>{Escape(words)}</{tag}>").Append(space);
+                html.Append($"<p><strong>Conflicting values:</strong> {Escape(values)}</p>\n");
             }
 
-            html.Append("</p>\n</article>\n");
+            foreach (var comparison in group.Comparisons)
+            {
+                Comparison(html, $"{Report.Label(comparison.Source)} → {Report.Label(comparison.OtherSource)}", comparison.Differences, comparison.SameValues, comparison.Diff);
+            }
+
+            html.Append("</article>\n");
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>Labelled differences and the word diff of two sources (named by <paramref name="pair"/> when the group has more).</summary>
+    private static void Comparison(StringBuilder html, string? pair, IReadOnlyList<Difference> differences, IReadOnlyList<SameValue> sameValues, IReadOnlyList<DiffSegment> diff)
+    {
+        if (pair is not null)
+        {
+            html.Append($"<h4>{pair}</h4>\n");
+        }
+
+        if (differences.Count + sameValues.Count > 0)
+        {
+            html.Append("<ul>\n");
+            foreach (var difference in differences)
+            {
+                html.Append($"<li><span class=\"badge {KindClass(difference.Kind)}\">{DifferenceKinds.Name(difference.Kind)}</span> {Escape(difference.Detail)}</li>\n");
+            }
+
+            foreach (var value in sameValues)
+            {
+                html.Append($"<li><span class=\"badge same\">{DifferenceKinds.Name(value.Kind)}</span> {Escape(value.Detail)}</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("<p class=\"diff\">");
+        foreach (var (operation, words, space) in DiffPieces(diff))
+        {
+            var tag = operation switch { DiffOperation.Deleted => "del", DiffOperation.Inserted => "ins", _ => null };
+            html.Append(tag is null ? Escape(words) : $"<{tag}>{Escape(words)}</{tag}>").Append(space);
+        }
+
+        html.Append("</p>\n");
     }
 
     /// <summary>
@@ -326,6 +354,7 @@ internal static class HtmlReport
         .group{border-top:1px solid var(--line);padding:8px 0}
         .group.sel{background:#fff8c5}
         .group h3{margin:0;font-size:15px}
+        .group h4{margin:6px 0 0;font-size:13px}
         .refs{margin:2px 0;font-size:13px;color:var(--muted)}
         .group ul{margin:4px 0;padding-left:20px}
         del{background:#ffebe9;color:#82071e}

@@ -19,7 +19,7 @@ internal static class JsonReport
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", Report.JsonVersion);
+            json.WriteNumber("version", result.Sources.Count > 2 ? Report.JsonVersionMany : Report.JsonVersion);
 
             json.WriteStartArray("sources");
             foreach (var source in result.Sources)
@@ -39,13 +39,16 @@ internal static class JsonReport
             }
 
             json.WriteStartArray("summary");
-            foreach (var (kind, inA, inB, finding) in ReportFacts.KindSummary(result))
+            foreach (var (kind, bySource, finding) in ReportFacts.KindSummary(result))
             {
                 json.WriteStartObject();
                 json.WriteString("kind", DifferenceKinds.Name(kind));
                 json.WriteStartArray("bySource");
-                json.WriteNumberValue(inA);
-                json.WriteNumberValue(inB);
+                foreach (var count in bySource)
+                {
+                    json.WriteNumberValue(count);
+                }
+
                 json.WriteEndArray();
                 json.WriteString("finding", finding);
                 json.WriteEndObject();
@@ -72,51 +75,24 @@ internal static class JsonReport
                 }
 
                 json.WriteEndArray();
-                json.WriteStartArray("differences");
-                foreach (var difference in group.Differences)
+                WriteDifferences(json, group.Differences, group.SameValues, group.Diff);
+                if (group.Comparisons.Count > 0)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("kind", DifferenceKinds.Name(difference.Kind));
-                    json.WriteNumber("source", difference.Source);
-                    json.WriteString("text", difference.Text);
-                    json.WriteString("detail", difference.Detail);
-                    if (difference.OtherSource is { } other)
+                    // Version 2: the central source compared with each other source of the group.
+                    json.WriteNumber("central", group.Comparisons[0].Source);
+                    json.WriteStartArray("comparisons");
+                    foreach (var comparison in group.Comparisons)
                     {
-                        json.WriteNumber("otherSource", other);
-                        json.WriteString("otherText", difference.OtherText);
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("sameValues");
-                foreach (var value in group.SameValues)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("kind", DifferenceKinds.Name(value.Kind));
-                    json.WriteStartArray("texts");
-                    foreach (var text in value.Texts)
-                    {
-                        json.WriteStringValue(text);
+                        json.WriteStartObject();
+                        json.WriteNumber("source", comparison.Source);
+                        json.WriteNumber("otherSource", comparison.OtherSource);
+                        WriteDifferences(json, comparison.Differences, comparison.SameValues, comparison.Diff);
+                        json.WriteEndObject();
                     }
 
                     json.WriteEndArray();
-                    json.WriteString("detail", value.Detail);
-                    json.WriteEndObject();
                 }
 
-                json.WriteEndArray();
-                json.WriteStartArray("diff");
-                foreach (var segment in group.Diff)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("op", segment.Operation.ToString().ToLowerInvariant());
-                    json.WriteString("text", segment.Text);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
@@ -146,6 +122,56 @@ internal static class JsonReport
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>A group's or a comparison's differences, same values and word diff.</summary>
+    private static void WriteDifferences(Utf8JsonWriter json, IReadOnlyList<Difference> differences, IReadOnlyList<SameValue> sameValues, IReadOnlyList<DiffSegment> diff)
+    {
+        json.WriteStartArray("differences");
+        foreach (var difference in differences)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", DifferenceKinds.Name(difference.Kind));
+            json.WriteNumber("source", difference.Source);
+            json.WriteString("text", difference.Text);
+            json.WriteString("detail", difference.Detail);
+            if (difference.OtherSource is { } other)
+            {
+                json.WriteNumber("otherSource", other);
+                json.WriteString("otherText", difference.OtherText);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("sameValues");
+        foreach (var value in sameValues)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", DifferenceKinds.Name(value.Kind));
+            json.WriteStartArray("texts");
+            foreach (var text in value.Texts)
+            {
+                json.WriteStringValue(text);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("detail", value.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("diff");
+        foreach (var segment in diff)
+        {
+            json.WriteStartObject();
+            json.WriteString("op", segment.Operation.ToString().ToLowerInvariant());
+            json.WriteString("text", segment.Text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteStatement(Utf8JsonWriter json, Statement statement)

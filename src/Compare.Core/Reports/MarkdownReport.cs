@@ -63,10 +63,11 @@ internal static class MarkdownReport
         var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {
-            md.Append("| Difference | A | B | Finding |\n|---|---:|---:|---|\n");
-            foreach (var (kind, inA, inB, finding) in kinds)
+            md.Append("| Difference | ").AppendJoin(string.Empty, result.Sources.Select(s => Report.Label(s.Index) + " | ")).Append("Finding |\n|---|");
+            md.Append(string.Concat(Enumerable.Repeat("---:|", result.Sources.Count))).Append("---|\n");
+            foreach (var (kind, bySource, finding) in kinds)
             {
-                md.Append($"| {DifferenceKinds.Name(kind)} | {inA} | {inB} | {Escape(finding)} |\n");
+                md.Append($"| {DifferenceKinds.Name(kind)} | ").AppendJoin(string.Empty, bySource.Select(n => $"{n} | ")).Append(Escape(finding)).Append(" |\n");
             }
 
             md.Append('\n');
@@ -74,8 +75,15 @@ internal static class MarkdownReport
 
         if (result.Alignments.Count > 0)
         {
+            if (result.Sources.Count > 2)
+            {
+                Claims(result, md);
+            }
+
             md.Append("### Aligned statements\n\n");
-            md.Append("Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n");
+            md.Append(result.Sources.Count == 2
+                ? "Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n"
+                : "Each group's most central source is compared with each other source in it: its words the other lacks are <del>struck through</del>, the other's own words <ins>underlined</ins>.\n\n");
         }
 
         // Groups are rendered on all cores (a long comparison has thousands), a batch at a time, then
@@ -135,6 +143,11 @@ internal static class MarkdownReport
         md.Clear();
         var topic = group.Heading.Length > 0 ? Escape(group.Heading) : "shared wording";
         md.Append($"#### {i + 1}. {topic}\n\n");
+        if (group.Comparisons.Count > 0)
+        {
+            return Claim(result, group, md);
+        }
+
         var sideBySide = SharedWords(group.Diff) < MinSharedForInline;
         if (sideBySide)
         {
@@ -195,6 +208,82 @@ internal static class MarkdownReport
         }
         return md.ToString();
     }
+
+    /// <summary>
+    /// The claims × sources table of a comparison of three or more sources: which sources state each
+    /// claim (✓ or —) and the kinds of difference between them.
+    /// </summary>
+    private static void Claims(ComparisonResult result, StringBuilder md)
+    {
+        md.Append("### Claims across sources\n\n| # | Claim | ");
+        md.AppendJoin(string.Empty, result.Sources.Select(s => Report.Label(s.Index) + " | ")).Append("Differences |\n|---:|---|");
+        md.Append(string.Concat(Enumerable.Repeat(":---:|", result.Sources.Count))).Append("---|\n");
+        for (var i = 0; i < result.Alignments.Count; i++)
+        {
+            var group = result.Alignments[i];
+            md.Append($"| {i + 1} | {Escape(group.Heading)} | ");
+            md.AppendJoin(string.Empty, result.Sources.Select(s => group.Statements.Any(t => t.Source == s.Index) ? "✓ | " : "— | "));
+            var kinds = group.Differences.Where(d => DifferenceKinds.Importance(d.Kind) < 4).Select(d => d.Kind).Distinct().OrderBy(DifferenceKinds.Importance).Select(DifferenceKinds.Name);
+            md.Append(string.Join(", ", kinds)).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    /// <summary>A claim of three or more sources: who states it, its statements, then each comparison of its central source with another.</summary>
+    private static string Claim(ComparisonResult result, AlignedGroup group, StringBuilder md)
+    {
+        var present = result.Sources.Where(s => group.Statements.Any(t => t.Source == s.Index)).Select(s => Report.Label(s.Index)).ToList();
+        var absent = result.Sources.Where(s => group.Statements.All(t => t.Source != s.Index)).Select(s => Report.Label(s.Index)).ToList();
+        md.Append(absent.Count == 0 ? "*In every source.*\n\n" : $"*In {Listed(present)} only; not in {Listed(absent)}.*\n\n");
+        foreach (var values in ConflictingValues(group))
+        {
+            md.Append("**Conflicting values:** ").Append(Escape(values)).Append("\n\n");
+        }
+
+        md.Append("| | Statement |\n|---|---|\n");
+        foreach (var statement in group.Statements)
+        {
+            md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | ");
+            AppendEscaped(md, statement.Text).Append(" |\n");
+        }
+
+        md.Append('\n');
+        foreach (var comparison in group.Comparisons)
+        {
+            var pair = $"{Report.Label(comparison.Source)} → {Report.Label(comparison.OtherSource)}";
+            md.Append($"**{pair}**");
+            if (comparison.Diff.All(d => d.Operation == DiffOperation.Equal))
+            {
+                md.Append(": same wording.\n\n");
+            }
+            else
+            {
+                md.Append(":\n\n> ");
+                AppendDiffLine(md, comparison.Diff).Append("\n\n");
+            }
+
+            foreach (var difference in comparison.Differences)
+            {
+                md.Append($"- **{DifferenceKinds.Name(difference.Kind)}** — ");
+                AppendEscaped(md, difference.Detail).Append('\n');
+            }
+
+            foreach (var value in comparison.SameValues)
+            {
+                md.Append($"- **{DifferenceKinds.Name(value.Kind)}** — ");
+                AppendEscaped(md, value.Detail).Append('\n');
+            }
+
+            md.Append(comparison.Differences.Count + comparison.SameValues.Count > 0 ? "\n" : string.Empty);
+        }
+
+        md.Append($"Similarity {Score(group.Score)}.\n\n");
+        return md.ToString();
+    }
+
+    private static string Listed(List<string> labels) =>
+        labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " and " + labels[^1];
 
     /// <summary>The share of the two sides' words that the diff keeps (0 to 1): twice the shared words over the words of both sides.</summary>
     private static double SharedWords(IReadOnlyList<DiffSegment> diff)

@@ -21,8 +21,11 @@ public enum ReportFormat
 /// <summary>Renders a comparison as Markdown, JSON or text. Output is deterministic: "\n" line ends, invariant culture, stable order.</summary>
 public static class Report
 {
-    /// <summary>The version of the JSON contract.</summary>
+    /// <summary>The version of the JSON contract for two sources.</summary>
     public const int JsonVersion = 1;
+
+    /// <summary>The version of the JSON contract for three or more sources: version 1 plus each group's <c>central</c> source and <c>comparisons</c>.</summary>
+    public const int JsonVersionMany = 2;
 
     /// <summary>Renders the result in the given format; <paramref name="color"/> applies to text only.</summary>
     public static string Render(ComparisonResult result, ReportFormat format, bool color = false) => format switch

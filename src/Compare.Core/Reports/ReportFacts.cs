@@ -73,6 +73,25 @@ internal static class ReportFacts
         ];
     }
 
+    /// <summary>
+    /// A claim's conflicting values with the sources on each side ("A, C: 140 · B: 210"): for each value of
+    /// its central source that another source contradicts, the sources whose statements write it too,
+    /// then each contradicting source's value.
+    /// </summary>
+    public static IEnumerable<string> ConflictingValues(AlignedGroup group)
+    {
+        foreach (var byValue in group.Comparisons.SelectMany(c => c.Differences).Where(d => DifferenceKinds.IsConflict(d.Kind) && d.OtherSource is not null && d.OtherText is not null)
+                     .GroupBy(d => (d.OtherSource!.Value, d.OtherText!)))
+        {
+            var (central, value) = byValue.Key;
+            var against = byValue.Select(d => d.Source).ToHashSet();
+            var agree = group.Statements.Where(s => s.Source != central && !against.Contains(s.Source) && s.Text.Contains(value, StringComparison.Ordinal))
+                .Select(s => s.Source).Prepend(central).Distinct().Order().Select(Report.Label);
+            var parts = byValue.GroupBy(d => d.Text).Select(g => $"{string.Join(", ", g.Select(d => Report.Label(d.Source)).Distinct())}: {g.Key}");
+            yield return string.Join(" · ", parts.Prepend($"{string.Join(", ", agree)}: {value}"));
+        }
+    }
+
     /// <summary>The most conflicts the key findings list one by one.</summary>
     private const int MaxListed = 5;
 
@@ -102,13 +121,13 @@ internal static class ReportFacts
     }
 
     /// <summary>
-    /// One row per kind found: how many differences have words from A and from B (a change with words on
+    /// One row per kind found: how many differences have words from each source (a change with words on
     /// both sides counts for both), and the finding in plain words.
     /// </summary>
-    public static List<(DifferenceKind Kind, int InA, int InB, string Finding)> KindSummary(ComparisonResult result)
+    public static List<(DifferenceKind Kind, int[] BySource, string Finding)> KindSummary(ComparisonResult result)
     {
         var byKind = result.Alignments.SelectMany(g => g.Differences).GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.ToList());
-        var rows = new List<(DifferenceKind, int, int, string)>();
+        var rows = new List<(DifferenceKind, int[], string)>();
         foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(DifferenceKinds.Importance))
         {
             if (!byKind.TryGetValue(kind, out var found))
@@ -116,8 +135,8 @@ internal static class ReportFacts
                 continue;
             }
 
-            int In(int source) => found.Count(d => d.Source == source || d.OtherSource == source);
-            rows.Add((kind, In(0), In(1), Finding(kind, found, result)));
+            var bySource = result.Sources.Select(source => found.Count(d => d.Source == source.Index || d.OtherSource == source.Index)).ToArray();
+            rows.Add((kind, bySource, Finding(kind, found, result)));
         }
 
         return rows;
@@ -125,16 +144,21 @@ internal static class ReportFacts
 
     private static string Finding(DifferenceKind kind, List<Difference> found, ComparisonResult result)
     {
+        var sources = result.Sources.Select(s => s.Index).ToList();
         switch (kind)
         {
             case DifferenceKind.Attribution:
                 var parts = new List<string>();
-                for (var s = 1; s >= 0; s--)
+                // Who attributes what another states as fact: B before A for two sources, then in source order.
+                foreach (var s in sources.OrderBy(s => sources.Count == 2 ? -s : s))
                 {
-                    var asFact = found.Count(d => d.Source == s && d.Detail.StartsWith(Report.Label(1 - s) + " states it as fact", StringComparison.Ordinal));
-                    if (asFact > 0)
+                    foreach (var o in sources.Where(o => o != s))
                     {
-                        parts.Add($"{Report.Label(s)} attributes {Plural(asFact, "statement", "statements")} that {Report.Label(1 - s)} states as fact");
+                        var asFact = found.Count(d => d.Source == s && d.Detail.StartsWith(Report.Label(o) + " states it as fact", StringComparison.Ordinal));
+                        if (asFact > 0)
+                        {
+                            parts.Add($"{Report.Label(s)} attributes {Plural(asFact, "statement", "statements")} that {Report.Label(o)} states as fact");
+                        }
                     }
                 }
 
@@ -146,8 +170,9 @@ internal static class ReportFacts
 
                 return string.Join("; ", parts);
             case DifferenceKind.Hedge:
-                return string.Join("; ", found.GroupBy(d => d.Source).OrderByDescending(g => g.Key).Select(g =>
-                    (g.Key == 1 ? "hedges added in B: " : "hedges only in A: ") + string.Join(", ", g.SelectMany(d => d.Text.Split(", ")).Distinct(StringComparer.OrdinalIgnoreCase))));
+                return string.Join("; ", found.GroupBy(d => d.Source).OrderBy(g => sources.Count == 2 ? -g.Key : g.Key).Select(g =>
+                    (sources.Count > 2 ? $"hedges in {Report.Label(g.Key)}: " : g.Key == 1 ? "hedges added in B: " : "hedges only in A: ")
+                    + string.Join(", ", g.SelectMany(d => d.Text.Split(", ")).Distinct(StringComparer.OrdinalIgnoreCase))));
             case DifferenceKind.Modality:
                 var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
                 return $"modality differs in {Plural(groups, "group", "groups")}";
@@ -157,10 +182,9 @@ internal static class ReportFacts
                 return Plural(found.Count, "name written differently", "names written differently");
             case DifferenceKind.Number or DifferenceKind.Date or DifferenceKind.Time:
                 return Plural(found.Count, DifferenceKinds.Name(kind) + " conflict", DifferenceKinds.Name(kind) + " conflicts");
-            case DifferenceKind.Addition:
-                return Plural(found.Count, "passage only in B", "passages only in B");
-            case DifferenceKind.Omission:
-                return Plural(found.Count, "passage only in A", "passages only in A");
+            case DifferenceKind.Addition or DifferenceKind.Omission:
+                return string.Join("; ", found.GroupBy(d => d.Source).OrderBy(g => g.Key).Select(g =>
+                    Plural(g.Count(), "passage only in " + Report.Label(g.Key), "passages only in " + Report.Label(g.Key))));
             default:
                 return Plural(found.Count, "passage worded differently", "passages worded differently");
         }

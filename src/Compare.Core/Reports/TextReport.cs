@@ -35,9 +35,15 @@ internal static class TextReport
             }
         }
 
-        foreach (var (kind, inA, inB, finding) in KindSummary(result))
+        foreach (var (kind, bySource, finding) in KindSummary(result))
         {
-            text.Append($"  {DifferenceKinds.Name(kind),-11} A {inA,3}  B {inB,3}  {Clean(finding)}\n");
+            text.Append($"  {DifferenceKinds.Name(kind),-11}");
+            for (var s = 0; s < bySource.Length; s++)
+            {
+                text.Append($" {Report.Label(s)} {bySource[s],3} ");
+            }
+
+            text.Append($" {Clean(finding)}\n");
         }
 
         for (var i = 0; i < result.Alignments.Count; i++)
@@ -49,31 +55,30 @@ internal static class TextReport
                 text.Append($"  {Report.Label(statement.Source)} {Location(result, statement)}  {Clean(statement.Text)}\n");
             }
 
-            foreach (var difference in group.Differences)
+            if (group.Comparisons.Count == 0)
             {
-                text.Append($"  - {DifferenceKinds.Name(difference.Kind)}: {Clean(difference.Detail)}\n");
+                Differences(text, group.Differences, group.SameValues);
+                Diff(text, "diff", group.Diff, color);
+                continue;
             }
 
-            foreach (var value in group.SameValues)
+            var absent = result.Sources.Where(s => group.Statements.All(t => t.Source != s.Index)).Select(s => Report.Label(s.Index)).ToList();
+            text.Append(absent.Count == 0 ? "  in every source\n" : $"  not in {string.Join(", ", absent)}\n");
+            foreach (var values in ConflictingValues(group))
             {
-                text.Append($"  - {DifferenceKinds.Name(value.Kind)}: {Clean(value.Detail)}\n");
+                text.Append($"  conflicting values: {Clean(values)}\n");
             }
 
-            if (group.Diff.Any(d => d.Operation != DiffOperation.Equal))
+            foreach (var comparison in group.Comparisons)
             {
-                text.Append("  diff: ");
-                foreach (var (operation, words, space) in DiffPieces(group.Diff))
+                var pair = $"{Report.Label(comparison.Source)} → {Report.Label(comparison.OtherSource)}";
+                if (comparison.Diff.All(d => d.Operation == DiffOperation.Equal))
                 {
-                    var clean = Clean(words);
-                    text.Append(operation switch
-                    {
-                        DiffOperation.Deleted => color ? Red + "[-" + clean + "-]" + Reset : "[-" + clean + "-]",
-                        DiffOperation.Inserted => color ? Green + "{+" + clean + "+}" + Reset : "{+" + clean + "+}",
-                        _ => clean,
-                    }).Append(space);
+                    text.Append($"  {pair}: same wording\n");
                 }
 
-                text.Append('\n');
+                Diff(text, pair, comparison.Diff, color);
+                Differences(text, comparison.Differences, comparison.SameValues);
             }
         }
 
@@ -100,6 +105,42 @@ internal static class TextReport
         }
 
         return text.ToString();
+    }
+
+    private static void Differences(StringBuilder text, IReadOnlyList<Difference> differences, IReadOnlyList<SameValue> sameValues)
+    {
+        foreach (var difference in differences)
+        {
+            text.Append($"  - {DifferenceKinds.Name(difference.Kind)}: {Clean(difference.Detail)}\n");
+        }
+
+        foreach (var value in sameValues)
+        {
+            text.Append($"  - {DifferenceKinds.Name(value.Kind)}: {Clean(value.Detail)}\n");
+        }
+    }
+
+    /// <summary>A word diff on one line, when it has changes: [-deleted-] and {+inserted+}, coloured on a terminal.</summary>
+    private static void Diff(StringBuilder text, string name, IReadOnlyList<DiffSegment> diff, bool color)
+    {
+        if (diff.All(d => d.Operation == DiffOperation.Equal))
+        {
+            return;
+        }
+
+        text.Append("  ").Append(name).Append(": ");
+        foreach (var (operation, words, space) in DiffPieces(diff))
+        {
+            var clean = Clean(words);
+            text.Append(operation switch
+            {
+                DiffOperation.Deleted => color ? Red + "[-" + clean + "-]" + Reset : "[-" + clean + "-]",
+                DiffOperation.Inserted => color ? Green + "{+" + clean + "+}" + Reset : "{+" + clean + "+}",
+                _ => clean,
+            }).Append(space);
+        }
+
+        text.Append('\n');
     }
 
     /// <summary>Document text may not carry terminal control sequences into the report.</summary>

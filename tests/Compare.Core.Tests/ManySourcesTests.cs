@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Compare.Tests.Shared;
+
+namespace Compare.Core.Tests;
+
+/// <summary>Three or more sources in one comparison: claims across sources, each compared with its most central source.</summary>
+public sealed class ManySourcesTests
+{
+    private static readonly Lazy<ComparisonResult> Three = new(() => Comparison.Compare(
+    [
+        TestData.Read("three/ministry.txt") with { Path = "three/ministry.txt" },
+        TestData.Read("three/gazette.txt") with { Path = "three/gazette.txt" },
+        TestData.Read("three/wire.txt") with { Path = "three/wire.txt" },
+    ]));
+
+    [Fact]
+    public void Groups_the_statements_of_every_source_that_state_one_claim()
+    {
+        var ferry = Group("ferry");
+
+        Assert.Equal([0, 1, 2], ferry.Statements.Select(s => s.Source));
+        Assert.Equal([(0, 1), (0, 2)], ferry.Comparisons.Select(c => (c.Source, c.OtherSource)));
+        Assert.Equal([0, 2], Group("jetty").Statements.Select(s => s.Source));
+        Assert.Equal([0, 1], Group("pier").Statements.Select(s => s.Source));
+    }
+
+    [Fact]
+    public void Names_the_sources_on_each_side_of_a_conflicting_value()
+    {
+        var ferry = Group("ferry");
+
+        var conflict = Assert.Single(ferry.Differences, d => d.Kind == DifferenceKind.Number);
+        Assert.Equal((1, 0), (conflict.Source, conflict.OtherSource));
+        Assert.Contains("**Conflicting values:** A, C: 140 · B: 210", Report.ToMarkdown(Three.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Labels_each_difference_with_the_two_sources_it_is_between()
+    {
+        var lighthouse = Group("lighthouse");
+
+        Assert.Equal(
+            ["A states it as fact; B attributes it to Officials: “Officials said” (said: neutral)", "A states it as fact; C attributes it to the ministry: “the ministry said” (said: neutral)"],
+            lighthouse.Differences.Where(d => d.Kind == DifferenceKind.Attribution).Select(d => d.Detail));
+        Assert.Equal("A: will; C: may (strong → weak)", Assert.Single(Group("jetty").Differences, d => d.Kind == DifferenceKind.Modality).Detail);
+    }
+
+    [Fact]
+    public void Shows_which_sources_carry_each_claim_in_a_table()
+    {
+        var markdown = Report.ToMarkdown(Three.Value);
+
+        Assert.Contains("| # | Claim | A | B | C | Differences |", markdown, StringComparison.Ordinal);
+        Assert.Matches(@"\| \d \| begin next week[^|]* \| ✓ \| — \| ✓ \| modality \|", markdown);
+        Assert.Contains("*In A and C only; not in B.*", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writes_version_2_of_the_json_contract_for_three_sources_and_version_1_for_two()
+    {
+        using var three = JsonDocument.Parse(Report.ToJson(Three.Value));
+        var two = Comparison.Compare([TestData.Read("three/ministry.txt"), TestData.Read("three/wire.txt")]);
+        using var pair = JsonDocument.Parse(Report.ToJson(two));
+
+        Assert.Equal(2, three.RootElement.GetProperty("version").GetInt32());
+        Assert.All(three.RootElement.GetProperty("summary").EnumerateArray(), row => Assert.Equal(3, row.GetProperty("bySource").GetArrayLength()));
+        var group = three.RootElement.GetProperty("alignments")[0];
+        Assert.Equal(0, group.GetProperty("central").GetInt32());
+        Assert.Equal(2, group.GetProperty("comparisons").GetArrayLength());
+        Assert.Equal(1, pair.RootElement.GetProperty("version").GetInt32());
+        Assert.False(pair.RootElement.GetProperty("alignments")[0].TryGetProperty("comparisons", out _));
+    }
+
+    [Fact]
+    public void Refuses_fewer_than_two_or_more_than_twenty_six_sources()
+    {
+        var one = Assert.Throws<InputException>(() => Comparison.Compare([TestData.Read("three/wire.txt")]));
+        var many = Assert.Throws<InputException>(() => Comparison.Compare([.. Enumerable.Repeat(TestData.Read("three/wire.txt"), 27)]));
+
+        Assert.Equal("expected 2 to 26 documents to compare, got 1", one.Message);
+        Assert.Equal("expected 2 to 26 documents to compare, got 27", many.Message);
+    }
+
+    [Fact]
+    public void Markdown_report_of_three_sources_matches_the_golden_file() =>
+        Snapshot.Verify(Report.ToMarkdown(Three.Value), "three", "md");
+
+    [Fact]
+    public void Json_report_of_three_sources_matches_the_golden_file() =>
+        Snapshot.Verify(Report.ToJson(Three.Value), "three", "json");
+
+    private static AlignedGroup Group(string word) =>
+        Assert.Single(Three.Value.Alignments, g => g.Statements[0].Text.Contains(word, StringComparison.Ordinal));
+}
