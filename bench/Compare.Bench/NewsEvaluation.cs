@@ -96,7 +96,8 @@ internal static class NewsEvaluation
         var dev = new Score();
         var test = new Score();
         var rows = new List<(string Name, Score Score)>();
-        foreach (var gold in Load(directory))
+        var golds = Load(directory);
+        foreach (var gold in golds)
         {
             var a = Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.A), options);
             var b = Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.B), options);
@@ -113,6 +114,10 @@ internal static class NewsEvaluation
             all.Add(score);
             (IsDev(gold.Name) ? dev : test).Add(score);
         }
+
+        var (threeWay, pairwise) = ThreeOutlets(directory, options, golds);
+        var (threeRight, threeFlagged, _) = threeWay.AllLabels;
+        var (pairRight, pairFlagged, _) = pairwise.AllLabels;
 
         Console.WriteLine("| pair | gold pairs | found | recall | aligned statement pairs | precision | labels right/flagged |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -135,7 +140,67 @@ internal static class NewsEvaluation
         Summary("dev (2010-2014)", dev);
         Summary("held out (2015-2019)", test);
         Summary("all", all);
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"three outlets in one comparison ({threeWay.Groups} claims with the gold pair's two outlets): recall {threeWay.Found}/{threeWay.Total} = {threeWay.Recall:0.00}, precision {threeWay.Right}/{threeWay.Right + threeWay.Wrong} = {threeWay.Precision:0.00}, labels precision {threeRight}/{threeFlagged} = {Ratio(threeRight, threeFlagged)}"));
+        Console.WriteLine(Invariant($"the same gold, each pair compared alone: recall {pairwise.Found}/{pairwise.Total} = {pairwise.Recall:0.00}, precision {pairwise.Right}/{pairwise.Right + pairwise.Wrong} = {pairwise.Precision:0.00}, labels precision {pairRight}/{pairFlagged} = {Ratio(pairRight, pairFlagged)}"));
         return 0;
+    }
+
+    /// <summary>The outlets of an event folder, in the order they are compared.</summary>
+    private static readonly string[] Outlets = ["nyt.txt", "fox.txt", "hpo.txt"];
+
+    /// <summary>
+    /// Each event's three articles compared in one comparison, scored on every gold pair of the event: the
+    /// 3-way result seen from the pair's two outlets (the claims holding both, their statements of those two,
+    /// and the labels of a comparison between the two), against the same gold scored on the pair alone.
+    /// </summary>
+    private static (Score ThreeWay, Score Pairwise) ThreeOutlets(string directory, Compare.Core.CompareOptions options, List<Gold> golds)
+    {
+        var threeWay = new Score();
+        var pairwise = new Score();
+        foreach (var byEvent in golds.GroupBy(g => g.Event))
+        {
+            var outlets = Outlets.Where(o => File.Exists(Path.Combine(directory, byEvent.Key, o))).ToList();
+            if (outlets.Count < 3)
+            {
+                continue;
+            }
+
+            var three = Comparison.Compare([.. outlets.Select(o => Comparison.ReadFile(Path.Combine(directory, byEvent.Key, o), options))], options);
+            foreach (var gold in byEvent)
+            {
+                threeWay.Add(Evaluate(gold, Seen(three, outlets.IndexOf(gold.A), outlets.IndexOf(gold.B)), null));
+                var alone = Comparison.Compare(
+                    [Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.A), options), Comparison.ReadFile(Path.Combine(directory, gold.Event, gold.B), options)], options);
+                pairwise.Add(Evaluate(gold, alone, null));
+            }
+        }
+
+        return (threeWay, pairwise);
+    }
+
+    /// <summary>A comparison of several sources as two of them see it: sources <paramref name="a"/> and <paramref name="b"/> renumbered 0 and 1.</summary>
+    private static ComparisonResult Seen(ComparisonResult result, int a, int b)
+    {
+        int Of(int source) => source == a ? 0 : 1;
+        var groups = result.Alignments
+            .Where(g => g.Statements.Any(s => s.Source == a) && g.Statements.Any(s => s.Source == b))
+            .Select(g => g with
+            {
+                Statements = [.. g.Statements.Where(s => s.Source == a || s.Source == b).Select(s => s with { Source = Of(s.Source) })],
+                Differences =
+                [
+                    .. g.Comparisons.Where(c => (c.Source, c.OtherSource) == (a, b) || (c.Source, c.OtherSource) == (b, a))
+                        .SelectMany(c => c.Differences)
+                        .Select(d => d with { Source = Of(d.Source), OtherSource = d.OtherSource is { } o ? Of(o) : null }),
+                ],
+            });
+        return result with
+        {
+            Sources = [result.Sources[a] with { Index = 0 }, result.Sources[b] with { Index = 1 }],
+            Alignments = [.. groups],
+            Unmatched = [.. result.Unmatched.Where(s => s.Source == a || s.Source == b).Select(s => s with { Source = Of(s.Source) })],
+        };
     }
 
     private static void KindTable(Score score)

@@ -13,6 +13,11 @@ internal static class ScaleEvaluation
 {
     public static int Run(string[] args)
     {
+        if (Array.IndexOf(args, "--sources") is var many and >= 0)
+        {
+            return Sources(args[(many + 1)..]);
+        }
+
         var at = Array.IndexOf(args, "--seed");
         var seed = at >= 0 ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 42;
         var numbers = at >= 0 ? args[..at].Concat(args[(at + 2)..]).ToArray() : args;
@@ -34,6 +39,38 @@ internal static class ScaleEvaluation
             var correct = pairs.Count(p => origin[p.B] == p.A);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}, {size} sentences ({inputs[0].Text.Length / 1024} KiB + {inputs[1].Text.Length / 1024} KiB): {watch.ElapsedMilliseconds} ms in process; recall {(double)found / reworded.Count:0.000}; precision {(double)correct / pairs.Count:0.000} ({pairs.Count} aligned pairs)"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Many sources of one size: <c>scale --sources [SENTENCES] [COUNTS...]</c> (default 2,000 sentences;
+    /// 2, 4, 8 and 12 sources) prints the time of each comparison (the best of three, after a warm-up) and
+    /// the process's peak working set so far (the counts run in increasing order).
+    /// </summary>
+    private static int Sources(string[] args)
+    {
+        var numbers = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var sentences = numbers.Length > 0 ? numbers[0] : 2000;
+        var counts = numbers.Length > 1 ? numbers[1..] : [2, 4, 8, 12];
+        double? two = null;
+        foreach (var count in counts)
+        {
+            var inputs = SyntheticCorpus.ManyInputs(sentences, count);
+            Comparison.Compare(inputs);
+            var best = double.MaxValue;
+            ComparisonResult? result = null;
+            for (var run = 0; run < 3; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                result = Comparison.Compare(inputs);
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            }
+
+            two ??= best;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{count} sources × {sentences} sentences: {best:0} ms ({best / two.Value:0.0}× two sources), {result!.Alignments.Count} groups (the largest {result.Alignments.Max(g => g.Statements.Count)} statements, at most {result.Alignments.Max(g => g.Statements.GroupBy(t => t.Source).Max(t => t.Count()))} of one source), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MB"));
         }
 
         return 0;

@@ -76,6 +76,33 @@ internal sealed class SyntheticCorpus
         return (inputs, origin);
     }
 
+    /// <summary>
+    /// <paramref name="sources"/> generated reports of one event: the first report, then rewordings of it,
+    /// each with most of its sentences reworded and in its own order (for timing comparisons of many sources).
+    /// </summary>
+    public static SourceInput[] ManyInputs(int sentences, int sources, int seed = 42)
+    {
+        var corpus = new SyntheticCorpus(seed);
+        var first = Enumerable.Range(0, sentences).Select(_ => corpus.Sentence()).ToList();
+        return
+        [
+            new("source-0.txt", Document("Report 0", first), SourceFormat.PlainText),
+            .. Enumerable.Range(1, sources - 1).Select(i => new SourceInput($"source-{i}.txt", Document($"Report {i}", corpus.Rewording(first)), SourceFormat.PlainText)),
+        ];
+    }
+
+    /// <summary>A report of the same event: 70% of the sentences reworded (each source its own way) and 30% new, in its own order.</summary>
+    private List<string> Rewording(List<string> first)
+    {
+        var reworded = (int)(first.Count * 0.7);
+        return
+        [
+            .. Enumerable.Range(0, first.Count).OrderBy(_ => _random.Next()).Take(reworded).Select(i => Reword(first[i]))
+                .Concat(Enumerable.Range(0, first.Count - reworded).Select(_ => Sentence()))
+                .OrderBy(_ => _random.Next()),
+        ];
+    }
+
     public static int Generate(string[] args)
     {
         var directory = args.Length > 0 ? args[0] : "corpus";

@@ -262,16 +262,35 @@ public static class PullRequestAction
             .Take(grouped ? MaxRelated : 3)
             .Select(c => c.Comparison)
             .ToList();
-        if (!grouped || kept.Count == compared.Count)
+        if (!grouped)
         {
             return (kept, null);
         }
 
+        if (kept.Count < 2)
+        {
+            return (kept, LeftOut(compared.Select(c => c.Comparison).ToList(), kept, folder));
+        }
+
+        // The event folder's documents and this one in one comparison (in the folder's order, this one last):
+        // each claim with the sources that carry it, instead of a report per pair.
+        var sources = compared.Select(c => c.Comparison).Where(kept.Contains).Select(c => c.Result.Sources[0].Path).ToList();
+        var inputs = sources.Select(p => TryRead(() => WorkspaceFiles.Read(run.Workspace, p, run.Options))).OfType<SourceInput>().Append(head).ToList();
+        var title = $"Compared with {inputs.Count - 1} documents of {folder}/ in one comparison ({head.Path} is {Report.Label(inputs.Count - 1)})";
+        return ([new DocumentComparison(title, Comparison.Compare(inputs, run.Options))], LeftOut(compared.Select(c => c.Comparison).ToList(), kept, folder));
+    }
+
+    /// <summary>What the event folder holds that was not compared, for the report's note; null when nothing was left out.</summary>
+    private static string? LeftOut(List<DocumentComparison> compared, List<DocumentComparison> kept, string folder)
+    {
+        if (kept.Count == compared.Count)
+        {
+            return null;
+        }
+
         // In the event folder's order, as a reader lists it.
-        var notCompared = compared.Select(c => c.Comparison).Where(c => !kept.Contains(c)).Select(c => MarkdownText.Code(c.Title["Compared with ".Length..]));
-        return (
-            [.. compared.Select(c => c.Comparison).Where(kept.Contains)],
-            $"Compared with the {kept.Count} most similar of the {compared.Count} other documents in {MarkdownText.Code(folder + "/")}; not compared: {string.Join(", ", notCompared)}.");
+        var notCompared = compared.Where(c => !kept.Contains(c)).Select(c => MarkdownText.Code(c.Result.Sources[0].Path));
+        return $"Compared with the {kept.Count} most similar of the {compared.Count} other documents in {MarkdownText.Code(folder + "/")}; not compared: {string.Join(", ", notCompared)}.";
     }
 
     private static SourceInput? TryRead(Func<SourceInput> read)

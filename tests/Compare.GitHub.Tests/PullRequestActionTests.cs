@@ -373,7 +373,28 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         Assert.Equal(["seeds/karabakh/copy.txt"], outcome.Documents);
         var body = _github.Comments.Single().Value.Body;
         Assert.Contains("(copied from <code>seeds/karabakh/news.txt</code>)", body, StringComparison.Ordinal);
-        Assert.Contains("Compared with seeds/karabakh/ministry.txt", body, StringComparison.Ordinal);
+        Assert.Contains("Compared with 3 documents of seeds/karabakh/ in one comparison (seeds/karabakh/copy.txt is D)", body, StringComparison.Ordinal);
+        Assert.Contains("| **A** | <code>seeds/karabakh/ministry.txt</code> |", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_a_document_added_to_a_folder_of_four_in_one_comparison_of_all_of_them()
+    {
+        Write("seeds/karabakh/agency.txt", "Agency wire\n\nAn agreement was reached on a complete ceasefire on September 20, 2023, the ministry said.\n\nThe formations must lay down their weapons and withdraw from their combat positions.\n");
+        Write("seeds/karabakh/radio.txt", "Radio bulletin\n\nA ceasefire agreement was reportedly reached on September 20, 2023.\n\nFarmers in the valley began the grape harvest.\n");
+        Write("seeds/karabakh/briefing.txt", "Briefing\n\nAn agreement was reached on a complete ceasefire on September 21, 2023.\n\nThe armed formations must lay down their weapons, the ministry said.\n");
+        _github.Files.Clear();
+        _github.Files.Add(("seeds/karabakh/briefing.txt", "added", null));
+
+        await Act(Run());
+
+        var body = _github.Comments.Single().Value.Body;
+        var section = body[body.IndexOf("<code>seeds/karabakh/briefing.txt</code> (added)", StringComparison.Ordinal)..];
+        Assert.Single(section.Split("#### Compared with")[1..]);
+        Assert.Contains("#### Compared with 4 documents of seeds/karabakh/ in one comparison (seeds/karabakh/briefing.txt is E)", section, StringComparison.Ordinal);
+        Assert.Contains("##### Claims across sources", section, StringComparison.Ordinal);
+        Assert.Contains("| # | Claim | A | B | C | D | E | Differences |", section, StringComparison.Ordinal);
+        Assert.Matches(@"\*\*Conflicting values:\*\* [A-D, ]+: September 2\d, 2023 · [A-E, ]+: September 2\d, 2023", section);
     }
 
     [Fact]
@@ -417,8 +438,9 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         await Act(Run());
 
         var body = _github.Comments.Single().Value.Body;
-        Assert.Contains("Compared with seeds/karabakh/ministry.txt", body, StringComparison.Ordinal);
-        Assert.Equal(PullRequestAction.MaxRelated, body.Split("#### Compared with").Length - 1);
+        Assert.Contains($"Compared with {PullRequestAction.MaxRelated} documents of seeds/karabakh/ in one comparison (seeds/karabakh/news.txt is F)", body, StringComparison.Ordinal);
+        Assert.Contains("| **A** | <code>seeds/karabakh/ministry.txt</code> |", body, StringComparison.Ordinal);
+        Assert.Single(body.Split("#### Compared with")[1..]);
         Assert.Contains($"Compared with the {PullRequestAction.MaxRelated} most similar of the 8 other documents in <code>seeds/karabakh/</code>; not compared: ", body, StringComparison.Ordinal);
     }
 
