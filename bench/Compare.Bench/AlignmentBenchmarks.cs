@@ -32,3 +32,23 @@ public class AlignmentBenchmarks
         return output.BaseStream.Position;
     }
 }
+
+/// <summary>One comparison of 2 to 12 generated reports of 2,000 sentences each (the first report and rewordings of it).</summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class ManySourcesBenchmarks
+{
+    private SourceInput[] _inputs = [];
+
+    [Params(2, 4, 8, 12)]
+    public int Sources { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _inputs = SyntheticCorpus.ManyInputs(2000, Sources);
+    }
+
+    [Benchmark]
+    public int Compare() => Comparison.Compare(_inputs).Alignments.Count;
+}
