@@ -182,6 +182,17 @@ public static class Comparison
             return x;
         }
 
+        // How many statements of each source a claim holds, by its root: claims joined through one
+        // statement never hold more of one source than a group of two sources may.
+        var counts = new Dictionary<int, int[]>();
+        int[] Counts(int root) => counts.TryGetValue(root, out var known) ? known : counts[root] = One(all[root].Statement.Source);
+        int[] One(int source)
+        {
+            var one = new int[statements.Count];
+            one[source] = 1;
+            return one;
+        }
+
         for (var k = 1; k < statements.Count; k++)
         {
             var earlier = all[..offsets[k]];
@@ -191,7 +202,18 @@ public static class Comparison
                 var first = Find(offsets[k] + group.Left[0]);
                 foreach (var member in group.Left.Select(i => offsets[k] + i).Concat(group.Right))
                 {
-                    parent[Find(member)] = first;
+                    var (root, other) = (Find(first), Find(member));
+                    if (root == other)
+                    {
+                        continue;
+                    }
+
+                    var joined = Counts(root).Zip(Counts(other), (a, b) => a + b).ToArray();
+                    if (joined.Max() <= Aligner.MaxGroupSide)
+                    {
+                        parent[other] = root;
+                        counts[root] = joined;
+                    }
                 }
             }
         }

@@ -31,7 +31,7 @@ internal static class Aligner
     private const double JoinFactor = 0.5;
 
     /// <summary>The largest number of statements one side contributes to a group.</summary>
-    private const int MaxGroupSide = 3;
+    public const int MaxGroupSide = 3;
 
     /// <summary>How far (in statements) a joining statement may stand from a member of its side.</summary>
     private const int MaxJoinDistance = 2;
