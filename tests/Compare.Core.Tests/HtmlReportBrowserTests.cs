@@ -85,6 +85,25 @@ public sealed class HtmlReportBrowserTests(Chromium chromium) : IClassFixture<Ch
     }
 
     [Fact]
+    public async Task Selecting_a_statement_of_three_sources_highlights_its_counterparts_in_both_other_columns()
+    {
+        var three = Comparison.Compare([TestData.Read("three/ministry.txt"), TestData.Read("three/gazette.txt"), TestData.Read("three/wire.txt")]);
+        var (page, errors) = await Open(three);
+        var ferry = three.Alignments.Single(g => g.Statements[0].Text.Contains("ferry", StringComparison.Ordinal));
+
+        await page.ClickAsync(Selector(ferry.Statements.Single(s => s.Source == 2)));
+
+        Assert.Equal(3, await page.Locator("section.source").CountAsync());
+        foreach (var statement in ferry.Statements)
+        {
+            Assert.True(await IsSelected(page, statement), $"{Selector(statement)} is not highlighted");
+        }
+
+        Assert.Contains("A → B", await page.InnerTextAsync("#panel"), StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Filtering_by_a_kind_dims_every_statement_and_group_without_it()
     {
         var (page, errors) = await Open(Seeds.Value);
