@@ -15,6 +15,11 @@ internal sealed class AnalyzedStatement
     /// <summary>The distinct terms with how strongly each counts (names count more than other words).</summary>
     public required List<(string Term, float Weight)> Terms { get; init; }
 
+    private Framing? _framing;
+
+    /// <summary>Its reporting frames, hedges, modals and quotes, read once (a statement of many sources' claim is compared several times).</summary>
+    public Framing Framing => _framing ??= FramingAnalyzer.Analyze(this);
+
     /// <summary>A readable form of a term for topic labels: the words it came from (names as written), or null.</summary>
     public string? Surface(string term)
     {

@@ -768,7 +768,7 @@ internal static class DifferenceFinder
     private sealed record Side(IReadOnlyList<AnalyzedStatement> Statements, IReadOnlyList<Framing> Framings)
     {
         public static Side Of(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, string>? antecedent) =>
-            new(statements, [.. statements.Select(s => antecedent is null ? FramingAnalyzer.Analyze(s) : Coreference.Resolve(FramingAnalyzer.Analyze(s), () => antecedent(s)))]);
+            new(statements, [.. statements.Select(s => antecedent is null ? s.Framing : Coreference.Resolve(s.Framing, () => antecedent(s)))]);
 
         /// <summary>The cues one selector picks from each statement's framing, with the statement they are in (most groups have none: nothing is allocated then).</summary>
         public (int Statement, T Item)[] Items<T>(Func<Framing, IReadOnlyList<T>> select)
