@@ -35,6 +35,21 @@ public sealed class ManySourcesTests
     }
 
     [Fact]
+    public void Counts_a_source_on_a_values_side_only_when_it_writes_the_whole_value()
+    {
+        var result = Comparison.Compare(
+        [
+            TestData.Read("three/ministry.txt"),
+            TestData.Read("three/gazette.txt"),
+            new SourceInput("cargo.txt", "Cargo\n\nThe ferry to the island carried 1400 kilograms of mail before the harbour closed.\n", SourceFormat.PlainText),
+        ]);
+
+        var ferry = Assert.Single(result.Alignments, g => g.Statements[0].Text.Contains("ferry", StringComparison.Ordinal));
+        Assert.Equal(3, ferry.Statements.Count);
+        Assert.Contains("**Conflicting values:** A: 140 · B: 210\n", Report.ToMarkdown(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Labels_each_difference_with_the_two_sources_it_is_between()
     {
         var lighthouse = Group("lighthouse");

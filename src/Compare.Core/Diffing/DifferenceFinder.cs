@@ -523,7 +523,7 @@ internal static class DifferenceFinder
             {
                 // One figure written for the other ("rises to 59" / "rises to 638") is compared as it is; in a
                 // longer change, or as the only figures of their kind, only figures of the same measure are.
-                var r = rights.FirstOrDefault(v => group.ChangeSize(l, v) is > 0 and var size && (size <= SubstitutionTokens || SameMeasure(group, l, v)));
+                var r = rights.FirstOrDefault(v => group.ChangeSize(l, v) is > 0 and var size && ((size <= SubstitutionTokens && !OtherUnits(group, l, v)) || SameMeasure(group, l, v)));
                 if (r.Text is null && lefts.Count == 1 && rights.Count == 1 && SameMeasure(group, l, rights[0]))
                 {
                     r = rights[0];
@@ -554,6 +554,11 @@ internal static class DifferenceFinder
 
     /// <summary>The most tokens a side may have for its figures to be compared whatever they count.</summary>
     private const int ShortTokens = 16;
+
+    /// <summary>Units of weight, length, area and volume (as index terms: stems): a figure in one measures something else than a count of things.</summary>
+    private static readonly HashSet<string> MeasureUnits = new(
+        ((string[])["kilogram", "kg", "gram", "tonne", "ton", "metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "acre", "hectare", "litre", "liter", "gallon", "barrel"]).Select(Stemmer.Stem),
+        StringComparer.Ordinal);
 
     /// <summary>How many times larger one value may be than the other and still be a figure for the same thing.</summary>
     private const decimal MeasureFactor = 10;
@@ -588,12 +593,17 @@ internal static class DifferenceFinder
             return true;
         }
 
+        if (OtherUnits(group, left, right))
+        {
+            return false;
+        }
+
+        var counted = new[] { group.Sides[0].CountedWord(left), group.Sides[1].CountedWord(right) };
         if (group.Sides.All(side => side.Statements.Sum(st => st.Tokens.Count) <= ShortTokens))
         {
             return true; // Headline-short statements: the figures they give are the ones they are about.
         }
 
-        var counted = new[] { group.Sides[0].CountedWord(left), group.Sides[1].CountedWord(right) };
         if (counted[0] is not null && counted[1] is not null)
         {
             return counted[0] == counted[1];
@@ -603,6 +613,11 @@ internal static class DifferenceFinder
         // that stands by the same word ("killed 15").
         return group.Sides[0].Neighbours(left).Overlaps(group.Sides[1].Neighbours(right));
     }
+
+    /// <summary>Whether two numbers count different things of which one is a unit of measure ("140 passengers" / "1400 kilograms of mail").</summary>
+    private static bool OtherUnits(Group group, (int Statement, ValueMention Value, string Text) left, (int Statement, ValueMention Value, string Text) right) =>
+        group.Sides[0].CountedWord(left) is { } a && group.Sides[1].CountedWord(right) is { } b && a != b
+        && (MeasureUnits.Contains(a) || MeasureUnits.Contains(b));
 
     /// <summary>A number written as a year of the last two centuries or this one ("1976", not "1,976" or "2,000").</summary>
     private static bool IsYear(string text) =>

@@ -231,7 +231,7 @@ internal static class HtmlReport
             var words = difference.Source == statement.Source ? difference.Text : difference.OtherSource == statement.Source ? difference.OtherText : null;
             foreach (var piece in Pieces(words))
             {
-                if (Find(text, piece) is var at and >= 0)
+                if (FindWhole(text, piece, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
                 {
                     Array.Fill(kinds, difference.Kind, at, piece.Length);
                 }
@@ -258,21 +258,6 @@ internal static class HtmlReport
         (words ?? string.Empty)
             .Split([", ", "; ", " … ", "…"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(p => p.Length > 1 && p != "—");
-
-    /// <summary>The first occurrence of a phrase as whole words, ignoring case; -1 if none.</summary>
-    private static int Find(string text, string phrase)
-    {
-        for (var at = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = at + phrase.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-            {
-                return at;
-            }
-        }
-
-        return -1;
-    }
 
     private static string Id(Statement statement) => Report.Label(statement.Source).ToLowerInvariant() + statement.Index.ToString(CultureInfo.InvariantCulture);
 

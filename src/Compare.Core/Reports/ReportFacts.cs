@@ -85,11 +85,29 @@ internal static class ReportFacts
         {
             var (central, value) = byValue.Key;
             var against = byValue.Select(d => d.Source).ToHashSet();
-            var agree = group.Statements.Where(s => s.Source != central && !against.Contains(s.Source) && s.Text.Contains(value, StringComparison.Ordinal))
+            var agree = group.Statements.Where(s => s.Source != central && !against.Contains(s.Source) && Writes(s.Text, value))
                 .Select(s => s.Source).Prepend(central).Distinct().Order().Select(Report.Label);
             var parts = byValue.GroupBy(d => d.Text).Select(g => $"{string.Join(", ", g.Select(d => Report.Label(d.Source)).Distinct())}: {g.Key}");
             yield return string.Join(" · ", parts.Prepend($"{string.Join(", ", agree)}: {value}"));
         }
+    }
+
+    /// <summary>Whether a statement writes a value as a whole ("140", not the start of "1400").</summary>
+    private static bool Writes(string text, string value) => FindWhole(text, value, StringComparison.Ordinal) >= 0;
+
+    /// <summary>The first occurrence of a phrase as whole words ("140" is not in "1400"); -1 if none.</summary>
+    public static int FindWhole(string text, string phrase, StringComparison comparison)
+    {
+        for (var at = text.IndexOf(phrase, comparison); at >= 0; at = text.IndexOf(phrase, at + 1, comparison))
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The most conflicts the key findings list one by one.</summary>
