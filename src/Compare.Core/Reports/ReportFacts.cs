@@ -49,7 +49,11 @@ internal static class ReportFacts
             return numbers.Count == 0 ? string.Empty : $" ({(numbers.Count == 1 ? "group" : "groups")} {string.Join(", ", numbers)})";
         }
 
-        var conflicts = result.Alignments.SelectMany((g, i) => g.Differences.Where(d => DifferenceKinds.IsConflict(d.Kind)).Select(d => $"{d.Detail} (group {i + 1})")).ToList();
+        // A claim of three or more sources says each conflict once, with the sources on each side.
+        var conflicts = result.Alignments.SelectMany((g, i) => (g.Comparisons.Count > 0
+                ? ConflictingValues(g)
+                : g.Differences.Where(d => DifferenceKinds.IsConflict(d.Kind)).Select(d => d.Detail))
+            .Select(text => $"{text} (group {i + 1})")).ToList();
         var conflict = conflicts.Count == 0
             ? "none"
             : string.Join("; ", conflicts.Take(MaxListed)) + (conflicts.Count > MaxListed ? $"; and {conflicts.Count - MaxListed} more" : string.Empty);
