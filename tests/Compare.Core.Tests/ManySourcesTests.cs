@@ -86,6 +86,17 @@ public sealed class ManySourcesTests
         Assert.False(pair.RootElement.GetProperty("alignments")[0].TryGetProperty("comparisons", out _));
     }
 
+    [Theory]
+    [InlineData("", "", "", "All documents are empty: there is nothing to compare.")]
+    [InlineData("", "Quay\n\nThe quay reopened on Monday.\n", "Pier\n\nThe pier reopened on Monday.\n", "A is empty: it has no statements, so everything in B and C is only there.")]
+    [InlineData("Quay\n\nThe quay reopened on Monday.\n", "Quay\n\nThe quay reopened on Monday.\n", "Quay\n\nThe quay reopened on Monday.\n", "The documents are identical: every statement is aligned, with no differences and nothing only in one source.")]
+    public void Says_plainly_when_documents_of_three_are_empty_or_identical(string a, string b, string c, string verdict)
+    {
+        var result = Comparison.Compare([new SourceInput("a.txt", a, SourceFormat.PlainText), new SourceInput("b.txt", b, SourceFormat.PlainText), new SourceInput("c.txt", c, SourceFormat.PlainText)]);
+
+        Assert.Contains($"**{verdict}**", Report.ToMarkdown(result), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Refuses_fewer_than_two_or_more_than_twenty_six_sources()
     {

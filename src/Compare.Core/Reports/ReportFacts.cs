@@ -227,26 +227,32 @@ internal static class ReportFacts
     /// </summary>
     public static string? Verdict(ComparisonResult result)
     {
+        var many = result.Sources.Count > 2;
         var empty = result.Sources.Where(s => s.Statements == 0).Select(s => Report.Label(s.Index)).ToList();
         if (empty.Count == result.Sources.Count)
         {
-            return "Both documents are empty: there is nothing to compare.";
+            return many ? "All documents are empty: there is nothing to compare." : "Both documents are empty: there is nothing to compare.";
         }
 
         if (empty.Count > 0)
         {
-            return $"{string.Join(" and ", empty)} is empty: it has no statements, so everything in the other is only there.";
+            var are = empty.Count == 1 ? "is empty: it has" : "are empty: they have";
+            var rest = result.Sources.Where(s => s.Statements > 0).Select(s => Report.Label(s.Index)).ToList();
+            return $"{string.Join(" and ", empty)} {are} no statements, so everything in {(many ? string.Join(" and ", rest) : "the other")} is only there.";
         }
 
         var same = result.Unmatched.Count == 0
-                   && result.Alignments.All(g => g.Statements.Count == 2 && g.Differences.Count == 0 && g.SameValues.Count == 0
-                                                 && g.Diff.All(d => d.Operation == DiffOperation.Equal));
+                   && result.Alignments.All(g => g.Statements.Count == result.Sources.Count
+                                                 && g.Statements.Select(s => s.Source).Distinct().Count() == result.Sources.Count
+                                                 && g.Differences.Count == 0 && g.SameValues.Count == 0
+                                                 && g.Diff.All(d => d.Operation == DiffOperation.Equal)
+                                                 && g.Comparisons.All(c => c.Diff.All(d => d.Operation == DiffOperation.Equal)));
         if (!same)
         {
             return null;
         }
 
-        return result.Alignments.All(g => g.Statements[0].Index == g.Statements[1].Index)
+        return result.Alignments.All(g => g.Statements.All(s => s.Index == g.Statements[0].Index))
             ? "The documents are identical: every statement is aligned, with no differences and nothing only in one source."
             : "The documents have the same statements in another order: every statement is aligned, with no differences.";
     }
