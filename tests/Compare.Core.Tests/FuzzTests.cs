@@ -59,6 +59,25 @@ public sealed class FuzzTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
     }
 
+    [Fact]
+    public void Survives_random_documents_three_and_five_at_a_time()
+    {
+        var failures = new List<string>();
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            var random = new Random(seed);
+            var count = seed % 2 == 0 ? 3 : 5;
+            var sources = Enumerable.Range(0, (count + 1) / 2).SelectMany(_ => { var (a, b) = Generate(random); return new[] { a, b }; }).Take(count)
+                .Select((source, i) => source with { Path = $"source-{i}.txt" }).ToList();
+            if (ReportInvariants.Check(sources) is { } problem)
+            {
+                failures.Add($"seed {seed} ({count} sources): {problem}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
     [Theory]
     [MemberData(nameof(Found))]
     public void Replays_an_input_the_fuzzer_found(string name)

@@ -22,12 +22,15 @@ internal static partial class ReportInvariants
     private static partial Regex Unsafe();
 
     /// <summary>Null when the pair compares and renders safely (within <paramref name="bound"/> when given); otherwise what went wrong.</summary>
-    public static string? Check(SourceInput a, SourceInput b, TimeSpan? bound = null)
+    public static string? Check(SourceInput a, SourceInput b, TimeSpan? bound = null) => Check([a, b], bound);
+
+    /// <summary>Null when the documents (two or more) compare and render safely, within <paramref name="bound"/> when given; otherwise what went wrong.</summary>
+    public static string? Check(IReadOnlyList<SourceInput> sources, TimeSpan? bound = null)
     {
         try
         {
             var clock = Stopwatch.StartNew();
-            var result = Comparison.Compare([a, b]);
+            var result = Comparison.Compare(sources);
             if (bound is { } limit && clock.Elapsed > limit)
             {
                 return $"slow: the comparison took {clock.Elapsed.TotalSeconds:0.0} s";
@@ -57,6 +60,11 @@ internal static partial class ReportInvariants
 
             using (JsonDocument.Parse(Report.ToJson(result)))
             {
+            }
+
+            if (sources.Count > 2 && result.Alignments.FirstOrDefault(g => g.Statements.GroupBy(x => x.Source).Any(x => x.Count() > 3)) is { } crowded)
+            {
+                return $"a claim holds more than three statements of one source ({crowded.Statements.Count} in all)";
             }
 
             if (Report.ToText(result).FirstOrDefault(c => char.IsControl(c) && c != '\n') is var control && control != '\0')
