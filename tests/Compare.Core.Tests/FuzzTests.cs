@@ -62,8 +62,12 @@ public sealed class FuzzTests
     [Fact]
     public void Survives_random_documents_three_and_five_at_a_time()
     {
+        // As the pairwise fuzzer: 40 seeds in the test run, or FUZZ_SECONDS of fresh ones.
+        var seconds = double.TryParse(Environment.GetEnvironmentVariable("FUZZ_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var firstSeed = seconds > 0 ? Environment.TickCount & int.MaxValue : 1;
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         var failures = new List<string>();
-        for (var seed = 1; seed <= 40; seed++)
+        for (var seed = firstSeed; seconds > 0 ? DateTime.UtcNow < deadline : seed < firstSeed + 40; seed++)
         {
             var random = new Random(seed);
             var count = seed % 2 == 0 ? 3 : 5;
