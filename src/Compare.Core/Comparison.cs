@@ -238,11 +238,12 @@ public static class Comparison
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Statement.Index).ToList());
         var union = bySource.ToDictionary(p => p.Key, p => TermVector.Union([.. p.Value.Select(s => vectors[p.Key][s.Statement.Index])]));
         var central = bySource.Keys.MaxBy(s => bySource.Keys.Where(t => t != s).Sum(t => union[s].Shared(union[t])));
+        var others = bySource.Keys.Where(t => t != central).ToList();
         var comparisons = new List<GroupComparison>();
         var changes = new List<ChangedSpan>();
         string? heading = null;
-        var topic = Topic(union[central], TermVector.Union([.. union.Where(p => p.Key != central).Select(p => p.Value)]), claim, space);
-        foreach (var other in bySource.Keys.Where(t => t != central))
+        var topic = Topic(union[central], TermVector.Union([.. others.Select(t => union[t])]), claim, space);
+        foreach (var other in others)
         {
             var runs = WordDiff.Diff(bySource[central], bySource[other]);
             var (differences, sameValues) = DifferenceFinder.Find(runs, bySource[central], bySource[other], antecedent, (central, other));
@@ -251,7 +252,6 @@ public static class Comparison
             heading ??= WordDiff.Heading(runs, topic);
         }
 
-        var others = bySource.Keys.Where(t => t != central).ToList();
         var group = new AlignedGroup(
             [.. claim.Select(s => s.Statement).OrderBy(s => s.Source).ThenBy(s => s.Index)],
             Math.Round(others.Average(t => union[central].Similarity(union[t])), 2),
@@ -262,7 +262,7 @@ public static class Comparison
         {
             Comparisons = comparisons,
             Changes = changes,
-            Heading = heading ?? string.Join(" · ", topic),
+            Heading = heading!, // A claim has two sources at least, so one comparison.
         };
         return (group, others.Sum(t => union[central].Shared(union[t])));
     }

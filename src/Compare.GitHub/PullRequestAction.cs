@@ -253,44 +253,34 @@ public static class PullRequestAction
         var compared = others
             .Select(f => TryRead(() => WorkspaceFiles.Read(run.Workspace, f, run.Options)))
             .OfType<SourceInput>()
-            .Select(other => new DocumentComparison($"Compared with {other.Path}", Comparison.Compare([other, head], run.Options)))
-            .Select(c => (Comparison: c, Similarity: Similarity(c.Result)))
+            .Select(other => (Input: other, Comparison: new DocumentComparison($"Compared with {other.Path}", Comparison.Compare([other, head], run.Options))))
+            .Select(c => (c.Input, c.Comparison, Similarity: Similarity(c.Comparison.Result)))
             .ToList();
         var kept = compared
             .Where(c => grouped || c.Similarity >= SimilarityFloor)
             .OrderByDescending(c => c.Similarity)
             .Take(grouped ? MaxRelated : 3)
-            .Select(c => c.Comparison)
             .ToList();
         if (!grouped)
         {
-            return (kept, null);
+            return ([.. kept.Select(c => c.Comparison)], null);
         }
 
+        // In the event folder's order, as a reader lists it.
+        var notCompared = compared.Where(c => !kept.Contains(c)).Select(c => MarkdownText.Code(c.Input.Path)).ToList();
+        var leftOut = notCompared.Count == 0
+            ? null
+            : $"Compared with the {kept.Count} most similar of the {compared.Count} other documents in {MarkdownText.Code(folder + "/")}; not compared: {string.Join(", ", notCompared)}.";
         if (kept.Count < 2)
         {
-            return (kept, LeftOut(compared.Select(c => c.Comparison).ToList(), kept, folder));
+            return ([.. kept.Select(c => c.Comparison)], leftOut);
         }
 
         // The event folder's documents and this one in one comparison (in the folder's order, this one last):
         // each claim with the sources that carry it, instead of a report per pair.
-        var sources = compared.Select(c => c.Comparison).Where(kept.Contains).Select(c => c.Result.Sources[0].Path).ToList();
-        var inputs = sources.Select(p => TryRead(() => WorkspaceFiles.Read(run.Workspace, p, run.Options))).OfType<SourceInput>().Append(head).ToList();
-        var title = $"Compared with {inputs.Count - 1} documents of {folder}/ in one comparison ({head.Path} is {Report.Label(inputs.Count - 1)})";
-        return ([new DocumentComparison(title, Comparison.Compare(inputs, run.Options))], LeftOut(compared.Select(c => c.Comparison).ToList(), kept, folder));
-    }
-
-    /// <summary>What the event folder holds that was not compared, for the report's note; null when nothing was left out.</summary>
-    private static string? LeftOut(List<DocumentComparison> compared, List<DocumentComparison> kept, string folder)
-    {
-        if (kept.Count == compared.Count)
-        {
-            return null;
-        }
-
-        // In the event folder's order, as a reader lists it.
-        var notCompared = compared.Where(c => !kept.Contains(c)).Select(c => MarkdownText.Code(c.Result.Sources[0].Path));
-        return $"Compared with the {kept.Count} most similar of the {compared.Count} other documents in {MarkdownText.Code(folder + "/")}; not compared: {string.Join(", ", notCompared)}.";
+        SourceInput[] inputs = [.. compared.Where(kept.Contains).Select(c => c.Input), head];
+        var title = $"Compared with {inputs.Length - 1} documents of {folder}/ in one comparison ({head.Path} is {Report.Label(inputs.Length - 1)})";
+        return ([new DocumentComparison(title, Comparison.Compare(inputs, run.Options))], leftOut);
     }
 
     private static SourceInput? TryRead(Func<SourceInput> read)

@@ -146,7 +146,6 @@ internal static class DifferenceFinder
         return Lexicon.IsTitle(described.SpeakerKey) || PersonWords.Contains(described.SpeakerKey);
     }
 
-    /// <summary>Whether a frame's speaker is a document, which speaks for whoever wrote it ("the indictment said", "according to a press release").</summary>
     /// <summary>
     /// Whether two stances tell a reader the same of a claim: "said" and "confirmed" both pass it on as
     /// the speaker's (MOS:SAID's neutral verbs and those that add credence); "claimed" and "denied" do not.
@@ -162,16 +161,14 @@ internal static class DifferenceFinder
     {
         var start = Math.Clamp(frame.ScopeStart, 0, text.Length);
         var end = Math.Clamp(frame.ScopeEnd, start, text.Length);
-        var words = Tokenizer.Tokenize(text[start..end]).Where(t => t.Kind == TokenKind.Word).Select(t => t.Norm).SkipWhile(w => w == "that").Take(3).ToList();
-        if (words.Count == 0)
-        {
-            return false;
-        }
-
-        return words[0] is "i" or "we" || (words[0] is "he" or "she" && start >= frame.End && !frame.IsPersonalPronoun && frame.Speaker.Length > 0);
+        var first = Tokenizer.Tokenize(text[start..end]).Where(t => t.Kind == TokenKind.Word).Select(t => t.Norm).FirstOrDefault(w => w != "that");
+        return first is "i" or "we" || (first is "he" or "she" && start >= frame.End && !frame.IsPersonalPronoun && frame.Speaker.Length > 0);
     }
 
-    /// <summary>Whether the speaker is a document ("court documents", "the terms of the bill"), not someone a document belongs to ("the bill's proponents").</summary>
+    /// <summary>
+    /// Whether the speaker is a document, which speaks for whoever wrote it ("court documents", "the terms
+    /// of the bill", "a press release"), not someone a document belongs to ("the bill's proponents").
+    /// </summary>
     private static bool IsDocument(Frame frame)
     {
         var tokens = Tokenizer.Tokenize(frame.Person);

@@ -115,7 +115,7 @@ internal static class WordDiff
     /// A group's heading in the words its statements share: the shared phrase (up to six words, as the
     /// first source writes it, without function words at its ends) that holds the most topic words, then
     /// the topic terms it does not already name, three parts at most ("lay down their weapons · combat").
-    /// Without a shared phrase of two content words, the topic terms alone.
+    /// Without a shared phrase of two content words, the topic terms alone; with no topic either, "shared wording".
     /// </summary>
     public static string Heading(IEnumerable<DiffRun> runs, IReadOnlyList<string> topic)
     {
@@ -159,7 +159,7 @@ internal static class WordDiff
 
         if (best.Content < 2 || best.Score <= best.Content)
         {
-            return string.Join(" · ", topic);
+            return topic.Count > 0 ? string.Join(" · ", topic) : "shared wording";
         }
 
         var named = Words(best.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);

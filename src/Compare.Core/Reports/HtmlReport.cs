@@ -153,8 +153,7 @@ internal static class HtmlReport
         for (var g = 0; g < result.Alignments.Count; g++)
         {
             var group = result.Alignments[g];
-            var topic = group.Heading.Length > 0 ? group.Heading : "shared wording";
-            html.Append($"<article class=\"group\" id=\"g{g + 1}\" data-group=\"{g + 1}\" data-kinds=\"{KindNames(group)}\">\n<h3>{g + 1}. {Escape(topic)}</h3>\n<p class=\"refs\">");
+            html.Append($"<article class=\"group\" id=\"g{g + 1}\" data-group=\"{g + 1}\" data-kinds=\"{KindNames(group)}\">\n<h3>{g + 1}. {Escape(group.Heading)}</h3>\n<p class=\"refs\">");
             html.AppendJoin(" · ", group.Statements.Select(s => $"<a href=\"#{Id(s)}\">{Report.Label(s.Source)} {s.Line}:{s.Column}</a>"));
             html.Append($" · similarity {Score(group.Score)}</p>\n");
             if (group.Comparisons.Count == 0)

@@ -141,8 +141,7 @@ internal static class MarkdownReport
     {
         var md = _groupBuilder ??= new StringBuilder();
         md.Clear();
-        var topic = group.Heading.Length > 0 ? Escape(group.Heading) : "shared wording";
-        md.Append($"#### {i + 1}. {topic}\n\n");
+        md.Append($"#### {i + 1}. {Escape(group.Heading)}\n\n");
         if (group.Comparisons.Count > 0)
         {
             return Claim(result, group, md);
@@ -164,33 +163,12 @@ internal static class MarkdownReport
         }
         else
         {
-            md.Append("| | Statement |\n|---|---|\n");
-            foreach (var statement in group.Statements)
-            {
-                md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | ");
-                AppendEscaped(md, statement.Text).Append(" |\n");
-            }
+            AppendStatements(md, result, group);
         }
 
         md.Append('\n');
         // Side by side, the columns show the wording; the labelled kinds still get a line each.
-        var listed = sideBySide ? group.Differences.Where(d => DifferenceKinds.Importance(d.Kind) < 4).ToList() : group.Differences;
-        if (listed.Count + group.SameValues.Count > 0)
-        {
-            foreach (var difference in listed)
-            {
-                md.Append($"- **{DifferenceKinds.Name(difference.Kind)}** — ");
-                AppendEscaped(md, difference.Detail).Append('\n');
-            }
-
-            foreach (var value in group.SameValues)
-            {
-                md.Append($"- **{DifferenceKinds.Name(value.Kind)}** — ");
-                AppendEscaped(md, value.Detail).Append('\n');
-            }
-
-            md.Append('\n');
-        }
+        AppendDifferences(md, sideBySide ? [.. group.Differences.Where(d => DifferenceKinds.Importance(d.Kind) < 4)] : group.Differences, group.SameValues);
 
         md.Append($"Similarity {Score(group.Score)}. ");
         if (group.Diff.All(d => d.Operation == DiffOperation.Equal))
@@ -233,21 +211,14 @@ internal static class MarkdownReport
     /// <summary>A claim of three or more sources: who states it, its statements, then each comparison of its central source with another.</summary>
     private static string Claim(ComparisonResult result, AlignedGroup group, StringBuilder md)
     {
-        var present = result.Sources.Where(s => group.Statements.Any(t => t.Source == s.Index)).Select(s => Report.Label(s.Index)).ToList();
-        var absent = result.Sources.Where(s => group.Statements.All(t => t.Source != s.Index)).Select(s => Report.Label(s.Index)).ToList();
+        var (present, absent) = Carriers(result, group);
         md.Append(absent.Count == 0 ? "*In every source.*\n\n" : $"*In {Listed(present)} only; not in {Listed(absent)}.*\n\n");
         foreach (var values in ConflictingValues(group))
         {
             md.Append("**Conflicting values:** ").Append(Escape(values)).Append("\n\n");
         }
 
-        md.Append("| | Statement |\n|---|---|\n");
-        foreach (var statement in group.Statements)
-        {
-            md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | ");
-            AppendEscaped(md, statement.Text).Append(" |\n");
-        }
-
+        AppendStatements(md, result, group);
         md.Append('\n');
         foreach (var comparison in group.Comparisons)
         {
@@ -263,27 +234,40 @@ internal static class MarkdownReport
                 AppendDiffLine(md, comparison.Diff).Append("\n\n");
             }
 
-            foreach (var difference in comparison.Differences)
-            {
-                md.Append($"- **{DifferenceKinds.Name(difference.Kind)}** — ");
-                AppendEscaped(md, difference.Detail).Append('\n');
-            }
-
-            foreach (var value in comparison.SameValues)
-            {
-                md.Append($"- **{DifferenceKinds.Name(value.Kind)}** — ");
-                AppendEscaped(md, value.Detail).Append('\n');
-            }
-
-            md.Append(comparison.Differences.Count + comparison.SameValues.Count > 0 ? "\n" : string.Empty);
+            AppendDifferences(md, comparison.Differences, comparison.SameValues);
         }
 
         md.Append($"Similarity {Score(group.Score)}.\n\n");
         return md.ToString();
     }
 
-    private static string Listed(List<string> labels) =>
-        labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " and " + labels[^1];
+    /// <summary>A table of a group's statements, each with its source and location.</summary>
+    private static void AppendStatements(StringBuilder md, ComparisonResult result, AlignedGroup group)
+    {
+        md.Append("| | Statement |\n|---|---|\n");
+        foreach (var statement in group.Statements)
+        {
+            md.Append($"| **{Report.Label(statement.Source)}** {Code(Location(result, statement))} | ");
+            AppendEscaped(md, statement.Text).Append(" |\n");
+        }
+    }
+
+    /// <summary>A bullet per labelled difference and per value written differently, then a blank line; nothing when there are none.</summary>
+    private static void AppendDifferences(StringBuilder md, IReadOnlyList<Difference> differences, IReadOnlyList<SameValue> sameValues)
+    {
+        if (differences.Count + sameValues.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (kind, detail) in differences.Select(d => (d.Kind, d.Detail)).Concat(sameValues.Select(v => (v.Kind, v.Detail))))
+        {
+            md.Append($"- **{DifferenceKinds.Name(kind)}** — ");
+            AppendEscaped(md, detail).Append('\n');
+        }
+
+        md.Append('\n');
+    }
 
     /// <summary>The share of the two sides' words that the diff keeps (0 to 1): twice the shared words over the words of both sides.</summary>
     private static double SharedWords(IReadOnlyList<DiffSegment> diff)

@@ -9,17 +9,11 @@ internal static class ReportFacts
     public static int OnlyIn(ComparisonResult result, int source) =>
         result.Unmatched.Count(s => s.Source == source);
 
-    /// <summary>How many of a source's words (outside boilerplate) are in aligned statements, and how many it has.</summary>
-    public static (int Aligned, int Total) WordsAligned(ComparisonResult result, int source)
-    {
-        var aligned = result.Alignments.Sum(g => g.Statements.Where(s => s.Source == source).Sum(s => Words(s.Text)));
-        return (aligned, aligned + result.Unmatched.Where(s => s.Source == source).Sum(s => Words(s.Text)));
-    }
-
-    /// <summary>The share of a source's words in aligned statements, as a whole percentage ("31%").</summary>
+    /// <summary>The share of a source's words (outside boilerplate) in aligned statements, as a whole percentage ("31%").</summary>
     public static string Coverage(ComparisonResult result, int source)
     {
-        var (aligned, total) = WordsAligned(result, source);
+        var aligned = result.Alignments.Sum(g => g.Statements.Where(s => s.Source == source).Sum(s => Words(s.Text)));
+        var total = aligned + result.Unmatched.Where(s => s.Source == source).Sum(s => Words(s.Text));
         return total == 0 ? "–" : $"{Math.Round(100.0 * aligned / total, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
     }
 
@@ -113,6 +107,17 @@ internal static class ReportFacts
 
         return -1;
     }
+
+    /// <summary>The labels of the sources that state a claim, and of those that do not.</summary>
+    public static (List<string> In, List<string> NotIn) Carriers(ComparisonResult result, AlignedGroup group)
+    {
+        var carried = result.Sources.ToLookup(s => group.Statements.Any(t => t.Source == s.Index), s => Report.Label(s.Index));
+        return ([.. carried[true]], [.. carried[false]]);
+    }
+
+    /// <summary>Labels as a reader lists them: "A", "A and C", "A, B and C".</summary>
+    public static string Listed(IReadOnlyList<string> labels) =>
+        labels.Count <= 1 ? string.Join(string.Empty, labels) : string.Join(", ", labels.Take(labels.Count - 1)) + " and " + labels[^1];
 
     /// <summary>The most conflicts the key findings list one by one.</summary>
     private const int MaxListed = 5;
@@ -238,7 +243,7 @@ internal static class ReportFacts
         {
             var are = empty.Count == 1 ? "is empty: it has" : "are empty: they have";
             var rest = result.Sources.Where(s => s.Statements > 0).Select(s => Report.Label(s.Index)).ToList();
-            return $"{string.Join(" and ", empty)} {are} no statements, so everything in {(many ? string.Join(" and ", rest) : "the other")} is only there.";
+            return $"{Listed(empty)} {are} no statements, so everything in {(many ? Listed(rest) : "the other")} is only there.";
         }
 
         var same = result.Unmatched.Count == 0

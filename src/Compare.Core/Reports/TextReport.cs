@@ -62,8 +62,8 @@ internal static class TextReport
                 continue;
             }
 
-            var absent = result.Sources.Where(s => group.Statements.All(t => t.Source != s.Index)).Select(s => Report.Label(s.Index)).ToList();
-            text.Append(absent.Count == 0 ? "  in every source\n" : $"  not in {string.Join(", ", absent)}\n");
+            var (_, absent) = Carriers(result, group);
+            text.Append(absent.Count == 0 ? "  in every source\n" : $"  not in {Listed(absent)}\n");
             foreach (var values in ConflictingValues(group))
             {
                 text.Append($"  conflicting values: {Clean(values)}\n");
@@ -109,14 +109,9 @@ internal static class TextReport
 
     private static void Differences(StringBuilder text, IReadOnlyList<Difference> differences, IReadOnlyList<SameValue> sameValues)
     {
-        foreach (var difference in differences)
+        foreach (var (kind, detail) in differences.Select(d => (d.Kind, d.Detail)).Concat(sameValues.Select(v => (v.Kind, v.Detail))))
         {
-            text.Append($"  - {DifferenceKinds.Name(difference.Kind)}: {Clean(difference.Detail)}\n");
-        }
-
-        foreach (var value in sameValues)
-        {
-            text.Append($"  - {DifferenceKinds.Name(value.Kind)}: {Clean(value.Detail)}\n");
+            text.Append($"  - {DifferenceKinds.Name(kind)}: {Clean(detail)}\n");
         }
     }
 
