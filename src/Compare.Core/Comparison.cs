@@ -84,9 +84,9 @@ public static class Comparison
     /// <summary>Tells which statements have the same words (case and quote styles folded), through a hash of their tokens.</summary>
     private sealed class SameWords(AnalyzedStatement[] left, AnalyzedStatement[] right) : IdenticalStatements
     {
-        public override long LeftKey(int index) => Key(left[index]);
+        public override long LeftKey(int index) => left[index].WordsKey;
 
-        public override long RightKey(int index) => Key(right[index]);
+        public override long RightKey(int index) => right[index].WordsKey;
 
         public override bool Same(int l, int r)
         {
@@ -106,22 +106,6 @@ public static class Comparison
             }
 
             return true;
-        }
-
-        private static long Key(AnalyzedStatement statement)
-        {
-            if (statement.Tokens.Count == 0)
-            {
-                return 0;
-            }
-
-            var hash = new HashCode();
-            foreach (var token in statement.Tokens)
-            {
-                hash.Add(token.Norm, StringComparer.Ordinal);
-            }
-
-            return ((long)hash.ToHashCode() << 32) | (uint)statement.Tokens.Count;
         }
     }
 

@@ -215,11 +215,19 @@ internal static class Aligner
     /// <summary>Statements with the same words on both sides pair up in document order (a document repeating a sentence pairs its copies in turn).</summary>
     private static void PairIdentical(IdenticalStatements identical, int leftCount, int rightCount, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
+        // Only right statements whose key some left statement has are listed (the right side may be all
+        // the statements of many earlier sources).
+        var leftKeys = new HashSet<long>();
+        for (var l = 0; l < leftCount; l++)
+        {
+            leftKeys.Add(identical.LeftKey(l));
+        }
+
         var waiting = new Dictionary<long, List<int>>();
         for (var r = 0; r < rightCount; r++)
         {
             var key = identical.RightKey(r);
-            if (key == 0)
+            if (key == 0 || !leftKeys.Contains(key))
             {
                 continue;
             }

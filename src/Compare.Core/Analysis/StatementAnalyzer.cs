@@ -17,6 +17,12 @@ internal sealed class AnalyzedStatement
 
     private Framing? _framing;
 
+    /// <summary>
+    /// A hash of its words (case and quote styles folded) and their count, 0 for none: statements with the
+    /// same words have the same key. Computed once (each step of a many-source alignment asks every earlier statement).
+    /// </summary>
+    public required long WordsKey { get; init; }
+
     /// <summary>Its reporting frames, hedges, modals and quotes, read once (a statement of many sources' claim is compared several times).</summary>
     public Framing Framing => _framing ??= FramingAnalyzer.Analyze(this);
 
@@ -34,6 +40,22 @@ internal sealed class AnalyzedStatement
         }
 
         return null;
+    }
+
+    public static long KeyOf(List<Token> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return 0;
+        }
+
+        var hash = new HashCode();
+        foreach (var token in tokens)
+        {
+            hash.Add(token.Norm, StringComparer.Ordinal);
+        }
+
+        return ((long)hash.ToHashCode() << 32) | (uint)tokens.Count;
     }
 
     /// <summary>A capitalised word inside the sentence (not its first word).</summary>
@@ -67,6 +89,7 @@ internal static class StatementAnalyzer
             Values = values,
             TokenTerms = tokenTerms,
             Terms = terms,
+            WordsKey = AnalyzedStatement.KeyOf(tokens),
         };
 
         var v = 0;
