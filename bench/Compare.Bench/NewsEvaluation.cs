@@ -280,7 +280,7 @@ internal static class NewsEvaluation
             if (kinds.Contains(kind) && goldKinds.Contains(kind))
             {
                 score.Labels[kind] = (right + 1, wrong, missed);
-                log?.WriteLine(Invariant($"  {name} right {kind}: {string.Join(" | ", flagged.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}"));
+                log?.WriteLine(Invariant($"  {name} right {kind}: {string.Join(" | ", flagged.Where(d => DifferenceKinds.Name(d.Kind) == kind).Select(d => d.Detail))}{context}"));
             }
             else if (kinds.Contains(kind))
             {

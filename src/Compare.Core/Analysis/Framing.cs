@@ -341,6 +341,10 @@ internal static class FramingAnalyzer
             {
                 j -= 2;
             }
+            else if (j >= 1 && tokens[j].Norm == "to" && Catenative(tokens, j - 1) is var verb and >= 0)
+            {
+                j = verb - 1; // "continued to allege", "came forward to accuse": the speaker is the subject of the verb before "to".
+            }
             else
             {
                 return j;
@@ -349,6 +353,23 @@ internal static class FramingAnalyzer
 
         return j;
     }
+
+    /// <summary>
+    /// Where a verb that goes on into a report with "to" starts ("continued", "came forward", "went on"),
+    /// ending at <paramref name="at"/>; -1 if none ends there ("declined to say" says nothing).
+    /// </summary>
+    private static int Catenative(List<Token> tokens, int at)
+    {
+        var verb = at >= 1 && tokens[at].Norm is "forward" or "on" ? at - 1 : at;
+        return verb >= 0 && Catenatives.Contains(tokens[verb].Norm) ? verb : -1;
+    }
+
+    /// <summary>Verb forms that go on into a report of their subject's with "to".</summary>
+    private static readonly HashSet<string> Catenatives = new(StringComparer.Ordinal)
+    {
+        "continue", "continues", "continued", "continuing", "came", "come", "comes", "coming", "went", "go", "goes", "going",
+        "began", "begin", "begins", "begun", "proceeded", "moved", "rushed", "hastened", "appeared", "seemed", "sought", "tried",
+    };
 
     /// <summary>
     /// The last word of the name before an aside closed by the comma at <paramref name="comma"/> ("Mr. Vega,

@@ -52,7 +52,10 @@ internal static class DifferenceFinder
         // about the meeting both sides report before it.
         var items = group.Items(f => f.Frames);
         var sides = new[] { items[0].Where(f => group.ReportsShared(0, f.Statement, f.Item)).ToArray(), items[1].Where(f => group.ReportsShared(1, f.Statement, f.Item)).ToArray() };
-        var quotesSomeone = group.Items(f => f.Quotes).Select(q => q.Any(q => ContentWords(q.Item.Key).Count >= 3)).ToArray();
+        var quotes = group.Items(f => f.Quotes);
+        var quotesSomeone = Enumerable.Range(0, 2)
+            .Select(side => quotes[side].Any(q => ContentWords(q.Item.Key).Count >= 3 || IsNameCalling(group.Sides[side].Statements[q.Statement], q.Item)))
+            .ToArray();
         for (var s = 1; s >= 0; s--)
         {
             var o = 1 - s;
@@ -84,6 +87,11 @@ internal static class DifferenceFinder
                 if (others.Length == 0 && IsSelfReport(group.Sides[s].Statements[statement].Statement.Text, frame))
                 {
                     continue; // "the governor said he would ask …", "… I think he should …,” Romney said": what they did, told by them.
+                }
+
+                if (others.Length == 0 && AttributesWithoutFrame(group, o))
+                {
+                    continue; // "in the face of criticism that …", "the plaintiffs' theory is that …", "documents released on Friday showed": the other side does not state it as fact either.
                 }
 
                 if (others.Length == 0)
@@ -129,7 +137,14 @@ internal static class DifferenceFinder
     private static bool SameSpeaker(Frame a, Frame b) =>
         a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*" || a.IsPersonalPronoun || b.IsPersonalPronoun
         || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
+        || SpeakerWords.TryGetValue(Stemmer.Stem(a.SpeakerKey), out var one) && SpeakerWords.TryGetValue(Stemmer.Stem(b.SpeakerKey), out var other) && one == other
         || NameWords(a.Person).Words.Intersect(NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+
+    /// <summary>Words for one kind of speaker, by stem: a member of someone's staff, a lawyer.</summary>
+    private static readonly Dictionary<string, int> SpeakerWords = new(
+        ((string[][])[["aide", "staffer", "employee", "assistant"], ["lawyer", "attorney", "counsel"]])
+            .SelectMany((words, kind) => words.Select(w => KeyValuePair.Create(Stemmer.Stem(w), kind))),
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a named speaker and a described one may be one person: the description is a title or a word
@@ -194,6 +209,80 @@ internal static class DifferenceFinder
         var words = NameWords(frame.Person).Words;
         return words.Count > 0 && words.All(w => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == w || Stemmer.Stem(t.Norm) == Stemmer.Stem(w))));
     }
+
+    /// <summary>
+    /// Whether a side passes what it shares on as someone's without a frame over it: someone's account
+    /// ("the president predicted a legal fight"), a noun of report before what it reports ("criticism
+    /// that", "the theory is that", "a different message: …") or a record that shows it ("documents
+    /// released on Friday showed").
+    /// </summary>
+    private static bool AttributesWithoutFrame(Group group, int side)
+    {
+        var statements = group.Sides[side].Statements;
+        for (var s = 0; s < statements.Count; s++)
+        {
+            var tokens = statements[s].Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                // "the president predicted a legal fight", "Michael Rekola, also described …": someone's account, told as theirs.
+                if (Lexicon.ReportingVerbs.ContainsKey(tokens[i].Norm) && ToldBy(statements[s], i)
+                    && group.SharedInScope(side, s, tokens[i].Start, tokens[i].End, tokens[i].End, statements[s].Statement.Text.Length).Inside > 0)
+                {
+                    return true;
+                }
+
+                int? opens = ReportNouns.Contains(tokens[i].Norm)
+                    ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "that" or ":" or "," or ";" or ".")
+                    : Documents.Contains(Stemmer.Stem(tokens[i].Norm))
+                        ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "show" or "shows" or "showed" or "shown" or "reveal" or "reveals" or "revealed")
+                        : null;
+                if (opens is { } at && at > i && tokens[at].Norm is not ("," or ";" or ".")
+                    && group.SharedInScope(side, s, tokens[i].Start, tokens[at].End, tokens[at].End, statements[s].Statement.Text.Length).Inside > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a person stands right before a verb (adverbs and an aside's comma between): a title, a word for one person or a name.</summary>
+    private static bool ToldBy(AnalyzedStatement statement, int verb)
+    {
+        var j = verb - 1;
+        while (j > 0 && (statement.Tokens[j].Norm is "," or "also" || statement.Tokens[j].Norm.EndsWith("ly", StringComparison.Ordinal)))
+        {
+            j--;
+        }
+
+        if (j < 0 || statement.Tokens[j].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = statement.Tokens[j].Norm;
+        return Lexicon.IsTitle(word) || PersonWords.Contains(word) || (statement.IsName(j) && !StopWords.Contains(word));
+    }
+
+    /// <summary>Whether a quote is the name someone called someone else ("called Mr. Trump a “false prophet”").</summary>
+    private static bool IsNameCalling(AnalyzedStatement statement, Cue quote)
+    {
+        var at = statement.Tokens.FindIndex(t => t.Start >= quote.Start);
+        return at > 0 && statement.Tokens.Take(at).TakeLast(NameCallingReach).Any(t => t.Norm is "called" or "calls" or "calling" or "dubbed" or "branded" or "labeled" or "labelled");
+    }
+
+    /// <summary>How many words before a quote "called" may stand for the quote to be the name it called.</summary>
+    private const int NameCallingReach = 5;
+
+    /// <summary>How many words after a noun of report its "that" or colon may come ("a different message for the nominee:").</summary>
+    private const int ReportNounReach = 6;
+
+    /// <summary>Nouns that pass on what someone says, claims or fears (singular and plural).</summary>
+    private static readonly HashSet<string> ReportNouns = new(
+        ((string[])["criticism", "claim", "allegation", "accusation", "assertion", "theory", "argument", "message", "contention", "charge", "suggestion", "warning", "concern", "fear", "complaint"])
+            .SelectMany(n => (string[])[n, n + "s"]),
+        StringComparer.Ordinal);
 
     private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Who;
 
@@ -261,7 +350,11 @@ internal static class DifferenceFinder
         {
             for (var s = 0; s < 2; s++)
             {
-                only[s].RemoveAll(m => !group.QualifiesShared(s, m.Statement, m.Item) || group.IsReportedFuture(s, m.Statement, m.Item));
+                // A modal as strong as one the other side writes is no change ("would put" / "could put").
+                var other = sides[1 - s];
+                only[s].RemoveAll(m => !group.QualifiesShared(s, m.Statement, m.Item, once: true) || group.IsReportedFuture(s, m.Statement, m.Item)
+                                       || other.Any(n => Lexicon.ModalIsStrong[n.Item.Key] == Lexicon.ModalIsStrong[m.Item.Key]
+                                                         && group.Qualified(1 - s, n.Statement, n.Item) == group.Qualified(s, m.Statement, m.Item)));
             }
         }
 
@@ -904,40 +997,112 @@ internal static class DifferenceFinder
 
         /// <summary>
         /// Whether a cue (a modal or hedge) qualifies something the other side says too: the first content
-        /// word within <see cref="CueReach"/> words after it ("must lay down", "possibly meet") is one the other side uses.
+        /// word within <see cref="CueReach"/> words after it ("must lay down", "possibly meet") is one the other
+        /// side uses, and not only inside a quote when the cue is inside one too (the other side quotes fewer of
+        /// the speaker's words: “you might have a farmer from Iowa who …” / “farmer from Iowa who …”). With
+        /// <paramref name="once"/>, the word must also be the only one of its kind on the cue's side ("had misspoken
+        /// … and might have misspoken on other occasions": the other side's "misspoken" may be the first).
         /// </summary>
-        public bool QualifiesShared(int side, int statement, Cue cue)
+        public bool QualifiesShared(int side, int statement, Cue cue, bool once = false)
         {
-            var analyzed = Sides[side].Statements[statement];
-            var tokens = analyzed.Tokens;
-            var at = tokens.FindIndex(t => t.Start >= cue.End);
-            for (var i = at; i >= 0 && i < tokens.Count && i < at + CueReach; i++)
+            if (Qualified(side, statement, cue) is not { } term
+                || (once && Sides[side].Statements.Sum(st => st.TokenTerms.Count(t => t == term)) > 1))
             {
-                if (analyzed.TokenTerms[i] is { } term)
+                return false;
+            }
+
+            var quoted = InQuote(side, statement, cue.Start);
+            for (var o = 0; o < Sides[1 - side].Statements.Count; o++)
+            {
+                var other = Sides[1 - side].Statements[o];
+                for (var k = 0; k < other.TokenTerms.Length; k++)
                 {
-                    return Sides[1 - side].Statements.Any(other => Array.IndexOf(other.TokenTerms, term) >= 0);
+                    if (other.TokenTerms[k] == term && !(quoted && InQuote(1 - side, o, other.Tokens[k].Start)))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
         }
 
-        /// <summary>Whether what a frame reports holds a content word the other side uses (the frame's own words left out).</summary>
-        public bool ReportsShared(int side, int statement, Frame frame)
+        /// <summary>The term of the first content word within <see cref="CueReach"/> words after a cue: what it qualifies, or null.</summary>
+        public string? Qualified(int side, int statement, Cue cue)
         {
             var analyzed = Sides[side].Statements[statement];
+            var at = analyzed.Tokens.FindIndex(t => t.Start >= cue.End);
+            for (var i = at; i >= 0 && i < analyzed.Tokens.Count && i < at + CueReach; i++)
+            {
+                if (analyzed.TokenTerms[i] is { } term && !IsAdverb(analyzed.Tokens[i].Norm))
+                {
+                    return term;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>An adverb between a cue and what it qualifies ("could well rule", "will also use", "will ultimately have to").</summary>
+        private static bool IsAdverb(string word) =>
+            word is "well" or "also" or "then" or "still" or "soon" or "even" or "now" or "again" or "yet" || (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 4);
+
+        /// <summary>Whether an offset of a statement lies inside one of its quotes.</summary>
+        private bool InQuote(int side, int statement, int offset) =>
+            Sides[side].Framings[statement].Quotes.Any(q => q.Start <= offset && offset < q.End);
+
+        /// <summary>
+        /// Whether what a frame reports holds content words the other side uses (the frame's own words left
+        /// out): at least half of those its statement shares with the other side, or two of them.
+        /// </summary>
+        public bool ReportsShared(int side, int statement, Frame frame)
+        {
+            // What a frame inside its scope reports is that frame's speaker's ("according to the Times, said
+            // he had misspoken at an event in which he said he had served").
+            var nested = Sides[side].Framings[statement].Frames
+                .Where(g => g != frame && g.Start >= frame.ScopeStart && g.End <= frame.ScopeEnd
+                            && g.ScopeStart >= frame.ScopeStart && g.ScopeEnd <= frame.ScopeEnd
+                            && !(frame.Start >= g.ScopeStart && frame.End <= g.ScopeEnd))
+                .Select(g => (Math.Min(g.Start, g.ScopeStart), Math.Max(g.End, g.ScopeEnd)))
+                .ToList();
+            var (inside, shared) = SharedInScope(side, statement, frame.Start, frame.End, frame.ScopeStart, frame.ScopeEnd, nested);
+            return inside > 0 && (inside >= MinSharedInScope || 3 * inside >= shared);
+        }
+
+        /// <summary>
+        /// How many content words a statement shares with the other side (a report's own words from
+        /// <paramref name="start"/> to <paramref name="end"/> left out), and how many of them stand in what
+        /// it reports, from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/>.
+        /// </summary>
+        public (int Inside, int Shared) SharedInScope(
+            int side, int statement, int start, int end, int scopeStart, int scopeEnd, List<(int Start, int End)>? nested = null)
+        {
+            var analyzed = Sides[side].Statements[statement];
+            var inside = new HashSet<string>(StringComparer.Ordinal);
+            var shared = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < analyzed.Tokens.Count; i++)
             {
                 var token = analyzed.Tokens[i];
-                if (token.Start >= frame.ScopeStart && token.End <= frame.ScopeEnd && (token.End <= frame.Start || token.Start >= frame.End)
-                    && analyzed.TokenTerms[i] is { } term && Sides[1 - side].Statements.Any(other => other.TokenTerms.Any(o => o is not null && Related(term, o))))
+                if (token.Start >= start && token.End <= end)
                 {
-                    return true;
+                    continue;
+                }
+
+                if (analyzed.TokenTerms[i] is { } term && Sides[1 - side].Statements.Any(other => other.TokenTerms.Any(o => o is not null && Related(term, o))))
+                {
+                    shared.Add(term);
+                    if (token.Start >= scopeStart && token.End <= scopeEnd && !(nested?.Exists(n => token.Start >= n.Start && token.End <= n.End) ?? false))
+                    {
+                        inside.Add(term);
+                    }
                 }
             }
 
-            return false;
+            return (inside.Count, shared.Count);
         }
+
+        /// <summary>How many shared content words a frame's scope holds to count whatever its statement shares besides.</summary>
+        private const int MinSharedInScope = 2;
 
         /// <summary>One term, or two that begin alike over <see cref="RelatedPrefix"/> letters ("cease" / "ceasefire").</summary>
         private static bool Related(string a, string b) =>
