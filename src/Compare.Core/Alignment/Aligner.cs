@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Compare.Core.Alignment;
 
 /// <summary>Which statements of the two sides have the same words: a key per statement (0 for none) and an exact check.</summary>
@@ -361,7 +363,7 @@ internal static class Aligner
     {
         // Terms in more statements than this are frequent: they nominate candidates only within a budget (they still count in scores).
         var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Length) * 2);
-        var postings = new Postings(right, rightGroup);
+        using var postings = new Postings(right, rightGroup);
 
         // The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.
         var rightTotals = Array.ConvertAll(right, v => v.Total);
@@ -481,9 +483,10 @@ internal static class Aligner
 
     /// <summary>
     /// The right statements not in a group yet that use each term, in order: one array of all of them,
-    /// sliced by term id (ids are dense), instead of a growing list per term.
+    /// sliced by term id (ids are dense), instead of a growing list per term. Its arrays are rented (an
+    /// alignment step of many sources builds two over all earlier statements) and returned when disposed.
     /// </summary>
-    private sealed class Postings
+    private sealed class Postings : IDisposable
     {
         private readonly int[] _starts;
         private readonly int[] _statements;
@@ -501,7 +504,8 @@ internal static class Aligner
 
             // Count each term's statements, turn the counts into the starts of slices, then fill the
             // slices in statement order.
-            _starts = new int[terms + 1];
+            _starts = ArrayPool<int>.Shared.Rent(terms + 1);
+            Array.Clear(_starts, 0, terms + 1);
             foreach (var r in Free(right, rightGroup))
             {
                 foreach (var id in right[r].Ids)
@@ -515,8 +519,9 @@ internal static class Aligner
                 _starts[t] += _starts[t - 1];
             }
 
-            _statements = new int[total];
-            var next = _starts[..^1];
+            _statements = ArrayPool<int>.Shared.Rent(total);
+            var next = ArrayPool<int>.Shared.Rent(terms);
+            Array.Copy(_starts, next, terms);
             foreach (var r in Free(right, rightGroup))
             {
                 foreach (var id in right[r].Ids)
@@ -524,11 +529,22 @@ internal static class Aligner
                     _statements[next[id]++] = r;
                 }
             }
+
+            ArrayPool<int>.Shared.Return(next);
+            _terms = terms;
+        }
+
+        private readonly int _terms;
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(_starts);
+            ArrayPool<int>.Shared.Return(_statements);
         }
 
         /// <summary>The statements that use a term, in order.</summary>
         public ReadOnlySpan<int> Of(int term) =>
-            term + 1 < _starts.Length ? _statements.AsSpan(_starts[term], _starts[term + 1] - _starts[term]) : [];
+            term < _terms ? _statements.AsSpan(_starts[term], _starts[term + 1] - _starts[term]) : [];
 
         private static IEnumerable<int> Free(TermVector[] right, int[] rightGroup) =>
             Enumerable.Range(0, right.Length).Where(r => rightGroup[r] < 0);
