@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
@@ -10,7 +11,7 @@ namespace Compare.Core.Diffing;
 /// omissions and rewordings. Words a labelled difference explains are not reported again as wording.
 /// Source 0 is called A and source 1 B in the plain-words details.
 /// </summary>
-internal static class DifferenceFinder
+internal static partial class DifferenceFinder
 {
     /// <summary>The most content words of a quoted phrase the other side writes when it uses half of them.</summary>
     private const int ShortQuoteWords = 2;
@@ -573,7 +574,8 @@ internal static class DifferenceFinder
 
     private static void Values(Group group)
     {
-        if (group.Sides.Any(side => !side.Statements.Any(s => s.Values.Any(v => v.Kind != ValueKind.RelativeDate))))
+        var vague = new[] { group.Sides[0].VagueDurations(), group.Sides[1].VagueDurations() };
+        if (group.Sides.Select((side, s) => side.Statements.Any(st => st.Values.Any(v => v.Kind != ValueKind.RelativeDate)) || vague[s].Count > 0).Any(has => !has))
         {
             return; // Values on one side only: nothing to compare.
         }
@@ -613,8 +615,13 @@ internal static class DifferenceFinder
             {
                 // One figure written for the other ("rises to 59" / "rises to 638") is compared as it is; in a
                 // longer change, or as the only figures of their kind, only figures of the same measure are.
-                var r = rights.FirstOrDefault(v => group.ChangeSize(l, v) is > 0 and var size && ((size <= SubstitutionTokens && !OtherUnits(group, l, v)) || SameMeasure(group, l, v)));
-                if (r.Text is null && lefts.Count == 1 && rights.Count == 1 && SameMeasure(group, l, rights[0]))
+                // A duration is compared with a duration, in whatever unit ("90 days" / "three months").
+                var days = group.Sides[0].Duration(l);
+                var r = days is not null
+                    ? PairDuration(group, l, lefts, rights)
+                    : rights.FirstOrDefault(v => group.Sides[1].Duration(v) is null && group.ChangeSize(l, v) is > 0 and var size
+                                                 && ((size <= SubstitutionTokens && !OtherUnits(group, l, v)) || SameMeasure(group, l, v)));
+                if (r.Text is null && days is null && lefts.Count == 1 && rights.Count == 1 && group.Sides[1].Duration(rights[0]) is null && SameMeasure(group, l, rights[0]))
                 {
                     r = rights[0];
                 }
@@ -625,19 +632,109 @@ internal static class DifferenceFinder
                 }
 
                 rights.Remove(r);
+                values[1].Remove(r);
                 group.Explain(0, l.Statement, l.Value.QualifiedStart, l.Value.End);
                 group.Explain(1, r.Statement, r.Value.QualifiedStart, r.Value.End);
-                if (Compatible(l.Value, r.Value))
+                var (lText, rText) = days is null ? (l.Text, r.Text) : (group.Sides[0].DurationText(l), group.Sides[1].DurationText(r));
+                var compatible = days is { } d && group.Sides[1].Duration(r) is { } e
+                    ? Math.Max(d, e) <= DurationTolerance * Math.Min(d, e)
+                    : Compatible(l.Value, r.Value);
+                if (compatible)
                 {
-                    group.SameValues.Add(new SameValue(KindOf(kind), [l.Text, r.Text], $"{l.Text} ~ {r.Text}, compatible"));
+                    group.SameValues.Add(new SameValue(KindOf(kind), [lText, rText], $"{lText} ~ {rText}, {(days is null ? "compatible" : "the same duration")}"));
                 }
                 else
                 {
-                    group.Differences.Add(new Difference(KindOf(kind), 1, r.Text, $"{group.Label(0)}: {l.Text}; {group.Label(1)}: {r.Text} — conflict", 0, l.Text));
+                    group.Differences.Add(new Difference(KindOf(kind), 1, rText, $"{group.Label(0)}: {lText}; {group.Label(1)}: {rText} — conflict", 0, lText));
+                }
+            }
+        }
+
+        // A vague duration ("a monthslong investigation") against a duration the other side gives ("a two-year
+        // investigation"): a conflict when it lies outside what the vague one can mean.
+        for (var s = 0; s < 2; s++)
+        {
+            foreach (var (statement, start, end, low, high) in vague[s])
+            {
+                var other = values[1 - s].FirstOrDefault(v => group.Sides[1 - s].Duration(v) is not null);
+                if (other.Text is null || group.Sides[1 - s].Duration(other) is not { } days)
+                {
+                    continue;
+                }
+
+                var text = group.Sides[s].Statements[statement].Statement.Text[start..end];
+                var otherText = group.Sides[1 - s].DurationText(other);
+                group.Explain(s, statement, start, end);
+                group.Explain(1 - s, other.Statement, other.Value.QualifiedStart, other.Value.End);
+                if (days >= low && days <= high)
+                {
+                    group.SameValues.Add(new SameValue(DifferenceKind.Number, s == 0 ? [text, otherText] : [otherText, text], $"{text} ~ {otherText}, compatible"));
+                }
+                else
+                {
+                    var (a, b) = s == 0 ? (text, otherText) : (otherText, text);
+                    group.Differences.Add(new Difference(DifferenceKind.Number, 1, b, $"{group.Label(0)}: {a}; {group.Label(1)}: {b} — conflict", 0, a));
                 }
             }
         }
     }
+
+    /// <summary>A unit of time right after a number: "90 days", "two-year", "24-month".</summary>
+    [GeneratedRegex(@"\G\s*-?\s*(?<unit>minute|hour|day|week|month|year|decade)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeUnit();
+
+    /// <summary>A duration given by its unit only: "monthslong", "weeks-long", "years-long".</summary>
+    [GeneratedRegex(@"\b(?<unit>hour|day|week|month|year|decade)s-?long\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VagueDuration();
+
+    /// <summary>How many days a unit of time lasts (a month 30.44, a year 365.25).</summary>
+    private static double DaysIn(string unit) => unit.ToLowerInvariant() switch
+    {
+        "minute" => 1.0 / 1440,
+        "hour" => 1.0 / 24,
+        "day" => 1,
+        "week" => 7,
+        "month" => 30.44,
+        "year" => 365.25,
+        "decade" => 3652.5,
+        _ => 36525,
+    };
+
+    /// <summary>The next larger unit of time: "monthslong" means less than about a year and a half.</summary>
+    private static string Larger(string unit) => unit.ToLowerInvariant() switch
+    {
+        "hour" => "day",
+        "day" => "week",
+        "week" => "month",
+        "month" => "year",
+        "year" => "decade",
+        _ => "century",
+    };
+
+    /// <summary>
+    /// The other side's duration a duration is compared with: the same duration in another unit, else one
+    /// written in its place in the word diff, else the only one when each side gives one.
+    /// </summary>
+    private static (int Statement, ValueMention Value, string Text) PairDuration(
+        Group group,
+        (int Statement, ValueMention Value, string Text) left,
+        List<(int Statement, ValueMention Value, string Text)> lefts,
+        List<(int Statement, ValueMention Value, string Text)> rights)
+    {
+        var days = group.Sides[0].Duration(left)!.Value;
+        var durations = rights.Where(v => group.Sides[1].Duration(v) is not null).ToList();
+        var same = durations.FirstOrDefault(v => group.Sides[1].Duration(v) is { } other && Math.Max(days, other) <= DurationTolerance * Math.Min(days, other));
+        if (same.Text is not null)
+        {
+            return same;
+        }
+
+        var inPlace = durations.FirstOrDefault(v => group.ChangeSize(left, v) is > 0 and <= SubstitutionTokens);
+        return inPlace.Text is not null || durations.Count != 1 || lefts.Count(v => group.Sides[0].Duration(v) is not null) != 1 ? inPlace : durations[0];
+    }
+
+    /// <summary>How many times one duration may be the other and still be the same ("three months" is 91 days, "90 days" 90).</summary>
+    private const double DurationTolerance = 1.1;
 
     /// <summary>The most tokens on either side of a change in which one figure stands for the other.</summary>
     private const int SubstitutionTokens = 4;
@@ -918,6 +1015,44 @@ internal static class DifferenceFinder
             token >= 0 && statement.Tokens[token].Kind == TokenKind.Word ? statement.TokenTerms[token] : null;
 
         /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
+        /// <summary>
+        /// A number that counts a unit of time ("90 days", "three months", "a two-year …", "24-month"), in
+        /// days; null for any other value.
+        /// </summary>
+        public double? Duration((int Statement, ValueMention Value, string Text) value)
+        {
+            if (value.Value.Kind != ValueKind.Number || !double.TryParse(value.Value.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var count))
+            {
+                return null;
+            }
+
+            var unit = TimeUnit().Match(Statements[value.Statement].Statement.Text, value.Value.End);
+            return unit.Success ? count * DaysIn(unit.Groups["unit"].Value) : null;
+        }
+
+        /// <summary>A duration as written: its number and its unit ("two-year", "90 days").</summary>
+        public string DurationText((int Statement, ValueMention Value, string Text) value)
+        {
+            var unit = TimeUnit().Match(Statements[value.Statement].Statement.Text, value.Value.End);
+            return value.Text + Statements[value.Statement].Statement.Text[value.Value.End..(unit.Index + unit.Length)];
+        }
+
+        /// <summary>The vague durations of the side's statements ("monthslong", "weeks-long"), with the days they can mean.</summary>
+        public List<(int Statement, int Start, int End, double Low, double High)> VagueDurations()
+        {
+            var found = new List<(int, int, int, double, double)>();
+            for (var i = 0; i < Statements.Count; i++)
+            {
+                foreach (Match match in VagueDuration().Matches(Statements[i].Statement.Text))
+                {
+                    var unit = DaysIn(match.Groups["unit"].Value);
+                    found.Add((i, match.Index, match.Index + match.Length, 2 * unit, DaysIn(Larger(match.Groups["unit"].Value)) * 1.5));
+                }
+            }
+
+            return found;
+        }
+
         public List<(int Statement, ValueMention Value, string Text)> Values()
         {
             var values = new List<(int, ValueMention, string)>();
