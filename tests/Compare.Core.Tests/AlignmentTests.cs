@@ -33,6 +33,28 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Aligns_a_weak_pair_told_at_the_same_point_of_the_same_passage()
+    {
+        // "complained … slipway" is all the middle statements share (similarity 0.30, below the 0.33
+        // threshold), but the statements before and after them are aligned with each other.
+        var result = TestData.ComparePair("supported");
+
+        Assert.Equal([(0, 0), (1, 1), (2, 2)], Pairs(result));
+        Assert.Empty(result.Unmatched);
+    }
+
+    [Fact]
+    public void Leaves_the_same_weak_pair_apart_when_nothing_next_to_it_is_aligned()
+    {
+        var result = TestData.ComparePair("unsupported");
+
+        Assert.Equal([(0, 0), (2, 1)], Pairs(result));
+        Assert.Equal(
+            ["Fishermen complained that repairs to the slipway had been delayed for months.", "A volunteer choir sang at the lighthouse in the evening.", "Boat owners complained that the slipway work kept slipping."],
+            result.Unmatched.Select(s => s.Text));
+    }
+
+    [Fact]
     public void Aligns_statements_whose_main_shared_word_is_a_place_one_source_consistently_renames()
     {
         // Three confident pairs show "Stepanakert" always facing "Khankendi"; the fourth pair shares

@@ -22,7 +22,8 @@ internal sealed record AlignedIndexes(IReadOnlyList<int> Left, IReadOnlyList<int
 /// to one; the statements left apart are scored again with the words the confident pairs show one
 /// source consistently writes differently (<see cref="Substitutions"/>); then a statement left over
 /// joins the group of its best counterpart when, next to a statement of that group, it covers more of
-/// what the other side says (one source splitting in two what the other says in one sentence).
+/// what the other side says (one source splitting in two what the other says in one sentence); and a
+/// weaker pair is aligned when statements next to both of its statements are aligned with each other.
 /// </summary>
 internal static class Aligner
 {
@@ -97,6 +98,10 @@ internal static class Aligner
             }
         }
 
+        // A weaker pair told at the same point of the same passage as an aligned one ("complained … slipway"
+        // between the meeting and the budget both report).
+        AlignSupported(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
+
         // A statement right next to a group member that is mostly about what the other side of the group
         // says joins too, even when it adds enough of its own to lower the group's similarity
         // ("an agreement has been reached, with Azerbaijan claiming …" before "The ceasefire was set to take effect …").
@@ -108,6 +113,69 @@ internal static class Aligner
         }
 
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
+    }
+
+    /// <summary>How much of the threshold a pair needs when statements next to both are aligned with each other.</summary>
+    private const double SupportedFactor = 0.7;
+
+    /// <summary>How far (in statements) an aligned pair that supports a weaker one may stand from it.</summary>
+    private const int SupportDistance = 2;
+
+    /// <summary>
+    /// A pair left apart, below the threshold (down to <see cref="SupportedFactor"/> of it) or held back by
+    /// the ratio test, is aligned when one of its statements is the other's best candidate and statements within <see cref="SupportDistance"/> before
+    /// both, or after both, are aligned with each other: both sources tell it at the same point of the same
+    /// passage. Stronger pairs go first, and a pair aligned this way supports the next.
+    /// </summary>
+    private static void AlignSupported(
+        List<(int Left, int Right, double Score)> pairs, int leftCount, int rightCount, double threshold, int[] leftGroup, int[] rightGroup, List<Group> groups)
+    {
+        var bestOfLeft = new int[leftCount];
+        var bestOfRight = new int[rightCount];
+        var leftScore = new double[leftCount];
+        var rightScore = new double[rightCount];
+        Array.Fill(bestOfLeft, -1);
+        Array.Fill(bestOfRight, -1);
+        foreach (var (l, r, score) in pairs)
+        {
+            if (score > leftScore[l])
+            {
+                (leftScore[l], bestOfLeft[l]) = (score, r);
+            }
+
+            if (score > rightScore[r])
+            {
+                (rightScore[r], bestOfRight[r]) = (score, l);
+            }
+        }
+
+        bool Aligned(int l, int r) => l >= 0 && r >= 0 && l < leftCount && r < rightCount && leftGroup[l] >= 0 && leftGroup[l] == rightGroup[r];
+        bool Supported(int l, int r)
+        {
+            for (var i = 1; i <= SupportDistance; i++)
+            {
+                for (var j = 1; j <= SupportDistance; j++)
+                {
+                    if (Aligned(l - i, r - j) || Aligned(l + i, r + j))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // Pairs come sorted best first (see Match); those added by the second round follow, sorted among themselves.
+        foreach (var (l, r, score) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.Left).ThenBy(p => p.Right))
+        {
+            if (score >= threshold * SupportedFactor && leftGroup[l] < 0 && rightGroup[r] < 0
+                && (bestOfLeft[l] == r || bestOfRight[r] == l) && Supported(l, r))
+            {
+                leftGroup[l] = rightGroup[r] = groups.Count;
+                groups.Add(new Group([l], [r], score));
+            }
+        }
     }
 
     /// <summary>
