@@ -123,9 +123,10 @@ internal static class Aligner
 
     /// <summary>
     /// A pair left apart, below the threshold (down to <see cref="SupportedFactor"/> of it) or held back by
-    /// the ratio test, is aligned when one of its statements is the other's best candidate and statements within <see cref="SupportDistance"/> before
-    /// both, or after both, are aligned with each other: both sources tell it at the same point of the same
-    /// passage. Stronger pairs go first, and a pair aligned this way supports the next.
+    /// the ratio test, is aligned when one of its statements is the other's best candidate and statements
+    /// within <see cref="SupportDistance"/> before both, or after both, are aligned with each other: both
+    /// sources tell it at the same point of the same passage. Stronger pairs go first, and a pair aligned
+    /// this way supports the next.
     /// </summary>
     private static void AlignSupported(
         List<(int Left, int Right, double Score)> pairs, int leftCount, int rightCount, double threshold, int[] leftGroup, int[] rightGroup, List<Group> groups)
@@ -166,7 +167,7 @@ internal static class Aligner
             return false;
         }
 
-        // Pairs come sorted best first (see Match); those added by the second round follow, sorted among themselves.
+        // Best pairs first (ties in document order).
         foreach (var (l, r, score) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.Left).ThenBy(p => p.Right))
         {
             if (score >= threshold * SupportedFactor && leftGroup[l] < 0 && rightGroup[r] < 0
@@ -558,6 +559,7 @@ internal static class Aligner
     {
         private readonly int[] _starts;
         private readonly int[] _statements;
+        private readonly int _terms;
 
         public Postings(TermVector[] right, int[] rightGroup)
         {
@@ -601,8 +603,6 @@ internal static class Aligner
             ArrayPool<int>.Shared.Return(next);
             _terms = terms;
         }
-
-        private readonly int _terms;
 
         public void Dispose()
         {

@@ -1014,7 +1014,6 @@ internal static partial class DifferenceFinder
         private static string? WordTerm(AnalyzedStatement statement, int token) =>
             token >= 0 && statement.Tokens[token].Kind == TokenKind.Word ? statement.TokenTerms[token] : null;
 
-        /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
         /// <summary>
         /// A number that counts a unit of time ("90 days", "three months", "a two-year …", "24-month"), in
         /// days; null for any other value.
@@ -1053,6 +1052,7 @@ internal static partial class DifferenceFinder
             return found;
         }
 
+        /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
         public List<(int Statement, ValueMention Value, string Text)> Values()
         {
             var values = new List<(int, ValueMention, string)>();
@@ -1188,7 +1188,7 @@ internal static partial class DifferenceFinder
 
         /// <summary>
         /// Whether what a frame reports holds content words the other side uses (the frame's own words left
-        /// out): at least half of those its statement shares with the other side, or two of them.
+        /// out): at least a third of those its statement shares with the other side, or two of them.
         /// </summary>
         public bool ReportsShared(int side, int statement, Frame frame)
         {
@@ -1201,7 +1201,7 @@ internal static partial class DifferenceFinder
                 .Select(g => (Math.Min(g.Start, g.ScopeStart), Math.Max(g.End, g.ScopeEnd)))
                 .ToList();
             var (inside, shared) = SharedInScope(side, statement, frame.Start, frame.End, frame.ScopeStart, frame.ScopeEnd, nested);
-            return inside > 0 && (inside >= MinSharedInScope || 3 * inside >= shared);
+            return inside > 0 && (inside >= MinSharedInScope || inside >= MinScopeShare * shared);
         }
 
         /// <summary>
@@ -1238,6 +1238,9 @@ internal static partial class DifferenceFinder
 
         /// <summary>How many shared content words a frame's scope holds to count whatever its statement shares besides.</summary>
         private const int MinSharedInScope = 2;
+
+        /// <summary>The share of its statement's shared content words a frame's scope holds to count otherwise.</summary>
+        private const double MinScopeShare = 1.0 / 3;
 
         /// <summary>One term, or two that begin alike over <see cref="RelatedPrefix"/> letters ("cease" / "ceasefire").</summary>
         private static bool Related(string a, string b) =>
