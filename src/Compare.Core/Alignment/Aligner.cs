@@ -131,22 +131,21 @@ internal static class Aligner
     private static void AlignSupported(
         List<(int Left, int Right, double Score)> pairs, int leftCount, int rightCount, double threshold, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
-        var bestOfLeft = new int[leftCount];
-        var bestOfRight = new int[rightCount];
-        var leftScore = new double[leftCount];
-        var rightScore = new double[rightCount];
-        Array.Fill(bestOfLeft, -1);
-        Array.Fill(bestOfRight, -1);
+        // Each statement's best candidate (the right side may be all the statements of many earlier sources: rented).
+        var bestOfLeft = ArrayPool<(int Other, double Score)>.Shared.Rent(leftCount);
+        var bestOfRight = ArrayPool<(int Other, double Score)>.Shared.Rent(rightCount);
+        Array.Fill(bestOfLeft, (-1, 0), 0, leftCount);
+        Array.Fill(bestOfRight, (-1, 0), 0, rightCount);
         foreach (var (l, r, score) in pairs)
         {
-            if (score > leftScore[l])
+            if (score > bestOfLeft[l].Score)
             {
-                (leftScore[l], bestOfLeft[l]) = (score, r);
+                bestOfLeft[l] = (r, score);
             }
 
-            if (score > rightScore[r])
+            if (score > bestOfRight[r].Score)
             {
-                (rightScore[r], bestOfRight[r]) = (score, l);
+                bestOfRight[r] = (l, score);
             }
         }
 
@@ -167,11 +166,21 @@ internal static class Aligner
             return false;
         }
 
-        // Best pairs first (ties in document order).
-        foreach (var (l, r, score) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.Left).ThenBy(p => p.Right))
+        // The pairs that may qualify, best first (ties in document order).
+        var weaker = pairs
+            .Where(p => p.Score >= threshold * SupportedFactor && leftGroup[p.Left] < 0 && rightGroup[p.Right] < 0
+                        && (bestOfLeft[p.Left].Other == p.Right || bestOfRight[p.Right].Other == p.Left))
+            .ToList();
+        ArrayPool<(int, double)>.Shared.Return(bestOfLeft);
+        ArrayPool<(int, double)>.Shared.Return(bestOfRight);
+        weaker.Sort(static (x, y) =>
         {
-            if (score >= threshold * SupportedFactor && leftGroup[l] < 0 && rightGroup[r] < 0
-                && (bestOfLeft[l] == r || bestOfRight[r] == l) && Supported(l, r))
+            var c = y.Score.CompareTo(x.Score);
+            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
+        });
+        foreach (var (l, r, score) in weaker)
+        {
+            if (leftGroup[l] < 0 && rightGroup[r] < 0 && Supported(l, r))
             {
                 leftGroup[l] = rightGroup[r] = groups.Count;
                 groups.Add(new Group([l], [r], score));
