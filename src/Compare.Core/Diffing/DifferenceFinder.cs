@@ -755,7 +755,8 @@ internal static partial class DifferenceFinder
     /// not a year against a count ("in 1970" / "six years"), not figures more than ten times apart ("a
     /// $600 ticket" / "$250,000 in campaign funds"), and, unless both sides are as short as headlines,
     /// counts of the same noun when each counts one ("three weeks" / "the two could" or "one of his
-    /// supporters" are not compared).
+    /// supporters" are not compared), and counts or percentages that count nothing next to them only when
+    /// they stand by the same word ("10.8 percent of their earnings" / "a tax rate of 35.7 percent" are not).
     /// </summary>
     private static bool SameMeasure(Group group, (int Statement, ValueMention Value, string Text) left, (int Statement, ValueMention Value, string Text) right)
     {
@@ -775,7 +776,7 @@ internal static partial class DifferenceFinder
             return false;
         }
 
-        if (a.Kind != ValueKind.Number)
+        if (a.Kind is not (ValueKind.Number or ValueKind.Percent))
         {
             return true;
         }
