@@ -81,9 +81,25 @@ public static class Comparison
         };
     }
 
-    /// <summary>Tells which statements have the same words (case and quote styles folded), through a hash of their tokens.</summary>
-    private sealed class SameWords(AnalyzedStatement[] left, AnalyzedStatement[] right) : IdenticalStatements
+    /// <summary>Tells which statements have the same words (case and quote styles folded), through a hash of their tokens, and which quote words the other writes.</summary>
+    private sealed class SameWords(AnalyzedStatement[] left, AnalyzedStatement[] right) : StatementWords
     {
+        public override bool SharesQuote(int l, int r) => Quotes(left[l], right[r]) || Quotes(right[r], left[l]);
+
+        /// <summary>Whether every content word of one of a statement's quotes is a word of the other.</summary>
+        private static bool Quotes(AnalyzedStatement quoting, AnalyzedStatement other)
+        {
+            foreach (var quote in quoting.QuotedTerms)
+            {
+                if (Array.TrueForAll(quote, term => Array.IndexOf(other.TokenTerms, term) >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public override long LeftKey(int index) => left[index].WordsKey;
 
         public override long RightKey(int index) => right[index].WordsKey;

@@ -55,6 +55,24 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Aligns_two_statements_that_quote_the_same_words_however_little_else_they_share()
+    {
+        // Both quote “a very costly mistake” (similarity 0.19), and nothing next to them is aligned.
+        var result = TestData.ComparePair("quoted");
+
+        Assert.Equal([(0, 2), (1, 1), (2, 0)], Pairs(result));
+    }
+
+    [Fact]
+    public void Leaves_the_same_statements_apart_when_neither_quotes_the_words()
+    {
+        var result = TestData.ComparePair("unquoted");
+
+        Assert.Equal([(0, 2), (1, 1)], Pairs(result));
+        Assert.Equal(2, result.Unmatched.Count);
+    }
+
+    [Fact]
     public void Aligns_statements_whose_main_shared_word_is_a_place_one_source_consistently_renames()
     {
         // Three confident pairs show "Stepanakert" always facing "Khankendi"; the fourth pair shares

@@ -2,8 +2,12 @@ using System.Buffers;
 
 namespace Compare.Core.Alignment;
 
-/// <summary>Which statements of the two sides have the same words: a key per statement (0 for none) and an exact check.</summary>
-internal abstract class IdenticalStatements
+/// <summary>
+/// What the aligner asks of the statements' words beyond their terms: which statements of the two sides
+/// have the same words (a key per statement, 0 for none, and an exact check), and which quote words the
+/// other writes.
+/// </summary>
+internal abstract class StatementWords
 {
     public abstract long LeftKey(int index);
 
@@ -11,6 +15,9 @@ internal abstract class IdenticalStatements
 
     /// <summary>Whether two statements with the same key really have the same words.</summary>
     public abstract bool Same(int left, int right);
+
+    /// <summary>Whether one of the two statements quotes words the other writes too (“prank”, “a very serious problem”).</summary>
+    public abstract bool SharesQuote(int left, int right);
 }
 
 /// <summary>Statements of the two sides that say the same thing, with their similarity (learned substitutions counted).</summary>
@@ -58,16 +65,16 @@ internal static class Aligner
     [ThreadStatic]
     private static float[]? _accumulator;
 
-    /// <summary>Aligns the statements; those with the same words (<paramref name="identical"/>) are paired first, in order.</summary>
+    /// <summary>Aligns the statements; those with the same words (<paramref name="words"/>) are paired first, in order, and a pair that shares a quote is aligned below the threshold.</summary>
     public static List<AlignedIndexes> Align(
-        TermVector[] left, TermVector[] right, double threshold, IdenticalStatements? identical = null)
+        TermVector[] left, TermVector[] right, double threshold, StatementWords? words = null)
     {
         var leftGroup = Enumerable.Repeat(-1, left.Length).ToArray();
         var rightGroup = Enumerable.Repeat(-1, right.Length).ToArray();
         var groups = new List<Group>();
-        if (identical is not null)
+        if (words is not null)
         {
-            PairIdentical(identical, left.Length, right.Length, leftGroup, rightGroup, groups);
+            PairIdentical(words, left.Length, right.Length, leftGroup, rightGroup, groups);
         }
 
         var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup, rightGroup);
@@ -102,6 +109,13 @@ internal static class Aligner
         // between the meeting and the budget both report).
         AlignSupported(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
 
+        // A candidate pair one of whose statements quotes words the other writes too (“it was a prank,” /
+        // calling the incident a “prank”): the same remark, however differently the rest is worded.
+        if (words is not null)
+        {
+            AlignQuoted(pairs, words, leftGroup, rightGroup, groups);
+        }
+
         // A statement right next to a group member that is mostly about what the other side of the group
         // says joins too, even when it adds enough of its own to lower the group's similarity
         // ("an agreement has been reached, with Azerbaijan claiming …" before "The ceasefire was set to take effect …").
@@ -117,6 +131,7 @@ internal static class Aligner
 
     /// <summary>How much of the threshold a pair needs when statements next to both are aligned with each other.</summary>
     private const double SupportedFactor = 0.7;
+
 
     /// <summary>How far (in statements) an aligned pair that supports a weaker one may stand from it.</summary>
     private const int SupportDistance = 2;
@@ -181,6 +196,25 @@ internal static class Aligner
         foreach (var (l, r, score) in weaker)
         {
             if (leftGroup[l] < 0 && rightGroup[r] < 0 && Supported(l, r))
+            {
+                leftGroup[l] = rightGroup[r] = groups.Count;
+                groups.Add(new Group([l], [r], score));
+            }
+        }
+    }
+
+    /// <summary>Aligns the candidate pairs still apart that share a quote, best first (ties in document order).</summary>
+    private static void AlignQuoted(List<(int Left, int Right, double Score)> pairs, StatementWords words, int[] leftGroup, int[] rightGroup, List<Group> groups)
+    {
+        var free = pairs.Where(p => leftGroup[p.Left] < 0 && rightGroup[p.Right] < 0).ToList();
+        free.Sort(static (x, y) =>
+        {
+            var c = y.Score.CompareTo(x.Score);
+            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
+        });
+        foreach (var (l, r, score) in free)
+        {
+            if (leftGroup[l] < 0 && rightGroup[r] < 0 && words.SharesQuote(l, r))
             {
                 leftGroup[l] = rightGroup[r] = groups.Count;
                 groups.Add(new Group([l], [r], score));
@@ -293,7 +327,7 @@ internal static class Aligner
     }
 
     /// <summary>Statements with the same words on both sides pair up in document order (a document repeating a sentence pairs its copies in turn).</summary>
-    private static void PairIdentical(IdenticalStatements identical, int leftCount, int rightCount, int[] leftGroup, int[] rightGroup, List<Group> groups)
+    private static void PairIdentical(StatementWords identical, int leftCount, int rightCount, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
         // Only right statements whose key some left statement has are listed (the right side may be all
         // the statements of many earlier sources).

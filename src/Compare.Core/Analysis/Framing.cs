@@ -687,7 +687,7 @@ internal static class FramingAnalyzer
     /// Spans in quotation marks: “…”, ‘…’, "…", and '…' around words (not apostrophes inside them); all of a
     /// statement without double marks that begins inside a quotation an earlier one opened.
     /// </summary>
-    private static List<Cue> Quotes(string text, bool startsInQuote)
+    internal static List<Cue> Quotes(string text, bool startsInQuote)
     {
         var quotes = new List<Cue>();
         if (startsInQuote && text.AsSpan().IndexOfAny('“', '”', '"') < 0)

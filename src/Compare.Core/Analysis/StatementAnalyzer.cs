@@ -26,6 +26,18 @@ internal sealed class AnalyzedStatement
     /// <summary>Its reporting frames, hedges, modals and quotes, read once (a statement of many sources' claim is compared several times).</summary>
     public Framing Framing => _framing ??= FramingAnalyzer.Analyze(this);
 
+    private string[][]? _quotedTerms;
+
+    /// <summary>
+    /// The index terms of the content words of each of its quotes that has any (read once, and without the
+    /// rest of its framing: the aligner asks for each candidate).
+    /// </summary>
+    public string[][] QuotedTerms => _quotedTerms ??= [
+        .. (_framing?.Quotes ?? FramingAnalyzer.Quotes(Statement.Text, Statement.StartsInQuote))
+            .Select(q => Tokenizer.Tokenize(q.Key).Where(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Norm)).Select(t => Stemmer.Stem(t.Norm)).Distinct(StringComparer.Ordinal).ToArray())
+            .Where(terms => terms.Length > 0),
+    ];
+
     /// <summary>A readable form of a term for topic labels: the words it came from (names as written), or null.</summary>
     public string? Surface(string term)
     {
