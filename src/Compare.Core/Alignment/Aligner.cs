@@ -188,11 +188,7 @@ internal static class Aligner
             .ToList();
         ArrayPool<(int, double)>.Shared.Return(bestOfLeft);
         ArrayPool<(int, double)>.Shared.Return(bestOfRight);
-        weaker.Sort(static (x, y) =>
-        {
-            var c = y.Score.CompareTo(x.Score);
-            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
-        });
+        weaker.Sort(BestFirst);
         foreach (var (l, r, score) in weaker)
         {
             if (leftGroup[l] < 0 && rightGroup[r] < 0 && Supported(l, r))
@@ -203,15 +199,18 @@ internal static class Aligner
         }
     }
 
+    /// <summary>Orders candidate pairs best first, ties in document order.</summary>
+    private static int BestFirst((int Left, int Right, double Score) x, (int Left, int Right, double Score) y)
+    {
+        var c = y.Score.CompareTo(x.Score);
+        return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
+    }
+
     /// <summary>Aligns the candidate pairs still apart that share a quote, best first (ties in document order).</summary>
     private static void AlignQuoted(List<(int Left, int Right, double Score)> pairs, StatementWords words, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
         var free = pairs.Where(p => leftGroup[p.Left] < 0 && rightGroup[p.Right] < 0).ToList();
-        free.Sort(static (x, y) =>
-        {
-            var c = y.Score.CompareTo(x.Score);
-            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
-        });
+        free.Sort(BestFirst);
         foreach (var (l, r, score) in free)
         {
             if (leftGroup[l] < 0 && rightGroup[r] < 0 && words.SharesQuote(l, r))
@@ -232,11 +231,7 @@ internal static class Aligner
     private static void Match(
         List<(int Left, int Right, double Score)> pairs, int leftCount, int rightCount, double threshold, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
-        pairs.Sort(static (x, y) =>
-        {
-            var c = y.Score.CompareTo(x.Score);
-            return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
-        });
+        pairs.Sort(BestFirst);
 
         var leftCandidates = new CandidateLists(pairs, leftCount, left: true);
         var rightCandidates = new CandidateLists(pairs, rightCount, left: false);
