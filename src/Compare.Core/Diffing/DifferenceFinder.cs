@@ -575,7 +575,7 @@ internal static partial class DifferenceFinder
     private static void Values(Group group)
     {
         var vague = new[] { group.Sides[0].VagueDurations(), group.Sides[1].VagueDurations() };
-        if (group.Sides.Select((side, s) => side.Statements.Any(st => st.Values.Any(v => v.Kind != ValueKind.RelativeDate)) || vague[s].Count > 0).Any(has => !has))
+        if (group.Sides.Select((side, s) => side.Statements.Any(st => st.Values.Any(v => v.Kind != ValueKind.RelativeDate)) || vague[s].Length > 0).Any(has => !has))
         {
             return; // Values on one side only: nothing to compare.
         }
@@ -1038,19 +1038,24 @@ internal static partial class DifferenceFinder
         }
 
         /// <summary>The vague durations of the side's statements ("monthslong", "weeks-long"), with the days they can mean.</summary>
-        public List<(int Statement, int Start, int End, double Low, double High)> VagueDurations()
+        public (int Statement, int Start, int End, double Low, double High)[] VagueDurations()
         {
-            var found = new List<(int, int, int, double, double)>();
+            List<(int, int, int, double, double)>? found = null;
             for (var i = 0; i < Statements.Count; i++)
             {
+                if (!Statements[i].Statement.Text.Contains("long", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 foreach (Match match in VagueDuration().Matches(Statements[i].Statement.Text))
                 {
                     var unit = DaysIn(match.Groups["unit"].Value);
-                    found.Add((i, match.Index, match.Index + match.Length, 2 * unit, DaysIn(Larger(match.Groups["unit"].Value)) * 1.5));
+                    (found ??= []).Add((i, match.Index, match.Index + match.Length, 2 * unit, DaysIn(Larger(match.Groups["unit"].Value)) * 1.5));
                 }
             }
 
-            return found;
+            return found is null ? [] : [.. found];
         }
 
         /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
