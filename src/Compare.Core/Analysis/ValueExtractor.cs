@@ -64,7 +64,7 @@ internal static partial class ValueExtractor
 
     private static readonly SearchValues<string> PercentSigns = SearchValues.Create(["%", "percent", "per cent", "pct"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> NumberWordStarts = SearchValues.Create(NumberWord.Split('|'), StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> NumberWordStarts = SearchValues.Create([.. NumberWord.Split('|'), "dozen", "hundred", "thousand", "million", "billion"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, int> NumberWords = NumberWord.Split('|')
         .Select((w, i) => (w, v: i < 20 ? i + 1 : (i - 17) * 10))
@@ -72,7 +72,7 @@ internal static partial class ValueExtractor
 
     private static readonly Dictionary<string, decimal> Scales = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["hundred"] = 100m, ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m,
+        ["dozen"] = 12m, ["hundred"] = 100m, ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m,
         ["trillion"] = 1_000_000_000_000m, ["bn"] = 1_000_000_000m, ["mn"] = 1_000_000m,
         ["k"] = 1_000m, ["m"] = 1_000_000m, ["b"] = 1_000_000_000m, ["tn"] = 1_000_000_000_000m,
     };
@@ -112,7 +112,8 @@ internal static partial class ValueExtractor
     [GeneratedRegex(@"(?<![0-9.,:])(?<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9:]|[.,][0-9])(?:\s*(?<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"\b(?<tens>" + NumberWord + @")\b(?:[-\s](?<units>one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(?<scale>hundred|thousand|million|billion)\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Number words read whole: "ninety", "twenty-five", "two dozen", "three hundred", and "a dozen", "a hundred".</summary>
+    [GeneratedRegex(@"\b(?:(?<tens>" + NumberWord + @")\b(?:[-\s](?<units>one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(?<scale>dozen|hundred|thousand|million|billion)\b)?|an?\s+(?<scale>dozen|hundred|thousand|million|billion)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Words();
 
     public static List<ValueMention> Extract(string text)
@@ -336,7 +337,7 @@ internal static partial class ValueExtractor
 
     private static (ValueKind, string)? WordNumber(Match m)
     {
-        var value = (decimal)NumberWords[m.Groups["tens"].Value];
+        var value = m.Groups["tens"].Success ? NumberWords[m.Groups["tens"].Value] : 1m; // "a dozen"
         if (m.Groups["units"].Success)
         {
             if (value < 20)
