@@ -171,6 +171,7 @@ public static class Comparison
         }
 
         var all = statements.SelectMany(s => s).ToArray();
+        var allVectors = vectors.SelectMany(v => v).ToArray();
         var parent = Enumerable.Range(0, all.Length).ToArray();
         int Find(int x)
         {
@@ -195,9 +196,7 @@ public static class Comparison
 
         for (var k = 1; k < statements.Count; k++)
         {
-            var earlier = all[..offsets[k]];
-            var earlierVectors = vectors.Take(k).SelectMany(v => v).ToArray();
-            foreach (var group in Aligner.Align(vectors[k], earlierVectors, threshold, new SameWords(statements[k], earlier)))
+            foreach (var group in Aligner.Align(vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]])))
             {
                 var first = Find(offsets[k] + group.Left[0]);
                 foreach (var member in group.Left.Select(i => offsets[k] + i).Concat(group.Right))

@@ -113,7 +113,7 @@ internal static class Aligner
         // calling the incident a “prank”): the same remark, however differently the rest is worded.
         if (words is not null)
         {
-            AlignQuoted(pairs, words, leftGroup, rightGroup, groups);
+            AlignFree(pairs, words.SharesQuote, leftGroup, rightGroup, groups);
         }
 
         // A statement right next to a group member that is mostly about what the other side of the group
@@ -131,7 +131,6 @@ internal static class Aligner
 
     /// <summary>How much of the threshold a pair needs when statements next to both are aligned with each other.</summary>
     private const double SupportedFactor = 0.7;
-
 
     /// <summary>How far (in statements) an aligned pair that supports a weaker one may stand from it.</summary>
     private const int SupportDistance = 2;
@@ -181,22 +180,14 @@ internal static class Aligner
             return false;
         }
 
-        // The pairs that may qualify, best first (ties in document order).
-        var weaker = pairs
-            .Where(p => p.Score >= threshold * SupportedFactor && leftGroup[p.Left] < 0 && rightGroup[p.Right] < 0
-                        && (bestOfLeft[p.Left].Other == p.Right || bestOfRight[p.Right].Other == p.Left))
-            .ToList();
+        AlignFree(
+            pairs.Where(p => p.Score >= threshold * SupportedFactor && (bestOfLeft[p.Left].Other == p.Right || bestOfRight[p.Right].Other == p.Left)),
+            Supported,
+            leftGroup,
+            rightGroup,
+            groups);
         ArrayPool<(int, double)>.Shared.Return(bestOfLeft);
         ArrayPool<(int, double)>.Shared.Return(bestOfRight);
-        weaker.Sort(BestFirst);
-        foreach (var (l, r, score) in weaker)
-        {
-            if (leftGroup[l] < 0 && rightGroup[r] < 0 && Supported(l, r))
-            {
-                leftGroup[l] = rightGroup[r] = groups.Count;
-                groups.Add(new Group([l], [r], score));
-            }
-        }
     }
 
     /// <summary>Orders candidate pairs best first, ties in document order.</summary>
@@ -206,19 +197,29 @@ internal static class Aligner
         return c != 0 ? c : x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right);
     }
 
-    /// <summary>Aligns the candidate pairs still apart that share a quote, best first (ties in document order).</summary>
-    private static void AlignQuoted(List<(int Left, int Right, double Score)> pairs, StatementWords words, int[] leftGroup, int[] rightGroup, List<Group> groups)
+    /// <summary>
+    /// Aligns the candidates whose statements are both still apart and that <paramref name="accept"/>
+    /// takes, best first (ties in document order): a pair aligned so may change what the next is told.
+    /// </summary>
+    private static void AlignFree(
+        IEnumerable<(int Left, int Right, double Score)> candidates, Func<int, int, bool> accept, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
-        var free = pairs.Where(p => leftGroup[p.Left] < 0 && rightGroup[p.Right] < 0).ToList();
+        var free = candidates.Where(p => leftGroup[p.Left] < 0 && rightGroup[p.Right] < 0).ToList();
         free.Sort(BestFirst);
         foreach (var (l, r, score) in free)
         {
-            if (leftGroup[l] < 0 && rightGroup[r] < 0 && words.SharesQuote(l, r))
+            if (leftGroup[l] < 0 && rightGroup[r] < 0 && accept(l, r))
             {
-                leftGroup[l] = rightGroup[r] = groups.Count;
-                groups.Add(new Group([l], [r], score));
+                AddPair(l, r, score, leftGroup, rightGroup, groups);
             }
         }
+    }
+
+    /// <summary>Makes two statements a group of their own.</summary>
+    private static void AddPair(int left, int right, double score, int[] leftGroup, int[] rightGroup, List<Group> groups)
+    {
+        leftGroup[left] = rightGroup[right] = groups.Count;
+        groups.Add(new Group([left], [right], score));
     }
 
     /// <summary>
@@ -262,8 +263,7 @@ internal static class Aligner
                     continue;
                 }
 
-                leftGroup[l] = rightGroup[r] = groups.Count;
-                groups.Add(new Group([l], [r], score));
+                AddPair(l, r, score, leftGroup, rightGroup, groups);
                 changed = true;
             }
 
@@ -368,8 +368,7 @@ internal static class Aligner
             {
                 var r = list[next];
                 list.RemoveAt(next);
-                leftGroup[l] = rightGroup[r] = groups.Count;
-                groups.Add(new Group([l], [r], 1.0));
+                AddPair(l, r, 1.0, leftGroup, rightGroup, groups);
             }
         }
     }

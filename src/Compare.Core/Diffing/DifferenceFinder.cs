@@ -159,7 +159,7 @@ internal static partial class DifferenceFinder
         }
 
         var described = a.IsNamed ? b : a;
-        return Lexicon.IsTitle(described.SpeakerKey) || PersonWords.Contains(described.SpeakerKey);
+        return IsOnePersonWord(described.SpeakerKey);
     }
 
     /// <summary>
@@ -197,6 +197,9 @@ internal static partial class DifferenceFinder
     private static readonly HashSet<string> Documents = new(
         ((string[])["statement", "release", "indictment", "report", "document", "paper", "filing", "complaint", "bill", "terms", "site", "website", "letter", "record", "memo", "transcript", "affidavit", "lawsuit", "ruling", "order", "tweet", "post"]).Select(Stemmer.Stem),
         StringComparer.Ordinal);
+
+    /// <summary>A title or another word for one person ("the governor", "the lawmaker").</summary>
+    private static bool IsOnePersonWord(string word) => Lexicon.IsTitle(word) || PersonWords.Contains(word);
 
     /// <summary>Words that describe one person where a title does not ("the lawmaker said").</summary>
     private static readonly HashSet<string> PersonWords = new(StringComparer.Ordinal)
@@ -263,7 +266,7 @@ internal static partial class DifferenceFinder
         }
 
         var word = statement.Tokens[j].Norm;
-        return Lexicon.IsTitle(word) || PersonWords.Contains(word) || (statement.IsName(j) && !StopWords.Contains(word));
+        return IsOnePersonWord(word) || (statement.IsName(j) && !StopWords.Contains(word));
     }
 
     /// <summary>Whether a quote is the name someone called someone else ("called Mr. Trump a “false prophet”").</summary>
@@ -632,13 +635,12 @@ internal static partial class DifferenceFinder
                 }
 
                 rights.Remove(r);
+                values[0].Remove(l);
                 values[1].Remove(r);
                 group.Explain(0, l.Statement, l.Value.QualifiedStart, l.Value.End);
                 group.Explain(1, r.Statement, r.Value.QualifiedStart, r.Value.End);
                 var (lText, rText) = days is null ? (l.Text, r.Text) : (group.Sides[0].DurationText(l), group.Sides[1].DurationText(r));
-                var compatible = days is { } d && group.Sides[1].Duration(r) is { } e
-                    ? Math.Max(d, e) <= DurationTolerance * Math.Min(d, e)
-                    : Compatible(l.Value, r.Value);
+                var compatible = days is { } d && group.Sides[1].Duration(r) is { } e ? SameDuration(d, e) : Compatible(l.Value, r.Value);
                 if (compatible)
                 {
                     group.SameValues.Add(new SameValue(KindOf(kind), [lText, rText], $"{lText} ~ {rText}, {(days is null ? "compatible" : "the same duration")}"));
@@ -723,7 +725,7 @@ internal static partial class DifferenceFinder
     {
         var days = group.Sides[0].Duration(left)!.Value;
         var durations = rights.Where(v => group.Sides[1].Duration(v) is not null).ToList();
-        var same = durations.FirstOrDefault(v => group.Sides[1].Duration(v) is { } other && Math.Max(days, other) <= DurationTolerance * Math.Min(days, other));
+        var same = durations.FirstOrDefault(v => group.Sides[1].Duration(v) is { } other && SameDuration(days, other));
         if (same.Text is not null)
         {
             return same;
@@ -735,6 +737,9 @@ internal static partial class DifferenceFinder
 
     /// <summary>How many times one duration may be the other and still be the same ("three months" is 91 days, "90 days" 90).</summary>
     private const double DurationTolerance = 1.1;
+
+    /// <summary>Whether two durations in days are the same one, written in other units.</summary>
+    private static bool SameDuration(double a, double b) => Math.Max(a, b) <= DurationTolerance * Math.Min(a, b);
 
     /// <summary>The most tokens on either side of a change in which one figure stands for the other.</summary>
     private const int SubstitutionTokens = 4;
