@@ -7,7 +7,7 @@ return args.FirstOrDefault() switch
     "ists" => IstsEvaluation.Run(args.Skip(1).ToArray()),
     "generate" => SyntheticCorpus.Generate(args.Skip(1).ToArray()),
     "scale" => ScaleEvaluation.Run(args.Skip(1).ToArray()),
-    "stages" => Stages.Run(),
+    "stages" => Stages.Run(args[1..]),
     "ranks" => WordRanks.Run(args.Skip(1).ToArray()),
     "news" => NewsEvaluation.Run(args.Skip(1).ToArray()),
     "news-ceiling" => NewsCeiling.Run(args.Skip(1).ToArray()),

@@ -17,27 +17,18 @@ namespace Compare.Bench;
 /// </summary>
 internal static class Stages
 {
-    public static int Run()
+    public static int Run(string[] args)
     {
+        if (Array.IndexOf(args, "--sources") is var many and >= 0)
+        {
+            return Sources(args.Length > many + 1 ? int.Parse(args[many + 1], CultureInfo.InvariantCulture) : 12);
+        }
+
         var inputs = SyntheticCorpus.Inputs(8000).Inputs;
         for (var round = 0; round < 2; round++)
         {
-            var line = new List<string>();
-            var watch = Stopwatch.StartNew();
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var paused = GC.GetTotalPauseDuration();
-            var collections = Collections();
-            T Stage<T>(string name, Func<T> run)
-            {
-                var result = run();
-                var now = GC.GetTotalAllocatedBytes(precise: true);
-                var (nowPaused, nowCollections) = (GC.GetTotalPauseDuration(), Collections());
-                line.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} {watch.ElapsedMilliseconds} ms {(now - allocated) >> 20} MB (GC {(nowPaused - paused).TotalMilliseconds:0} ms, {nowCollections[0] - collections[0]}/{nowCollections[1] - collections[1]}/{nowCollections[2] - collections[2]})"));
-                (allocated, paused, collections) = (now, nowPaused, nowCollections);
-                watch.Restart();
-                return result;
-            }
+            var stages = new Timeline();
+            T Stage<T>(string name, Func<T> run) => stages.Stage(name, run);
 
             var documents = Stage("parse", () => inputs.Select((s, i) => DocumentParser.Parse(s, i)).ToList());
             var segmented = Stage("segment", () => documents.Select((d, i) => Segmenter.Segment(d, i)).ToList());
@@ -59,9 +50,9 @@ internal static class Stages
             var result = Stage("whole compare", () => Comparison.Compare(inputs));
             Stage("markdown", () => Report.ToMarkdown(result));
             // What stays alive: the result (and the stages' own outputs, still referenced here).
-            line.Add(string.Create(CultureInfo.InvariantCulture, $"live after a full collection {GC.GetTotalMemory(forceFullCollection: true) >> 20} MB"));
+            stages.Line.Add(string.Create(CultureInfo.InvariantCulture, $"live after a full collection {GC.GetTotalMemory(forceFullCollection: true) >> 20} MB"));
             GC.KeepAlive(result);
-            Console.WriteLine(string.Join("; ", line));
+            Console.WriteLine(string.Join("; ", stages.Line));
         }
 
         using (var types = new AllocationsByType())
@@ -73,7 +64,112 @@ internal static class Stages
         return 0;
     }
 
-    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    /// <summary>
+    /// <c>stages --sources N</c>: the stages of comparing N generated sources of 2,000 sentences (reading and
+    /// analysis, the term space, the alignment steps that make claims, building the claims) with what each
+    /// allocates and its garbage collections, three rounds; then the best of five of the two steps that
+    /// grow with the number of sources and of the whole comparison, and what building the claims allocates by type.
+    /// </summary>
+    private static int Sources(int count)
+    {
+        var inputs = SyntheticCorpus.ManyInputs(2000, count);
+        var threshold = Compare.Core.CompareOptions.Default.Threshold;
+        List<AnalyzedStatement[]> statements = [];
+        List<TermVector[]> vectors = [];
+        TermSpace? space = null;
+        List<List<AnalyzedStatement>> claims = [];
+        List<string[]> antecedents = [];
+        for (var round = 0; round < 3; round++)
+        {
+            var stages = new Timeline();
+            T Stage<T>(string name, Func<T> run) => stages.Stage(name, run);
+
+            statements = Stage("read, segment, analyze", () =>
+                inputs.Select((s, i) => Parallelism.Map(Segmenter.Segment(DocumentParser.Parse(s, i), i), StatementAnalyzer.Analyze)).ToList());
+            (space, vectors) = Stage("vectorize", () =>
+            {
+                var terms = new TermSpace(statements.SelectMany(s => s));
+                return (terms, statements.Select(s => Parallelism.Map(s, terms.Vectorize)).ToList());
+            });
+            claims = Stage("align into claims", () => Comparison.Claims(statements, vectors, threshold));
+            antecedents = statements.Select(Coreference.Antecedents).ToList();
+            stages.Restart();
+            Stage("build claims", () => BuildClaims(claims, vectors, space, antecedents));
+            var result = Stage("whole compare", () => Comparison.Compare(inputs));
+            Stage("markdown", () =>
+            {
+                using var output = new StreamWriter(Stream.Null);
+                Report.Write(result, ReportFormat.Markdown, output);
+                return 0;
+            });
+            Stage("json", () =>
+            {
+                using var output = new StreamWriter(Stream.Null);
+                Report.Write(result, ReportFormat.Json, output);
+                return 0;
+            });
+            Console.WriteLine(string.Join("; ", stages.Line));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"best of five: align into claims {BestOfFive(() => Comparison.Claims(statements, vectors, threshold)):0} ms; build claims {BestOfFive(() => BuildClaims(claims, vectors, space!, antecedents)):0} ms; whole compare {BestOfFive(() => Comparison.Compare(inputs)):0} ms"));
+        using (var types = new AllocationsByType())
+        {
+            BuildClaims(claims, vectors, space!, antecedents);
+            Console.WriteLine("building the claims allocates:");
+            types.Print(top: 15);
+        }
+
+        return 0;
+    }
+
+    private static AlignedGroup[] BuildClaims(List<List<AnalyzedStatement>> claims, List<TermVector[]> vectors, TermSpace space, List<string[]> antecedents) =>
+        [.. Parallelism.Map(claims, c => Comparison.BuildClaim(c, vectors, space, s => antecedents[s.Statement.Source][s.Statement.Index]).Group)];
+
+    private static double BestOfFive(Action run)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+        }
+
+        return best;
+    }
+
+    /// <summary>Times stages one after another: each one's time, the bytes it allocated and its garbage collections (pause, gen0/gen1/gen2 counts).</summary>
+    private sealed class Timeline
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private long _allocated = GC.GetTotalAllocatedBytes(precise: true);
+        private TimeSpan _paused = GC.GetTotalPauseDuration();
+        private int[] _collections = Collections();
+
+        public List<string> Line { get; } = [];
+
+        public T Stage<T>(string name, Func<T> run)
+        {
+            var result = run();
+            var now = GC.GetTotalAllocatedBytes(precise: true);
+            var (paused, collections) = (GC.GetTotalPauseDuration(), Collections());
+            Line.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{name} {_watch.ElapsedMilliseconds} ms {(now - _allocated) >> 20} MB (GC {(paused - _paused).TotalMilliseconds:0} ms, {collections[0] - _collections[0]}/{collections[1] - _collections[1]}/{collections[2] - _collections[2]})"));
+            (_allocated, _paused, _collections) = (now, paused, collections);
+            _watch.Restart();
+            return result;
+        }
+
+        /// <summary>Starts the next stage's clock now (what ran since is not counted).</summary>
+        public void Restart()
+        {
+            (_allocated, _paused, _collections) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), Collections());
+            _watch.Restart();
+        }
+
+        private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    }
 
     /// <summary>Sums the runtime's allocation samples (one about every 100 KB) by type.</summary>
     private sealed class AllocationsByType : EventListener

@@ -8,7 +8,7 @@ namespace Compare.Bench;
 /// Generates a pair of long reports for measuring speed and alignment at scale: the second report
 /// rewords 70% of the first report's sentences (synonyms, dropped and added words, clauses swapped)
 /// and moves them, and adds 30% new sentences. Deterministic for a seed.
-/// Usage: <c>generate OUT_DIR [SENTENCES]</c> writes OUT_DIR/a.txt and OUT_DIR/b.txt.
+/// Usage: <c>generate OUT_DIR [SENTENCES]</c> writes OUT_DIR/a.txt and OUT_DIR/b.txt (<see cref="Generate"/>).
 /// </summary>
 internal sealed class SyntheticCorpus
 {
@@ -103,17 +103,22 @@ internal sealed class SyntheticCorpus
         ];
     }
 
+    /// <summary><c>generate OUT_DIR [SENTENCES] [--sources N]</c>: the pair, or N reports of one event as <see cref="ManyInputs"/> makes them (source-0.txt …).</summary>
     public static int Generate(string[] args)
     {
-        var directory = args.Length > 0 ? args[0] : "corpus";
-        var sentences = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8000;
+        var many = Array.IndexOf(args, "--sources");
+        var sources = many >= 0 ? int.Parse(args[many + 1], CultureInfo.InvariantCulture) : 0;
+        var rest = many >= 0 ? [.. args[..many], .. args[(many + 2)..]] : args;
+        var directory = rest.Length > 0 ? rest[0] : "corpus";
+        var sentences = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 8000;
         Directory.CreateDirectory(directory);
-        foreach (var input in Inputs(sentences).Inputs)
+        var inputs = sources > 0 ? ManyInputs(sentences, sources) : Inputs(sentences).Inputs;
+        foreach (var input in inputs)
         {
             File.WriteAllText(Path.Combine(directory, input.Path), input.Text);
         }
 
-        Console.WriteLine($"wrote {directory}/a.txt and {directory}/b.txt ({sentences} sentences each)");
+        Console.WriteLine($"wrote {string.Join(", ", inputs.Select(i => $"{directory}/{i.Path}"))} ({sentences} sentences each)");
         return 0;
     }
 

@@ -162,7 +162,10 @@ public static class Comparison
     /// statements, however many came before), and statements aligned at any step are one claim.
     /// Returns the claims that hold statements of two or more sources, each as its statements.
     /// </summary>
-    private static List<List<AnalyzedStatement>> Claims(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
+    /// <summary>How many sources of a claim a later source's statements are compared with to find it.</summary>
+    private const int RepresentingSources = 2;
+
+    internal static List<List<AnalyzedStatement>> Claims(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
     {
         var offsets = new int[statements.Count + 1];
         for (var i = 0; i < statements.Count; i++)
@@ -194,9 +197,25 @@ public static class Comparison
             return one;
         }
 
+        // A claim is looked for through its statements of the first two sources that state it: later
+        // sources' statements of it say the same again, and looking through them too would make each step
+        // cost as much as all the sources before it (they still join claims as neighbours).
+        bool Represents(int statement)
+        {
+            var claim = Counts(Find(statement));
+            var earlier = 0;
+            for (var source = 0; source < all[statement].Statement.Source; source++)
+            {
+                earlier += claim[source] > 0 ? 1 : 0;
+            }
+
+            return earlier < RepresentingSources;
+        }
+
         for (var k = 1; k < statements.Count; k++)
         {
-            foreach (var group in Aligner.Align(vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]])))
+            var candidates = k <= RepresentingSources ? null : Enumerable.Range(0, offsets[k]).Select(Represents).ToArray();
+            foreach (var group in Aligner.Align(vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]]), candidates))
             {
                 var first = Find(offsets[k] + group.Left[0]);
                 foreach (var member in group.Left.Select(i => offsets[k] + i).Concat(group.Right))
@@ -230,7 +249,7 @@ public static class Comparison
     /// A claim of three or more sources: its most central source (sharing the most with the others) is
     /// compared with each other source in it, and the group holds all those comparisons.
     /// </summary>
-    private static (AlignedGroup Group, double Substance) BuildClaim(
+    internal static (AlignedGroup Group, double Substance) BuildClaim(
         List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, string> antecedent)
     {
         var bySource = claim.GroupBy(s => s.Statement.Source).OrderBy(g => g.Key)
@@ -242,10 +261,11 @@ public static class Comparison
         var changes = new List<ChangedSpan>();
         string? heading = null;
         var topic = Topic(union[central], TermVector.Union([.. others.Select(t => union[t])]), claim, space);
+        var (centralTokens, centralSide) = (WordDiff.Prepare(bySource[central]), DifferenceFinder.Prepare(bySource[central], antecedent));
         foreach (var other in others)
         {
-            var runs = WordDiff.Diff(bySource[central], bySource[other]);
-            var (differences, sameValues) = DifferenceFinder.Find(runs, bySource[central], bySource[other], antecedent, (central, other));
+            var runs = WordDiff.Diff(centralTokens, WordDiff.Prepare(bySource[other]));
+            var (differences, sameValues) = DifferenceFinder.Find(runs, centralSide, DifferenceFinder.Prepare(bySource[other], antecedent), (central, other));
             comparisons.Add(new GroupComparison(central, other, WordDiff.Segments(runs), differences, sameValues));
             changes.AddRange(WordDiff.Changes(runs, bySource[central], bySource[other]));
             heading ??= WordDiff.Heading(runs, topic);

@@ -25,6 +25,17 @@ public sealed class ManySourcesTests
     }
 
     [Fact]
+    public void Finds_a_claim_through_the_first_sources_that_state_it_and_one_only_later_sources_state_through_theirs()
+    {
+        var five = Comparison.Compare([.. "abcde".Select(name => TestData.Read($"five/{name}.txt"))]);
+
+        AlignedGroup Claim(string word) => Assert.Single(five.Alignments, g => g.Statements[0].Text.Contains(word, StringComparison.Ordinal));
+        Assert.Equal([0, 1, 2, 3, 4], Claim("crane").Statements.Select(s => s.Source));
+        Assert.Equal([0, 2], Claim("lifeguards").Statements.Select(s => s.Source));
+        Assert.Equal([3, 4], Claim("rowing club").Statements.Select(s => s.Source));
+    }
+
+    [Fact]
     public void Names_the_sources_on_each_side_of_a_conflicting_value()
     {
         var ferry = Group("ferry");

@@ -106,12 +106,7 @@ public sealed class ReportWritingTests
     public void Writes_a_long_markdown_report_part_by_part_with_every_group_once_and_in_order()
     {
         // 1,500 statements both sources share: more groups than one rendering batch.
-        static SourceInput Source(string path) => new(
-            path,
-            "Register\n\n" + string.Concat(Enumerable.Range(1, 1500).Select(i =>
-                string.Create(CultureInfo.InvariantCulture, $"Entry {i} records shipment {i * 7} of the convoy.\n\n"))),
-            SourceFormat.PlainText);
-        var result = Comparison.Compare([Source("a.txt"), Source("b.txt")]);
+        var result = Register(i => $"Entry {i} records shipment {i * 7} of the convoy.");
         using var written = new StringWriter(CultureInfo.InvariantCulture);
 
         Report.Write(result, ReportFormat.Markdown, written);
@@ -122,5 +117,35 @@ public sealed class ReportWritingTests
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .ToList();
         Assert.Equal(Enumerable.Range(1, 1500), numbers);
+    }
+
+    [Fact]
+    public void Writes_a_long_json_report_in_parts_that_decode_whole_characters()
+    {
+        // More than one part's worth of JSON, with characters of two, three and four bytes in UTF-8.
+        var result = Register(i => $"Entry {i} records the “café” shipment {i * 7} of the convoy 🚢.");
+        using var written = new StringWriter(CultureInfo.InvariantCulture);
+
+        Report.Write(result, ReportFormat.Json, written);
+
+        var json = written.ToString();
+        Assert.True(json.Length > 300_000);
+        Assert.EndsWith("}\n", json, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var texts = document.RootElement.GetProperty("alignments").EnumerateArray()
+            .Select(g => g.GetProperty("statements")[0].GetProperty("text").GetString())
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(result.Alignments.Select(g => g.Statements[0].Text).Order(StringComparer.Ordinal), texts);
+        Assert.Contains("Entry 1 records the “café” shipment 7", json, StringComparison.Ordinal);
+    }
+
+    /// <summary>Two identical registers of 1,500 entries, each written by <paramref name="entry"/>, compared.</summary>
+    private static ComparisonResult Register(Func<int, FormattableString> entry)
+    {
+        SourceInput Source(string path) => new(
+            path,
+            "Register\n\n" + string.Concat(Enumerable.Range(1, 1500).Select(i => entry(i).ToString(CultureInfo.InvariantCulture) + "\n\n")),
+            SourceFormat.PlainText);
+        return Comparison.Compare([Source("a.txt"), Source("b.txt")]);
     }
 }

@@ -65,9 +65,13 @@ internal static class Aligner
     [ThreadStatic]
     private static float[]? _accumulator;
 
-    /// <summary>Aligns the statements; those with the same words (<paramref name="words"/>) are paired first, in order, and a pair that shares a quote is aligned below the threshold.</summary>
+    /// <summary>
+    /// Aligns the statements; those with the same words (<paramref name="words"/>) are paired first, in
+    /// order, and a pair that shares a quote is aligned below the threshold. Only the right statements
+    /// <paramref name="candidates"/> marks (all when null) are looked for; the others join groups only as neighbours.
+    /// </summary>
     public static List<AlignedIndexes> Align(
-        TermVector[] left, TermVector[] right, double threshold, StatementWords? words = null)
+        TermVector[] left, TermVector[] right, double threshold, StatementWords? words = null, bool[]? candidates = null)
     {
         var leftGroup = Enumerable.Repeat(-1, left.Length).ToArray();
         var rightGroup = Enumerable.Repeat(-1, right.Length).ToArray();
@@ -77,7 +81,7 @@ internal static class Aligner
             PairIdentical(words, left.Length, right.Length, leftGroup, rightGroup, groups);
         }
 
-        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup, rightGroup);
+        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup, rightGroup, candidates);
         Match(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
 
         // Statements still apart are scored again with the words one source consistently writes
@@ -88,7 +92,7 @@ internal static class Aligner
         if (substitutions.Count > 0)
         {
             var more = Candidates(
-                Substituted(left, leftGroup, substitutions), Substituted(right, rightGroup, substitutions), threshold * JoinFactor, leftGroup, rightGroup);
+                Substituted(left, leftGroup, substitutions), Substituted(right, rightGroup, substitutions, candidates), threshold * JoinFactor, leftGroup, rightGroup, candidates);
             Match(more, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
             pairs.AddRange(more);
         }
@@ -272,8 +276,8 @@ internal static class Aligner
     }
 
     /// <summary>The statements not in a group yet with the learned substitutions made (the others as they are: they are not scored again).</summary>
-    private static TermVector[] Substituted(TermVector[] vectors, int[] membership, Dictionary<int, int> substitutions) =>
-        [.. vectors.Select((v, i) => membership[i] < 0 ? v.Substitute(substitutions) : v)];
+    private static TermVector[] Substituted(TermVector[] vectors, int[] membership, Dictionary<int, int> substitutions, bool[]? candidates = null) =>
+        [.. vectors.Select((v, i) => membership[i] < 0 && (candidates is null || candidates[i]) ? v.Substitute(substitutions) : v)];
 
     /// <summary>Each statement's candidates of the other side with their scores, best first, in two flat arrays (the pairs come sorted).</summary>
     private sealed class CandidateLists
@@ -465,11 +469,11 @@ internal static class Aligner
 
     /// <summary>Scores each left statement against the right statements that share its rarer terms.</summary>
     private static List<(int Left, int Right, double Score)> Candidates(
-        TermVector[] left, TermVector[] right, double floor, int[] leftGroup, int[] rightGroup)
+        TermVector[] left, TermVector[] right, double floor, int[] leftGroup, int[] rightGroup, bool[]? candidates)
     {
         // Terms in more statements than this are frequent: they nominate candidates only within a budget (they still count in scores).
         var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Length) * 2);
-        using var postings = new Postings(right, rightGroup);
+        using var postings = new Postings(right, rightGroup, candidates);
 
         // The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.
         var rightTotals = Array.ConvertAll(right, v => v.Total);
@@ -598,11 +602,11 @@ internal static class Aligner
         private readonly int[] _statements;
         private readonly int _terms;
 
-        public Postings(TermVector[] right, int[] rightGroup)
+        public Postings(TermVector[] right, int[] rightGroup, bool[]? candidates)
         {
             var terms = 0;
             var total = 0;
-            foreach (var r in Free(right, rightGroup))
+            foreach (var r in Free(right, rightGroup, candidates))
             {
                 var ids = right[r].Ids;
                 terms = ids.Length > 0 ? Math.Max(terms, ids[^1] + 1) : terms; // Ids are sorted.
@@ -613,7 +617,7 @@ internal static class Aligner
             // slices in statement order.
             _starts = ArrayPool<int>.Shared.Rent(terms + 1);
             Array.Clear(_starts, 0, terms + 1);
-            foreach (var r in Free(right, rightGroup))
+            foreach (var r in Free(right, rightGroup, candidates))
             {
                 foreach (var id in right[r].Ids)
                 {
@@ -629,7 +633,7 @@ internal static class Aligner
             _statements = ArrayPool<int>.Shared.Rent(total);
             var next = ArrayPool<int>.Shared.Rent(terms);
             Array.Copy(_starts, next, terms);
-            foreach (var r in Free(right, rightGroup))
+            foreach (var r in Free(right, rightGroup, candidates))
             {
                 foreach (var id in right[r].Ids)
                 {
@@ -651,8 +655,8 @@ internal static class Aligner
         public ReadOnlySpan<int> Of(int term) =>
             term < _terms ? _statements.AsSpan(_starts[term], _starts[term + 1] - _starts[term]) : [];
 
-        private static IEnumerable<int> Free(TermVector[] right, int[] rightGroup) =>
-            Enumerable.Range(0, right.Length).Where(r => rightGroup[r] < 0);
+        private static IEnumerable<int> Free(TermVector[] right, int[] rightGroup, bool[]? candidates) =>
+            Enumerable.Range(0, right.Length).Where(r => rightGroup[r] < 0 && (candidates is null || candidates[r]));
     }
 
     private sealed class Group(List<int> left, List<int> right, double score)

@@ -26,10 +26,18 @@ internal static partial class DifferenceFinder
         IReadOnlyList<AnalyzedStatement> left,
         IReadOnlyList<AnalyzedStatement> right,
         Func<AnalyzedStatement, string>? antecedent = null,
-        (int Left, int Right)? sources = null)
+        (int Left, int Right)? sources = null) =>
+        Find(runs, Side.Of(left, antecedent), Side.Of(right, antecedent), sources);
+
+    /// <summary>One side's statements with their framing (speakers resolved): prepared once for a side compared with several others.</summary>
+    public static Side Prepare(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, string>? antecedent) =>
+        Side.Of(statements, antecedent);
+
+    public static (List<Difference> Differences, List<SameValue> SameValues) Find(
+        IReadOnlyList<DiffRun> runs, Side left, Side right, (int Left, int Right)? sources = null)
     {
         var (a, b) = sources ?? (0, 1);
-        var group = new Group([Side.Of(left, antecedent), Side.Of(right, antecedent)], runs) { Sources = [a, b] };
+        var group = new Group([left, right], runs) { Sources = [a, b] };
         Attribution(group);
         Hedges(group);
         Modality(group);
@@ -973,7 +981,7 @@ internal static partial class DifferenceFinder
     }
 
     /// <summary>One side of a group: its statements and their framing cues.</summary>
-    private sealed record Side(IReadOnlyList<AnalyzedStatement> Statements, IReadOnlyList<Framing> Framings)
+    internal sealed record Side(IReadOnlyList<AnalyzedStatement> Statements, IReadOnlyList<Framing> Framings)
     {
         public static Side Of(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, string>? antecedent) =>
             new(statements, [.. statements.Select(s => antecedent is null ? s.Framing : Coreference.Resolve(s.Framing, () => antecedent(s)))]);

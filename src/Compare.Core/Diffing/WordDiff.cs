@@ -19,6 +19,9 @@ internal readonly record struct DiffRun(bool IsEqual, ArraySegment<DiffToken> Le
 /// <param name="Start">Its offset in that statement.</param>
 internal readonly record struct DiffToken(string Text, string Space, TokenKind Kind, bool IsFunctionWord, int Statement, int Start);
 
+/// <summary>The tokens of one side of a diff and the normalised forms DiffPlex compares (its runs are slices of <paramref name="Tokens"/>).</summary>
+internal sealed record DiffSide(DiffToken[] Tokens, string[] Norms);
+
 /// <summary>
 /// Diffs aligned statements word by word with DiffPlex, then folds islands of function words
 /// ("the", "of") between changes into the changes, as diff-match-patch's semantic cleanup does.
@@ -32,10 +35,19 @@ internal static class WordDiff
     /// <summary>The longest run of function words and punctuation between two changes that is folded into them.</summary>
     private const int MaxFoldedFunctionRun = 3;
 
-    public static List<DiffRun> Diff(IReadOnlyList<AnalyzedStatement> left, IReadOnlyList<AnalyzedStatement> right)
+    public static List<DiffRun> Diff(IReadOnlyList<AnalyzedStatement> left, IReadOnlyList<AnalyzedStatement> right) =>
+        Diff(Prepare(left), Prepare(right));
+
+    /// <summary>One side's tokens as the diff reads them: prepared once for a side diffed against several others.</summary>
+    public static DiffSide Prepare(IReadOnlyList<AnalyzedStatement> statements)
     {
-        var leftTokens = Flatten(left);
-        var rightTokens = Flatten(right);
+        var tokens = Flatten(statements);
+        return new DiffSide(tokens, Norms(statements, tokens.Length));
+    }
+
+    public static List<DiffRun> Diff(DiffSide left, DiffSide right)
+    {
+        var (leftTokens, rightTokens) = (left.Tokens, right.Tokens);
 
         // Compare normalised forms: case, curly quotes and dash styles are not differences.
         var result = Differ.Instance.CreateDiffs(
@@ -43,7 +55,7 @@ internal static class WordDiff
             rightTokens.Length == 0 ? string.Empty : TokenChunker.Right,
             ignoreWhiteSpace: false,
             ignoreCase: false,
-            new TokenChunker(Norms(left, leftTokens.Length), Norms(right, rightTokens.Length)));
+            new TokenChunker(left.Norms, right.Norms));
 
         var runs = new List<DiffRun>(result.DiffBlocks.Count * 2 + 1);
         int a = 0, b = 0;
@@ -196,9 +208,9 @@ internal static class WordDiff
     }
 
     /// <summary>Turns the runs into display segments: shared text, then for each change the deleted and the inserted words.</summary>
-    public static List<DiffSegment> Segments(IEnumerable<DiffRun> runs)
+    public static List<DiffSegment> Segments(IReadOnlyList<DiffRun> runs)
     {
-        var segments = new List<DiffSegment>();
+        var segments = new List<DiffSegment>(runs.Count * 2);
         foreach (var run in runs)
         {
             if (run.IsEqual)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -13,115 +15,162 @@ internal static class JsonReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>How many bytes of JSON are held before they are written out (after a whole group).</summary>
+    private const int ChunkBytes = 64 * 1024;
+
     public static string Render(ComparisonResult result)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(result, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the JSON to <paramref name="output"/> a group at a time (about <see cref="ChunkBytes"/> at
+    /// once): the report of many long sources runs to tens of megabytes, never held whole.
+    /// </summary>
+    public static void Write(ComparisonResult result, TextWriter output)
+    {
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        var decoder = Encoding.UTF8.GetDecoder();
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(ChunkBytes * 2));
+        void Flush(Utf8JsonWriter json, bool always)
+        {
+            json.Flush();
+            if (buffer.WrittenCount < ChunkBytes && !always)
+            {
+                return;
+            }
+
+            var written = buffer.WrittenSpan;
+            if (Encoding.UTF8.GetMaxCharCount(written.Length) > chars.Length)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+                chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(written.Length));
+            }
+
+            output.Write(chars, 0, decoder.GetChars(written, chars, flush: always));
+            buffer.ResetWrittenCount();
+        }
+
+        try
+        {
+            using var json = new Utf8JsonWriter(buffer, Options);
+            WriteAll(result, json, always => Flush(json, always));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        output.Write('\n');
+    }
+
+    private static void WriteAll(ComparisonResult result, Utf8JsonWriter json, Action<bool> flush)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("version", result.Sources.Count > 2 ? Report.JsonVersionMany : Report.JsonVersion);
+
+        json.WriteStartArray("sources");
+        foreach (var source in result.Sources)
         {
             json.WriteStartObject();
-            json.WriteNumber("version", result.Sources.Count > 2 ? Report.JsonVersionMany : Report.JsonVersion);
+            json.WriteString("path", source.Path);
+            json.WriteString("title", source.Title);
+            json.WriteNumber("statements", source.Statements);
+            json.WriteEndObject();
+        }
 
-            json.WriteStartArray("sources");
-            foreach (var source in result.Sources)
+        json.WriteEndArray();
+
+        if (ReportFacts.Verdict(result) is { } verdict)
+        {
+            json.WriteString("verdict", verdict);
+        }
+
+        json.WriteStartArray("summary");
+        foreach (var (kind, bySource, finding) in ReportFacts.KindSummary(result))
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", DifferenceKinds.Name(kind));
+            json.WriteStartArray("bySource");
+            foreach (var count in bySource)
             {
-                json.WriteStartObject();
-                json.WriteString("path", source.Path);
-                json.WriteString("title", source.Title);
-                json.WriteNumber("statements", source.Statements);
-                json.WriteEndObject();
+                json.WriteNumberValue(count);
             }
 
             json.WriteEndArray();
+            json.WriteString("finding", finding);
+            json.WriteEndObject();
+        }
 
-            if (ReportFacts.Verdict(result) is { } verdict)
-            {
-                json.WriteString("verdict", verdict);
-            }
+        json.WriteEndArray();
 
-            json.WriteStartArray("summary");
-            foreach (var (kind, bySource, finding) in ReportFacts.KindSummary(result))
-            {
-                json.WriteStartObject();
-                json.WriteString("kind", DifferenceKinds.Name(kind));
-                json.WriteStartArray("bySource");
-                foreach (var count in bySource)
-                {
-                    json.WriteNumberValue(count);
-                }
-
-                json.WriteEndArray();
-                json.WriteString("finding", finding);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("alignments");
-            foreach (var group in result.Alignments)
-            {
-                json.WriteStartObject();
-                json.WriteStartArray("statements");
-                foreach (var statement in group.Statements)
-                {
-                    WriteStatement(json, statement);
-                }
-
-                json.WriteEndArray();
-                json.WriteNumber("score", group.Score);
-                json.WriteStartArray("topic");
-                foreach (var term in group.Topic)
-                {
-                    json.WriteStringValue(term);
-                }
-
-                json.WriteEndArray();
-                WriteDifferences(json, group.Differences, group.SameValues, group.Diff);
-                if (group.Comparisons.Count > 0)
-                {
-                    // Version 2: the central source compared with each other source of the group.
-                    json.WriteNumber("central", group.Comparisons[0].Source);
-                    json.WriteStartArray("comparisons");
-                    foreach (var comparison in group.Comparisons)
-                    {
-                        json.WriteStartObject();
-                        json.WriteNumber("source", comparison.Source);
-                        json.WriteNumber("otherSource", comparison.OtherSource);
-                        WriteDifferences(json, comparison.Differences, comparison.SameValues, comparison.Diff);
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("unmatched");
-            foreach (var statement in result.Unmatched)
+        json.WriteStartArray("alignments");
+        foreach (var group in result.Alignments)
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("statements");
+            foreach (var statement in group.Statements)
             {
                 WriteStatement(json, statement);
             }
 
             json.WriteEndArray();
-
-            json.WriteStartArray("boilerplate");
-            foreach (var line in result.Boilerplate)
+            json.WriteNumber("score", group.Score);
+            json.WriteStartArray("topic");
+            foreach (var term in group.Topic)
             {
-                json.WriteStartObject();
-                json.WriteNumber("source", line.Source);
-                json.WriteString("text", line.Text);
-                json.WriteNumber("line", line.Line);
-                json.WriteString("reason", line.Reason);
-                json.WriteEndObject();
+                json.WriteStringValue(term);
             }
 
             json.WriteEndArray();
+            WriteDifferences(json, group.Differences, group.SameValues, group.Diff);
+            if (group.Comparisons.Count > 0)
+            {
+                // Version 2: the central source compared with each other source of the group.
+                json.WriteNumber("central", group.Comparisons[0].Source);
+                json.WriteStartArray("comparisons");
+                foreach (var comparison in group.Comparisons)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("source", comparison.Source);
+                    json.WriteNumber("otherSource", comparison.OtherSource);
+                    WriteDifferences(json, comparison.Differences, comparison.SameValues, comparison.Diff);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            flush(false);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("unmatched");
+        foreach (var statement in result.Unmatched)
+        {
+            WriteStatement(json, statement);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("boilerplate");
+        foreach (var line in result.Boilerplate)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("source", line.Source);
+            json.WriteString("text", line.Text);
+            json.WriteNumber("line", line.Line);
+            json.WriteString("reason", line.Reason);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        json.WriteEndArray();
+        json.WriteEndObject();
+        flush(true);
     }
 
     /// <summary>A group's or a comparison's differences, same values and word diff.</summary>

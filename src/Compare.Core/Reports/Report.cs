@@ -37,8 +37,8 @@ public static class Report
     };
 
     /// <summary>
-    /// Writes the report in the given format to <paramref name="output"/>; Markdown is written group by
-    /// group, so a long comparison's report is never held whole in memory.
+    /// Writes the report in the given format to <paramref name="output"/>; Markdown and JSON are written
+    /// group by group, so a long comparison's report is never held whole in memory.
     /// </summary>
     public static void Write(ComparisonResult result, ReportFormat format, TextWriter output, bool color = false)
     {
@@ -46,6 +46,10 @@ public static class Report
         if (format == ReportFormat.Markdown)
         {
             MarkdownReport.Write(result, output);
+        }
+        else if (format == ReportFormat.Json)
+        {
+            JsonReport.Write(result, output);
         }
         else
         {
