@@ -107,13 +107,6 @@ internal static class FramingAnalyzer
     /// <summary>Every name of every entity, keyed by the entity's label.</summary>
     private static readonly PhraseIndex AliasNames = new(Lexicon.Aliases.SelectMany(a => a.Names.Select(n => (n, a.Label))));
 
-    /// <summary>Days and months: capitalised, but no name ("BuzzFeed's Thursday report").</summary>
-    private static readonly HashSet<string> CalendarWords = new(StringComparer.Ordinal)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    };
-
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "they", "it", "we", "i", "you" };
 
     public static Framing Analyze(AnalyzedStatement statement)
@@ -337,7 +330,7 @@ internal static class FramingAnalyzer
             {
                 j--;
             }
-            else if (j >= 1 && CalendarWords.Contains(tokens[j].Norm) && tokens[j - 1].Norm == "on")
+            else if (j >= 1 && Lexicon.CalendarWords.Contains(tokens[j].Norm) && tokens[j - 1].Norm == "on")
             {
                 j -= 2;
             }
@@ -428,7 +421,7 @@ internal static class FramingAnalyzer
             var token = statement.Tokens[t];
             if (token.Kind == TokenKind.Word
                 && (Pronouns.Contains(token.Norm)
-                    || (!StopWords.Contains(token.Norm) && !CalendarWords.Contains(token.Norm) && !token.Norm.EndsWith("ly", StringComparison.Ordinal))))
+                    || (!StopWords.Contains(token.Norm) && !Lexicon.CalendarWords.Contains(token.Norm) && !token.Norm.EndsWith("ly", StringComparison.Ordinal))))
             {
                 return true;
             }
@@ -578,7 +571,8 @@ internal static class FramingAnalyzer
 
     /// <summary>
     /// "will" and "may" as nouns or a month ("the will of", "May 5", "in May and") are not modal, nor "is to" after a noun
-    /// of purpose ("the right decision is to step aside" says what the decision is).
+    /// of purpose ("the right decision is to step aside" says what the decision is) or before anything but a
+    /// verb ("the plea was to a conspiracy charge", "rose to 59").
     /// </summary>
     private static bool IsModalUse(List<Token> tokens, string text, int start, int end) =>
         tokens[start].Norm switch
@@ -586,7 +580,8 @@ internal static class FramingAnalyzer
             "will" or "can" => start == 0 || tokens[start - 1].Norm is not ("the" or "a" or "his" or "her" or "their" or "its" or "good"),
             "may" => (end >= tokens.Count || tokens[end].Kind != TokenKind.Number) && (start == 0 || !char.IsUpper(text[tokens[start].Start])),
             _ when end - start == 2 && tokens[start + 1].Norm == "to" && Lexicon.BeForms.Contains(tokens[start].Norm) =>
-                start == 0 || !PurposeNouns.Contains(tokens[start - 1].Norm),
+                (start == 0 || !PurposeNouns.Contains(tokens[start - 1].Norm))
+                && end < tokens.Count && tokens[end].Kind == TokenKind.Word && !Determiners.Contains(tokens[end].Norm),
             _ => true,
         };
 
@@ -674,7 +669,7 @@ internal static class FramingAnalyzer
 
             var head = end > first ? tokens[end - 1].Norm : string.Empty;
             head = head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
-            if (end - first >= (i == 0 && first == 0 ? 2 : 1) && !CalendarWords.Contains(head))
+            if (end - first >= (i == 0 && first == 0 ? 2 : 1) && !Lexicon.CalendarWords.Contains(head))
             {
                 yield return new Cue(text[tokens[first].Start..tokens[end - 1].End], "name:" + head, tokens[first].Start, tokens[end - 1].End);
             }

@@ -57,6 +57,15 @@ internal static class Lexicon
     /// <summary>Titles, offices and honorifics before names (folded), which do not make a name another name.</summary>
     private static readonly FrozenSet<string> Titles = Rows("titles.tsv").Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The days of the week, folded.</summary>
+    public static readonly FrozenSet<string> Weekdays =
+        new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Days and months, folded: capitalised, but no name ("BuzzFeed's Thursday report").</summary>
+    public static readonly FrozenSet<string> CalendarWords =
+        Weekdays.Concat(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
+            .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Whether a folded word is a title, office or honorific ("president", "sen", "justice").</summary>
     public static bool IsTitle(string word) => Titles.Contains(word);
 

@@ -585,6 +585,7 @@ internal static partial class DifferenceFinder
 
     private static void Values(Group group)
     {
+        Weekdays(group);
         var vague = new[] { group.Sides[0].VagueDurations(), group.Sides[1].VagueDurations() };
         if (group.Sides.Select((side, s) => side.Statements.Any(st => st.Values.Any(v => v.Kind != ValueKind.RelativeDate)) || vague[s].Length > 0).Any(has => !has))
         {
@@ -686,6 +687,46 @@ internal static partial class DifferenceFinder
                     group.Differences.Add(new Difference(DifferenceKind.Number, 1, b, $"{group.Label(0)}: {a}; {group.Label(1)}: {b} — conflict", 0, a));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Days of the week, each dating the event of the name it follows ("the Senate on Wednesday, followed
+    /// by the House on Thursday": the Senate's day, then the House's). A day the other side gives for the
+    /// same name is the same day or a conflict ("the House on Thursday" / "the House … voting to override
+    /// Wednesday afternoon"); a day of another name, or of a name the other side gives two days, is not compared.
+    /// </summary>
+    private static void Weekdays(Group group)
+    {
+        var days = new[] { group.Sides[0].Weekdays(), group.Sides[1].Weekdays() };
+        if (days[0].Count == 0 || days[1].Count == 0)
+        {
+            return;
+        }
+
+        foreach (var left in days[0].ToList())
+        {
+            var same = days[1].FindIndex(r => r.Anchor == left.Anchor && r.Value.Key == left.Value.Key);
+            if (same >= 0)
+            {
+                days[0].Remove(left);
+                days[1].RemoveAt(same);
+            }
+        }
+
+        foreach (var left in days[0])
+        {
+            var rights = days[1].Where(r => r.Anchor == left.Anchor).ToList();
+            if (rights.Count != 1 || days[0].Count(l => l.Anchor == left.Anchor) != 1)
+            {
+                continue;
+            }
+
+            var right = rights[0];
+            var (lText, rText) = (group.Sides[0].Text(left), group.Sides[1].Text(right));
+            group.Explain(0, left.Statement, left.Value.Start, left.Value.End);
+            group.Explain(1, right.Statement, right.Value.Start, right.Value.End);
+            group.Differences.Add(new Difference(DifferenceKind.Date, 1, rText, $"{group.Label(0)}: {lText}; {group.Label(1)}: {rText} — conflict", 0, lText));
         }
     }
 
@@ -1070,6 +1111,55 @@ internal static partial class DifferenceFinder
 
             return found is null ? [] : [.. found];
         }
+
+        /// <summary>
+        /// The days of the week the statements name, each with the capitalised name it follows (the nearest
+        /// one before it that does not open the statement and is not a day or a month), folded; days with no
+        /// such name are left out.
+        /// </summary>
+        public List<(int Statement, ValueMention Value, string Anchor)> Weekdays()
+        {
+            var days = new List<(int, ValueMention, string)>();
+            for (var i = 0; i < Statements.Count; i++)
+            {
+                var statement = Statements[i];
+                foreach (var value in statement.Values)
+                {
+                    if (value.Kind != ValueKind.RelativeDate || !Lexicon.Weekdays.Contains(value.Key))
+                    {
+                        continue;
+                    }
+
+                    var text = statement.Statement.Text;
+                    var at = statement.Tokens.FindLastIndex(t => t.End <= value.Start);
+                    for (; at > 0; at--)
+                    {
+                        var token = statement.Tokens[at];
+                        if (token.Norm is ";" or ":")
+                        {
+                            at = 0;
+                            break;
+                        }
+
+                        if (token.Kind == TokenKind.Word && char.IsUpper(text[token.Start]) && !Lexicon.CalendarWords.Contains(token.Norm))
+                        {
+                            break;
+                        }
+                    }
+
+                    if (at > 0)
+                    {
+                        days.Add((i, value, statement.Tokens[at].Norm));
+                    }
+                }
+            }
+
+            return days;
+        }
+
+        /// <summary>A value as the statement writes it.</summary>
+        public string Text((int Statement, ValueMention Value, string Anchor) day) =>
+            Statements[day.Statement].Statement.Text[day.Value.Start..day.Value.End];
 
         /// <summary>The values of the statements (relative dates left out), with the statement they are in and their text.</summary>
         public List<(int Statement, ValueMention Value, string Text)> Values()
