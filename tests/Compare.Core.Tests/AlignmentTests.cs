@@ -20,6 +20,20 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Aligns_what_two_outlets_share_in_their_own_words_around_the_same_names()
+    {
+        // Every statement names Ortega, Malik or the harbour board. B words each shared one its own way:
+        // a synonym ("gave" / "donated"), one clause of A's long sentence, A's split quote whole, and
+        // "former senators" for "Former Sens." (which does not end A's first statement).
+        var result = TestData.ComparePair("outlets");
+
+        Assert.Equal([(0, 3), (1, 2), (2, 1), (3, 0), (5, 4)], Pairs(result));
+        Assert.Equal(
+            ["Ortega praised the lifeboat crews who worked through the night.", "Tourists kept away from the promenade all week."],
+            result.Unmatched.Select(s => s.Text));
+    }
+
+    [Fact]
     public void Aligns_one_statement_with_the_two_statements_that_together_say_it()
     {
         var result = TestData.ComparePair("split");
