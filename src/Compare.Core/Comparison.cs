@@ -156,15 +156,16 @@ public static class Comparison
         return (group, leftVector.Shared(rightVector));
     }
 
-    /// <summary>
-    /// Three or more sources: each source in turn is aligned with all the statements of the sources before
-    /// it (its statements ask, theirs answer through the candidate index: one pass over the new source's
-    /// statements, however many came before), and statements aligned at any step are one claim.
-    /// Returns the claims that hold statements of two or more sources, each as its statements.
-    /// </summary>
     /// <summary>How many sources of a claim a later source's statements are compared with to find it.</summary>
     private const int RepresentingSources = 2;
 
+    /// <summary>
+    /// Three or more sources: each source in turn is aligned with the statements of the sources before it
+    /// (its statements ask, theirs answer through the candidate index: one pass over the new source's
+    /// statements, however many came before; a claim answers through its first two sources' statements),
+    /// and statements aligned at any step are one claim.
+    /// Returns the claims that hold statements of two or more sources, each as its statements.
+    /// </summary>
     internal static List<List<AnalyzedStatement>> Claims(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
     {
         var offsets = new int[statements.Count + 1];

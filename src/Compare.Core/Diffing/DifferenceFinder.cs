@@ -694,7 +694,8 @@ internal static partial class DifferenceFinder
     /// Days of the week, each dating the event of the name it follows ("the Senate on Wednesday, followed
     /// by the House on Thursday": the Senate's day, then the House's). A day the other side gives for the
     /// same name is the same day or a conflict ("the House on Thursday" / "the House … voting to override
-    /// Wednesday afternoon"); a day of another name, or of a name the other side gives two days, is not compared.
+    /// Wednesday afternoon"); a day of another name ("the White House on Tuesday"), or of a name either
+    /// side gives two days, is not compared.
     /// </summary>
     private static void Weekdays(Group group)
     {
@@ -1114,8 +1115,8 @@ internal static partial class DifferenceFinder
 
         /// <summary>
         /// The days of the week the statements name, each with the capitalised name it follows (the nearest
-        /// one before it that does not open the statement and is not a day or a month), folded; days with no
-        /// such name are left out.
+        /// capitalised word before it that does not open the statement and is not a day or a month, with the
+        /// capitalised content words right before it: "White House", not "House"), folded; days with no such name are left out.
         /// </summary>
         public List<(int Statement, ValueMention Value, string Anchor)> Weekdays()
         {
@@ -1149,7 +1150,14 @@ internal static partial class DifferenceFinder
 
                     if (at > 0)
                     {
-                        days.Add((i, value, statement.Tokens[at].Norm));
+                        var first = at;
+                        while (first > 0 && statement.Tokens[first - 1].Kind == TokenKind.Word && char.IsUpper(text[statement.Tokens[first - 1].Start])
+                               && statement.TokenTerms[first - 1] is not null)
+                        {
+                            first--;
+                        }
+
+                        days.Add((i, value, string.Join(' ', statement.Tokens.Skip(first).Take(at - first + 1).Select(t => t.Norm))));
                     }
                 }
             }
