@@ -3,9 +3,12 @@ using Compare.Core;
 
 namespace Compare.Bench;
 
-/// <summary>The whole comparison (read, segment, analyse, align, diff), and with the Markdown report written, on generated reports of 2,000 and 8,000 sentences.</summary>
+/// <summary>
+/// The whole comparison (read, segment, analyse, align, diff), and with the Markdown report written, on
+/// generated reports of 2,000 and 8,000 sentences, in steady state (see <see cref="ManySourcesBenchmarks"/>).
+/// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob(launchCount: 1, warmupCount: 30, iterationCount: 15)]
 public class AlignmentBenchmarks
 {
     private SourceInput[] _inputs = [];
