@@ -82,6 +82,14 @@ public sealed class ReportWritingTests
     }
 
     [Fact]
+    public void Does_not_repeat_the_parts_of_a_tally_the_heading_names_as_key_terms()
+    {
+        var result = Comparison.Compare([TestData.Read("reports/tally-a.txt"), TestData.Read("reports/tally-b.txt")]);
+
+        Assert.Equal("11-1 · skipper", Assert.Single(result.Alignments).Heading);
+    }
+
+    [Fact]
     public void Keeps_a_negation_at_the_start_of_a_heading_phrase()
     {
         var result = Comparison.Compare([TestData.Read("reports/heading-a.txt"), TestData.Read("reports/heading-b.txt")]);

@@ -171,13 +171,42 @@ internal static class WordDiff
 
         if (best.Content < 2 || best.Score <= best.Content)
         {
-            return topic.Count > 0 ? string.Join(" · ", topic) : "shared wording";
+            return topic.Count > 0 ? string.Join(" · ", Unnamed(topic, [], topic.Count)) : "shared wording";
         }
 
-        var named = Words(best.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var rest = topic.Where(t => !Words(t).All(named.Contains)).Take(2);
-        return string.Join(" · ", rest.Prepend(best.Text));
+        return string.Join(" · ", Unnamed(topic, [best.Text], 2).Prepend(best.Text));
     }
+
+    /// <summary>
+    /// The topic terms whose words the phrases before them do not all name (at most <paramref name="count"/>):
+    /// "97" and "1" are named by "97-1", "Nev" by "D-Nev".
+    /// </summary>
+    private static List<string> Unnamed(IReadOnlyList<string> topic, List<string> shown, int count)
+    {
+        var named = shown.SelectMany(NamedWords).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var kept = new List<string>();
+        foreach (var term in topic)
+        {
+            var words = NamedWords(term).ToList();
+            if (words.Count > 0 && words.All(named.Contains))
+            {
+                continue;
+            }
+
+            kept.Add(term);
+            named.UnionWith(words);
+            if (kept.Count == count)
+            {
+                break;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>A phrase's words, with hyphenated ones in their parts as well ("97-1": 97-1, 97, 1).</summary>
+    private static IEnumerable<string> NamedWords(string phrase) =>
+        Words(phrase).SelectMany(w => w.Split('-', '–').Where(p => p.Length > 0).Prepend(w)).Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The words of a phrase without the signs around them ("$600 million" → 600, million).</summary>
     private static IEnumerable<string> Words(string phrase) =>
