@@ -306,8 +306,9 @@ public static class Comparison
                 .ThenBy(p => space.Term(p.Key), StringComparer.Ordinal)
                 .Select(p => space.Term(p.Key))
                 .Where(t => !hasFullDate || !t.StartsWith("#d--", StringComparison.Ordinal))
-                .Take(3)
-                .Select(t => Display(t, all)),
+                .Select(t => Display(t, all))
+                .Distinct(StringComparer.OrdinalIgnoreCase) // Both numbers of "97-1" are shown as "97-1".
+                .Take(3),
         ];
     }
 

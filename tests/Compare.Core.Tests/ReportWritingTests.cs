@@ -82,11 +82,12 @@ public sealed class ReportWritingTests
     }
 
     [Fact]
-    public void Does_not_repeat_the_parts_of_a_tally_the_heading_names_as_key_terms()
+    public void Shows_a_tally_whole_among_the_key_terms_and_never_its_parts_again()
     {
-        var result = Comparison.Compare([TestData.Read("reports/tally-a.txt"), TestData.Read("reports/tally-b.txt")]);
+        var group = Assert.Single(Comparison.Compare([TestData.Read("reports/tally-a.txt"), TestData.Read("reports/tally-b.txt")]).Alignments);
 
-        Assert.Equal("11-1 · skipper", Assert.Single(result.Alignments).Heading);
+        Assert.Equal("11-1 · skipper · ferry", group.Heading);
+        Assert.Equal(["11-1", "skipper", "ferry"], group.Topic);
     }
 
     [Fact]

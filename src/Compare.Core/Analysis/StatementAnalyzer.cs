@@ -46,12 +46,41 @@ internal sealed class AnalyzedStatement
             if (TokenTerms[i] == term)
             {
                 var value = Values.Find(v => v.Start <= Tokens[i].Start && Tokens[i].End <= v.End);
-                return value.End > 0 ? Statement.Text[value.Start..value.End]
-                    : IsName(i) ? Statement.Text[Tokens[i].Start..Tokens[i].End] : Tokens[i].Norm;
+                if (value.End == 0)
+                {
+                    return IsName(i) ? Statement.Text[Tokens[i].Start..Tokens[i].End] : Tokens[i].Norm;
+                }
+
+                var (start, end) = value.Kind == ValueKind.Number ? Tally(value.Start, value.End) : (value.Start, value.End);
+                return Statement.Text[start..end];
             }
         }
 
         return null;
+    }
+
+    /// <summary>A number with the number it is joined to by a hyphen, as a tally or a span is written ("97-1", "2010-2014").</summary>
+    private (int Start, int End) Tally(int start, int end)
+    {
+        var text = Statement.Text;
+        if (end + 1 < text.Length && text[end] == '-' && char.IsAsciiDigit(text[end + 1]))
+        {
+            end++;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+        }
+        else if (start >= 2 && text[start - 1] == '-' && char.IsAsciiDigit(text[start - 2]))
+        {
+            start--;
+            while (start > 0 && char.IsAsciiDigit(text[start - 1]))
+            {
+                start--;
+            }
+        }
+
+        return (start, end);
     }
 
     public static long KeyOf(List<Token> tokens)
