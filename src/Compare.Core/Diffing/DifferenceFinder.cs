@@ -656,7 +656,7 @@ internal static partial class DifferenceFinder
                 }
                 else
                 {
-                    group.Differences.Add(new Difference(KindOf(kind), 1, rText, $"{group.Label(0)}: {lText}; {group.Label(1)}: {rText} — conflict", 0, lText));
+                    group.Conflict(KindOf(kind), lText, rText);
                 }
             }
         }
@@ -684,7 +684,7 @@ internal static partial class DifferenceFinder
                 else
                 {
                     var (a, b) = s == 0 ? (text, otherText) : (otherText, text);
-                    group.Differences.Add(new Difference(DifferenceKind.Number, 1, b, $"{group.Label(0)}: {a}; {group.Label(1)}: {b} — conflict", 0, a));
+                    group.Conflict(DifferenceKind.Number, a, b);
                 }
             }
         }
@@ -724,10 +724,9 @@ internal static partial class DifferenceFinder
             }
 
             var right = rights[0];
-            var (lText, rText) = (group.Sides[0].Text(left), group.Sides[1].Text(right));
             group.Explain(0, left.Statement, left.Value.Start, left.Value.End);
             group.Explain(1, right.Statement, right.Value.Start, right.Value.End);
-            group.Differences.Add(new Difference(DifferenceKind.Date, 1, rText, $"{group.Label(0)}: {lText}; {group.Label(1)}: {rText} — conflict", 0, lText));
+            group.Conflict(DifferenceKind.Date, group.Sides[0].Text(left), group.Sides[1].Text(right));
         }
     }
 
@@ -1142,7 +1141,7 @@ internal static partial class DifferenceFinder
                             break;
                         }
 
-                        if (token.Kind == TokenKind.Word && char.IsUpper(text[token.Start]) && !Lexicon.CalendarWords.Contains(token.Norm))
+                        if (token.Kind == TokenKind.Word && statement.IsName(at) && !Lexicon.CalendarWords.Contains(token.Norm))
                         {
                             break;
                         }
@@ -1196,6 +1195,10 @@ internal static partial class DifferenceFinder
 
         /// <summary>How reports name a side's source ("A", "C").</summary>
         public string Label(int side) => Report.Label(Sources[side]);
+
+        /// <summary>A value conflict: A's words <paramref name="a"/> against B's <paramref name="b"/>.</summary>
+        public void Conflict(DifferenceKind kind, string a, string b) =>
+            Differences.Add(new Difference(kind, 1, b, $"{Label(0)}: {a}; {Label(1)}: {b} — conflict", 0, a));
 
         /// <summary>How long a term must be to count as related to a longer term it begins ("cease" / "ceasefire").</summary>
         private const int RelatedPrefix = 4;
