@@ -96,6 +96,7 @@ internal static class NewsEvaluation
         var dev = new Score();
         var test = new Score();
         var rows = new List<(string Name, Score Score)>();
+        var onlyIn = new OnlyInScore();
         var golds = Load(directory);
         foreach (var gold in golds)
         {
@@ -110,6 +111,7 @@ internal static class NewsEvaluation
 
             var score = Evaluate(gold, result, verbose ? Console.Out : null);
             onGold.Add(LabelGoldPairs(gold, result, verbose ? Console.Out : null));
+            onlyIn.Add(OnlyIn(gold, result));
             rows.Add((gold.Name, score));
             all.Add(score);
             (IsDev(gold.Name) ? dev : test).Add(score);
@@ -140,6 +142,8 @@ internal static class NewsEvaluation
         Summary("dev (2010-2014)", dev);
         Summary("held out (2015-2019)", test);
         Summary("all", all);
+        Console.WriteLine(Invariant(
+            $"only in one article: {onlyIn.Unmatched} statements ({onlyIn.Unmatched - onlyIn.WithPartner} of them have no gold partner = {Ratio(onlyIn.Unmatched - onlyIn.WithPartner, onlyIn.Unmatched)}); {onlyIn.Alone} resemble nothing in the other ({onlyIn.Alone - onlyIn.AloneWithPartner} of them have no gold partner = {Ratio(onlyIn.Alone - onlyIn.AloneWithPartner, onlyIn.Alone)}); {onlyIn.Near} resemble a statement of the other ({onlyIn.NearRight} of those a gold or optional partner = {Ratio(onlyIn.NearRight, onlyIn.Near)}); {onlyIn.MissedShown} of {onlyIn.Missed} missed gold statement pairs shown so"));
         Console.WriteLine();
         Console.WriteLine(Invariant($"three outlets in one comparison ({threeWay.Groups} claims with the gold pair's two outlets): recall {threeWay.Found}/{threeWay.Total} = {threeWay.Recall:0.00}, precision {threeWay.Right}/{threeWay.Right + threeWay.Wrong} = {threeWay.Precision:0.00}, labels precision {threeRight}/{threeFlagged} = {Ratio(threeRight, threeFlagged)}"));
         Console.WriteLine(Invariant($"the same gold, each pair compared alone: recall {pairwise.Found}/{pairwise.Total} = {pairwise.Recall:0.00}, precision {pairwise.Right}/{pairwise.Right + pairwise.Wrong} = {pairwise.Precision:0.00}, labels precision {pairRight}/{pairFlagged} = {Ratio(pairRight, pairFlagged)}"));
@@ -389,6 +393,111 @@ internal static class NewsEvaluation
             }
 
             Tally(score, group.Differences, held, log, gold.Name);
+        }
+
+        return score;
+    }
+
+    /// <summary>How far the "only in" lists can be trusted: unmatched statements with and without a near match, against the gold.</summary>
+    internal sealed class OnlyInScore
+    {
+        public int Unmatched { get; set; }
+
+        /// <summary>Unmatched statements that resemble nothing in the other article, and of them those with a gold partner.</summary>
+        public int Alone { get; set; }
+
+        public int AloneWithPartner { get; set; }
+
+        /// <summary>Near misses, and of them those whose closest statement is a gold or optional partner.</summary>
+        public int Near { get; set; }
+
+        public int NearRight { get; set; }
+
+        /// <summary>Unmatched statements with a gold partner, near match or not.</summary>
+        public int WithPartner { get; set; }
+
+        /// <summary>Gold statement pairs not in one group, and of them those a near match shows.</summary>
+        public int Missed { get; set; }
+
+        public int MissedShown { get; set; }
+
+        public void Add(OnlyInScore other)
+        {
+            Unmatched += other.Unmatched;
+            Alone += other.Alone;
+            AloneWithPartner += other.AloneWithPartner;
+            Near += other.Near;
+            NearRight += other.NearRight;
+            WithPartner += other.WithPartner;
+            Missed += other.Missed;
+            MissedShown += other.MissedShown;
+        }
+    }
+
+    /// <summary>
+    /// Scores the "only in" lists: an unmatched statement shown as resembling nothing should have no gold
+    /// partner, and a near match should point to one. Counted on statements (a statement's gold partners are
+    /// those of the gold and optional pairs whose fragment it holds).
+    /// </summary>
+    internal static OnlyInScore OnlyIn(Gold gold, ComparisonResult result)
+    {
+        var score = new OnlyInScore();
+        var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched).ToList();
+        var texts = statements.ToDictionary(s => (s.Source, s.Index), s => Normalize(s.Text));
+        int? Holding(int source, string fragment) =>
+            statements.Where(s => s.Source == source).OrderBy(s => s.Index).FirstOrDefault(s => texts[(s.Source, s.Index)].Contains(fragment, StringComparison.Ordinal))?.Index;
+
+        // The statement pairs of the gold (true) and optional (false) pairs.
+        var partners = new Dictionary<(int A, int B), bool>();
+        foreach (var (pairs, isGold) in new[] { (gold.Optional, false), (gold.Pairs, true) })
+        {
+            foreach (var pair in pairs)
+            {
+                if (Holding(0, pair.A) is { } a && Holding(1, pair.B) is { } b)
+                {
+                    partners[(a, b)] = isGold || partners.GetValueOrDefault((a, b));
+                }
+            }
+        }
+
+        var near = result.NearMatches.ToDictionary(n => (n.Statement.Source, n.Statement.Index), n => n.Closest.Index);
+        foreach (var statement in result.Unmatched)
+        {
+            score.Unmatched++;
+            var hasPartner = partners.Any(p => p.Value && (statement.Source == 0 ? p.Key.A : p.Key.B) == statement.Index);
+            score.WithPartner += hasPartner ? 1 : 0;
+            bool IsPartner(int other, bool goldOnly) =>
+                partners.TryGetValue(statement.Source == 0 ? (statement.Index, other) : (other, statement.Index), out var isGold) && (isGold || !goldOnly);
+            if (near.TryGetValue((statement.Source, statement.Index), out var closest))
+            {
+                score.Near++;
+                score.NearRight += IsPartner(closest, goldOnly: false) ? 1 : 0;
+            }
+            else
+            {
+                score.Alone++;
+                score.AloneWithPartner += hasPartner ? 1 : 0;
+            }
+        }
+
+        var groupOf = new Dictionary<(int, int), int>();
+        for (var g = 0; g < result.Alignments.Count; g++)
+        {
+            foreach (var s in result.Alignments[g].Statements)
+            {
+                groupOf[(s.Source, s.Index)] = g;
+            }
+        }
+
+        foreach (var ((a, b), _) in partners.Where(p => p.Value))
+        {
+            if (groupOf.TryGetValue((0, a), out var ga) && groupOf.TryGetValue((1, b), out var gb) && ga == gb)
+            {
+                continue;
+            }
+
+            score.Missed++;
+            score.MissedShown += near.GetValueOrDefault((0, a), -1) == b || near.GetValueOrDefault((1, b), -1) == a ? 1 : 0;
         }
 
         return score;

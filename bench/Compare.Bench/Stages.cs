@@ -39,6 +39,12 @@ internal static class Stages
                 return analyzed.Select(s => s.Select(space.Vectorize).ToArray()).ToList();
             });
             var aligned = Stage("align", () => Aligner.Align(vectors[0], vectors[1], Compare.Core.CompareOptions.Default.Threshold));
+            var alignedIndexes = new[] { aligned.SelectMany(a => a.Left).ToHashSet(), aligned.SelectMany(a => a.Right).ToHashSet() };
+            Stage("closest statements of the unmatched", () => Comparison.NearMatches(
+                [.. analyzed.SelectMany((s, source) => s.Where(a => !alignedIndexes[source].Contains(a.Statement.Index)).Select(a => a.Statement))],
+                analyzed,
+                vectors,
+                Compare.Core.CompareOptions.Default.Threshold));
 
             // The parts of building the groups, one after another on one core (the comparison runs them on all cores).
             var sides = aligned.Select(a => (Left: a.Left.Select(i => analyzed[0][i]).ToList(), Right: a.Right.Select(i => analyzed[1][i]).ToList())).ToList();
@@ -92,6 +98,9 @@ internal static class Stages
                 return (terms, statements.Select(s => Parallelism.Map(s, terms.Vectorize)).ToList());
             });
             claims = Stage("align into claims", () => Comparison.Claims(statements, vectors, threshold));
+            var claimed = claims.SelectMany(c => c).Select(s => (s.Statement.Source, s.Statement.Index)).ToHashSet();
+            Stage("closest statements of the unmatched", () => Comparison.NearMatches(
+                [.. statements.SelectMany(s => s).Select(s => s.Statement).Where(s => !claimed.Contains((s.Source, s.Index)))], statements, vectors, threshold));
             antecedents = statements.Select(Coreference.Antecedents).ToList();
             stages.Restart();
             Stage("build claims", () => BuildClaims(claims, vectors, space, antecedents));

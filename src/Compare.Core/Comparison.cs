@@ -78,7 +78,44 @@ public static class Comparison
             [.. documents.SelectMany(d => d.Boilerplate)])
         {
             Warnings = [.. sources.SelectMany(s => s.Warnings), .. documents.SelectMany(d => d.Warnings)],
+            NearMatches = NearMatches(unmatched, statements, vectors, options.Threshold),
         };
+    }
+
+    /// <summary>Where each source's statements start when all are in one array (one more: where they end).</summary>
+    private static int[] Offsets(List<AnalyzedStatement[]> statements)
+    {
+        var offsets = new int[statements.Count + 1];
+        for (var i = 0; i < statements.Count; i++)
+        {
+            offsets[i + 1] = offsets[i] + statements[i].Length;
+        }
+
+        return offsets;
+    }
+
+    /// <summary>How much of the threshold an unmatched statement needs with a statement of another source to be shown as resembling it.</summary>
+    private const double NearMatchFactor = 0.35;
+
+    /// <summary>Each unmatched statement's most similar statement of another source, when they score at least <see cref="NearMatchFactor"/> of the threshold.</summary>
+    internal static List<NearMatch> NearMatches(List<Statement> unmatched, List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
+    {
+        var offsets = Offsets(statements);
+
+        var all = vectors.SelectMany(v => v).ToArray();
+        var closest = Aligner.Closest(all, offsets, [.. unmatched.Select(s => offsets[s.Source] + s.Index)], threshold * NearMatchFactor);
+        var matches = new List<NearMatch>();
+        for (var i = 0; i < unmatched.Count; i++)
+        {
+            var (other, score) = closest[i];
+            if (other >= 0)
+            {
+                var source = Array.FindLastIndex(offsets, o => o <= other);
+                matches.Add(new NearMatch(unmatched[i], statements[source][other - offsets[source]].Statement, Math.Round(score, 2)));
+            }
+        }
+
+        return matches;
     }
 
     /// <summary>Tells which statements have the same words (case and quote styles folded), through a hash of their tokens, and which quote words the other writes.</summary>
@@ -168,11 +205,7 @@ public static class Comparison
     /// </summary>
     internal static List<List<AnalyzedStatement>> Claims(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
     {
-        var offsets = new int[statements.Count + 1];
-        for (var i = 0; i < statements.Count; i++)
-        {
-            offsets[i + 1] = offsets[i] + statements[i].Length;
-        }
+        var offsets = Offsets(statements);
 
         var all = statements.SelectMany(s => s).ToArray();
         var allVectors = vectors.SelectMany(v => v).ToArray();

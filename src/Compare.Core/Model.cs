@@ -187,7 +187,23 @@ public sealed record ComparisonResult(
 {
     /// <summary>What reading and parsing the sources noticed without refusing them (for standard error, not the report).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The unmatched statements that resemble a statement of another source, each with the statement it
+    /// resembles most, by source then index: they may not be only in their source. An unmatched statement
+    /// not listed here has nothing like it in the other sources.
+    /// </summary>
+    public IReadOnlyList<NearMatch> NearMatches { get; init; } = [];
 }
+
+/// <summary>
+/// An unmatched statement and the statement of another source it resembles most: too little to be aligned,
+/// or less than another statement that was aligned with it.
+/// </summary>
+/// <param name="Statement">The unmatched statement.</param>
+/// <param name="Closest">The most similar statement of another source (it may be aligned with others).</param>
+/// <param name="Score">Their similarity, 0 to 1.</param>
+public sealed record NearMatch(Statement Statement, Statement Closest, double Score);
 
 /// <summary>How a comparison is run.</summary>
 public sealed record CompareOptions

@@ -122,6 +122,33 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Shows_an_unmatched_statement_with_the_statement_it_resembles_too_little_to_align()
+    {
+        // The storms and the trawlers are in both, told far apart and too differently to align; the choir,
+        // the council tax and the bus fares are in one source only and resemble nothing in the other.
+        var result = TestData.ComparePair("resembling");
+
+        Assert.Equal([(0, 0)], Pairs(result));
+        Assert.Equal(5, result.Unmatched.Count);
+        Assert.Equal(
+            [((0, 1), (1, 3)), ((1, 3), (0, 1))],
+            result.NearMatches.Select(n => ((n.Statement.Source, n.Statement.Index), (n.Closest.Source, n.Closest.Index))));
+        Assert.All(result.NearMatches, n => Assert.InRange(n.Score, 0.1, CompareOptions.Default.Threshold));
+    }
+
+    [Fact]
+    public void Shows_an_unmatched_statement_with_a_statement_of_another_source_never_its_own()
+    {
+        // A's two ferry statements are nearly the same words; what resembles them elsewhere is C's ferry fares.
+        var result = Comparison.Compare([TestData.Read("resembling/a.txt"), TestData.Read("resembling/b.txt"), TestData.Read("resembling/c.txt")]);
+
+        Assert.Empty(result.Alignments);
+        Assert.Equal(
+            [((0, 0), (2, 1)), ((0, 1), (2, 1)), ((2, 1), (0, 0))],
+            result.NearMatches.Select(n => ((n.Statement.Source, n.Statement.Index), (n.Closest.Source, n.Closest.Index))));
+    }
+
+    [Fact]
     public void A_higher_threshold_leaves_weaker_correspondences_unmatched()
     {
         var loose = TestData.ComparePair("reordered");

@@ -61,9 +61,18 @@ internal static class Aligner
     /// <summary>How many left statements one unit of parallel candidate scoring takes.</summary>
     private const int ChunkSize = 128;
 
-    /// <summary>The candidate scoring's accumulator for the thread (see <see cref="ScoreChunk"/>).</summary>
+    /// <summary>The candidate search's working lists for the thread (see <see cref="CandidateSearch"/>).</summary>
     [ThreadStatic]
     private static float[]? _accumulator;
+
+    [ThreadStatic]
+    private static List<int>? _touched;
+
+    [ThreadStatic]
+    private static List<(int Term, int Count, float Weight)>? _lists;
+
+    [ThreadStatic]
+    private static PriorityQueue<int, (float, int)>? _top;
 
     /// <summary>
     /// Aligns the statements; those with the same words (<paramref name="words"/>) are paired first, in
@@ -471,57 +480,92 @@ internal static class Aligner
     private static List<(int Left, int Right, double Score)> Candidates(
         TermVector[] left, TermVector[] right, double floor, int[] leftGroup, int[] rightGroup, bool[]? candidates)
     {
-        // Terms in more statements than this are frequent: they nominate candidates only within a budget (they still count in scores).
-        var maxPostings = Math.Max(64, (int)Math.Sqrt(right.Length) * 2);
         using var postings = new Postings(right, rightGroup, candidates);
-
-        // The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.
-        var rightTotals = Array.ConvertAll(right, v => v.Total);
+        var search = new CandidateSearch(right, postings);
 
         // Each left statement is scored independently: chunks of them run on all cores (each chunk is large: two are worth it).
         var chunks = Parallelism.Map(
             Enumerable.Range(0, (left.Length + ChunkSize - 1) / ChunkSize).ToList(),
-            (chunk, _) => ScoreChunk(left, right, rightTotals, postings, maxPostings, floor, chunk * ChunkSize, Math.Min(left.Length, (chunk + 1) * ChunkSize), leftGroup),
+            (chunk, _) =>
+            {
+                var pairs = new List<(int, int, double)>(ChunkSize * CandidatesPerStatement);
+                var found = new List<(int Right, double Score)>(CandidatesPerStatement);
+                for (var l = chunk * ChunkSize; l < Math.Min(left.Length, (chunk + 1) * ChunkSize); l++)
+                {
+                    if (leftGroup[l] >= 0)
+                    {
+                        continue; // Paired with an identical statement already.
+                    }
+
+                    search.Best(left[l], floor, default, found);
+                    foreach (var (r, score) in found)
+                    {
+                        pairs.Add((l, r, score));
+                    }
+                }
+
+                return pairs;
+            },
             minimumItems: 2);
-        var pairs = new List<(int Left, int Right, double Score)>(chunks.Sum(c => c.Count));
+        var all = new List<(int Left, int Right, double Score)>(chunks.Sum(c => c.Count));
         foreach (var chunk in chunks)
         {
-            pairs.AddRange(chunk);
+            all.AddRange(chunk);
         }
 
-        return pairs;
+        return all;
     }
 
-    private static List<(int Left, int Right, double Score)> ScoreChunk(
-        TermVector[] left,
-        TermVector[] right,
-        float[] rightTotals,
-        Postings postings,
-        int maxPostings,
-        double floor,
-        int from,
-        int to,
-        int[] leftGroup)
+    /// <summary>
+    /// For each statement asked about (an index into <paramref name="all"/>, the statements of every source
+    /// in order, source <c>s</c> from <c>offsets[s]</c>), the statement of another source it is most similar
+    /// to, when they score at least <paramref name="floor"/>; (-1, 0) otherwise. Found through the candidate
+    /// index, as alignment candidates are.
+    /// </summary>
+    public static (int Statement, double Score)[] Closest(TermVector[] all, int[] offsets, IReadOnlyList<int> asked, double floor)
     {
-        // One accumulator per thread, cleared per chunk: a new one per chunk is a large-object allocation
-        // once there are more than ~21,000 right statements (each one counts towards a full collection).
-        var accumulator = _accumulator is { } reused && reused.Length >= right.Length ? reused : _accumulator = new float[right.Length];
-        Array.Clear(accumulator, 0, right.Length);
-        var touched = new List<int>();
-        var lists = new List<(int Term, int Count, float Weight)>();
-        var budget = maxPostings * PostingsBudget;
-        var top = new PriorityQueue<int, (float, int)>(CandidatesPerStatement + 1);
-        var pairs = new List<(int, int, double)>((to - from) * CandidatesPerStatement);
-        for (var l = from; l < to; l++)
-        {
-            if (leftGroup[l] >= 0)
+        using var postings = new Postings(all, null, null);
+        var search = new CandidateSearch(all, postings);
+        return Parallelism.Map(
+            asked,
+            (statement, _) =>
             {
-                continue; // Paired with an identical statement already.
-            }
+                var source = Array.FindLastIndex(offsets, o => o <= statement);
+                var found = new List<(int Right, double Score)>(CandidatesPerStatement);
+                search.Best(all[statement], floor, (offsets[source], offsets[source + 1]), found);
+                return found.Count > 0 ? found.MaxBy(f => (f.Score, -f.Right)) : (-1, 0.0);
+            });
+    }
+
+    /// <summary>
+    /// Finds a statement's candidates of the other side: the statements that share its rarer terms, ranked by
+    /// the weight of the terms counted, the best <see cref="CandidatesPerStatement"/> of them scored in full.
+    /// </summary>
+    private sealed class CandidateSearch(TermVector[] right, Postings postings)
+    {
+        /// <summary>Terms in more statements than this are frequent: they nominate candidates only within a budget (they still count in scores).</summary>
+        private readonly int _maxPostings = Math.Max(64, (int)Math.Sqrt(right.Length) * 2);
+
+        /// <summary>The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.</summary>
+        private readonly float[] _totals = Array.ConvertAll(right, v => v.Total);
+
+        /// <summary>
+        /// Puts into <paramref name="found"/> the candidates of <paramref name="vector"/> that score at least
+        /// <paramref name="floor"/>, leaving out the right statements of <paramref name="skip"/> (a range, from and to).
+        /// </summary>
+        public void Best(TermVector vector, double floor, (int From, int To) skip, List<(int Right, double Score)> found)
+        {
+            found.Clear();
+
+            // One accumulator per thread: a new one per statement would be a large-object allocation once
+            // there are more than ~21,000 right statements (each one counts towards a full collection).
+            var accumulator = _accumulator is { } reused && reused.Length >= right.Length ? reused : _accumulator = new float[right.Length];
+            var touched = _touched ??= [];
+            var lists = _lists ??= [];
+            var top = _top ??= new PriorityQueue<int, (float, int)>(CandidatesPerStatement + 1);
 
             // Rare terms nominate candidates; frequent ones too, rarest first, while the statement's
             // budget of postings lasts (a statement made of common words still finds its counterpart).
-            var vector = left[l];
             lists.Clear();
             for (var k = 0; k < vector.Ids.Length; k++)
             {
@@ -534,16 +578,22 @@ internal static class Aligner
 
             lists.Sort(static (x, y) => x.Count.CompareTo(y.Count));
             var spent = 0;
+            var budget = _maxPostings * PostingsBudget;
             foreach (var (term, count, weight) in lists)
             {
                 spent += count;
-                if (count > maxPostings && spent > budget)
+                if (count > _maxPostings && spent > budget)
                 {
                     break;
                 }
 
                 foreach (var r in postings.Of(term))
                 {
+                    if (r >= skip.From && r < skip.To)
+                    {
+                        continue;
+                    }
+
                     if (accumulator[r] == 0)
                     {
                         touched.Add(r);
@@ -558,7 +608,8 @@ internal static class Aligner
             top.Clear();
             foreach (var r in touched)
             {
-                var key = (accumulator[r] / (vector.Total + rightTotals[r]), -r);
+                var key = (accumulator[r] / (vector.Total + _totals[r]), -r);
+                accumulator[r] = 0;
                 if (top.Count == CandidatesPerStatement && top.TryPeek(out _, out var lowest) && key.CompareTo(lowest) <= 0)
                 {
                     continue;
@@ -571,24 +622,16 @@ internal static class Aligner
                 }
             }
 
+            touched.Clear();
             while (top.TryDequeue(out var r, out _))
             {
                 var score = vector.Similarity(right[r]);
                 if (score >= floor)
                 {
-                    pairs.Add((l, r, score));
+                    found.Add((r, score));
                 }
             }
-
-            foreach (var r in touched)
-            {
-                accumulator[r] = 0;
-            }
-
-            touched.Clear();
         }
-
-        return pairs;
     }
 
     /// <summary>
@@ -602,7 +645,7 @@ internal static class Aligner
         private readonly int[] _statements;
         private readonly int _terms;
 
-        public Postings(TermVector[] right, int[] rightGroup, bool[]? candidates)
+        public Postings(TermVector[] right, int[]? rightGroup, bool[]? candidates)
         {
             var terms = 0;
             var total = 0;
@@ -655,8 +698,8 @@ internal static class Aligner
         public ReadOnlySpan<int> Of(int term) =>
             term < _terms ? _statements.AsSpan(_starts[term], _starts[term + 1] - _starts[term]) : [];
 
-        private static IEnumerable<int> Free(TermVector[] right, int[] rightGroup, bool[]? candidates) =>
-            Enumerable.Range(0, right.Length).Where(r => rightGroup[r] < 0 && (candidates is null || candidates[r]));
+        private static IEnumerable<int> Free(TermVector[] right, int[]? rightGroup, bool[]? candidates) =>
+            Enumerable.Range(0, right.Length).Where(r => (rightGroup is null || rightGroup[r] < 0) && (candidates is null || candidates[r]));
     }
 
     private sealed class Group(List<int> left, List<int> right, double score)

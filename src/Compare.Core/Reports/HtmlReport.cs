@@ -34,9 +34,10 @@ internal static class HtmlReport
         }
 
         html.Append("<main>\n");
+        var nearMatches = NearMatchesOf(result);
         foreach (var source in result.Sources)
         {
-            Column(html, result, source, groupOf);
+            Column(html, result, source, groupOf, nearMatches);
         }
 
         html.Append("</main>\n");
@@ -107,8 +108,9 @@ internal static class HtmlReport
         html.Append("<span class=\"key\"><span class=\"chg\">words only in this source</span></span></nav>\n</header>\n");
     }
 
-    /// <summary>A source's statements in document order: aligned ones selectable and linked to their counterparts, the rest muted.</summary>
-    private static void Column(StringBuilder html, ComparisonResult result, SourceSummary source, Dictionary<(int Source, int Index), int> groupOf)
+    /// <summary>A source's statements in document order: aligned ones selectable and linked to their counterparts, the rest muted (linked to the closest statement of another source when one resembles them).</summary>
+    private static void Column(
+        StringBuilder html, ComparisonResult result, SourceSummary source, Dictionary<(int Source, int Index), int> groupOf, Dictionary<(int Source, int Index), NearMatch> nearMatches)
     {
         var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched)
             .Where(s => s.Source == source.Index)
@@ -121,7 +123,14 @@ internal static class HtmlReport
             if (!groupOf.TryGetValue((statement.Source, statement.Index), out var g))
             {
                 html.Append($"<p class=\"st only\" id=\"{Id(statement)}\" data-kinds=\"\" title=\"line {location}: only in {Report.Label(statement.Source)}\">");
-                html.Append(Escape(statement.Text)).Append("</p>\n");
+                html.Append(Escape(statement.Text));
+                if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
+                {
+                    var closest = match.Closest;
+                    html.Append($" <a class=\"to\" href=\"#{Id(closest)}\" title=\"the closest statement of {Report.Label(closest.Source)}, similarity {Score(match.Score)}: not aligned\">≈ {Report.Label(closest.Source)} {closest.Line}:{closest.Column}</a>");
+                }
+
+                html.Append("</p>\n");
                 continue;
             }
 

@@ -150,9 +150,10 @@ internal static class JsonReport
         json.WriteEndArray();
 
         json.WriteStartArray("unmatched");
+        var nearMatches = ReportFacts.NearMatchesOf(result);
         foreach (var statement in result.Unmatched)
         {
-            WriteStatement(json, statement);
+            WriteStatement(json, statement, nearMatches.GetValueOrDefault((statement.Source, statement.Index)));
         }
 
         json.WriteEndArray();
@@ -223,7 +224,7 @@ internal static class JsonReport
         json.WriteEndArray();
     }
 
-    private static void WriteStatement(Utf8JsonWriter json, Statement statement)
+    private static void WriteStatement(Utf8JsonWriter json, Statement statement, NearMatch? nearMatch = null)
     {
         json.WriteStartObject();
         json.WriteNumber("source", statement.Source);
@@ -231,6 +232,14 @@ internal static class JsonReport
         json.WriteString("text", statement.Text);
         json.WriteNumber("line", statement.Line);
         json.WriteNumber("column", statement.Column);
+        if (nearMatch is not null)
+        {
+            json.WriteStartObject("closest");
+            json.WriteNumber("source", nearMatch.Closest.Source);
+            json.WriteNumber("index", nearMatch.Closest.Index);
+            json.WriteNumber("score", nearMatch.Score);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 }

@@ -102,6 +102,7 @@ internal static class MarkdownReport
             }
         }
 
+        var nearMatches = NearMatchesOf(result);
         foreach (var source in result.Sources)
         {
             var only = result.Unmatched.Where(s => s.Source == source.Index).ToList();
@@ -110,13 +111,18 @@ internal static class MarkdownReport
                 continue;
             }
 
-            // A long list is collapsed: it is most of a report, and read last.
-            var heading = $"Only in {Report.Label(source.Index)} ({Plural(only.Count, "statement", "statements")})";
+            // A long list is collapsed: it is most of a report, and read last. A statement like one of
+            // another source, too little to align, shows it: it may not be only here.
+            var heading = OnlyInHeading(result, source.Index, only, nearMatches);
             var collapsed = only.Count > MaxOpenList;
             md.Append(collapsed ? $"<details>\n<summary>{heading}</summary>\n\n" : $"### {heading}\n\n");
             foreach (var statement in only)
             {
                 md.Append($"- {Code(Location(result, statement))} {Escape(statement.Text)}\n");
+                if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
+                {
+                    md.Append($"  - {Closest(match, Code(Location(result, match.Closest)))} {Escape(match.Closest.Text)}\n");
+                }
             }
 
             md.Append(collapsed ? "\n</details>\n\n" : "\n");

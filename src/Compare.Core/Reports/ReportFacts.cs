@@ -9,6 +9,29 @@ internal static class ReportFacts
     public static int OnlyIn(ComparisonResult result, int source) =>
         result.Unmatched.Count(s => s.Source == source);
 
+    /// <summary>The near match of each unmatched statement that has one, by source and index.</summary>
+    public static Dictionary<(int Source, int Index), NearMatch> NearMatchesOf(ComparisonResult result) =>
+        result.NearMatches.ToDictionary(n => (n.Statement.Source, n.Statement.Index));
+
+    /// <summary>
+    /// The heading of a source's "only in" list: "Only in A (18 statements, 15 resembling one in B)". Those
+    /// resemble a statement of another source too little to be aligned, and each is shown with it.
+    /// </summary>
+    public static string OnlyInHeading(ComparisonResult result, int source, IReadOnlyList<Statement> only, Dictionary<(int Source, int Index), NearMatch> nearMatches)
+    {
+        var resembling = only.Count(s => nearMatches.ContainsKey((s.Source, s.Index)));
+        var elsewhere = result.Sources.Count == 2 ? Report.Label(1 - source) : "another source";
+        var count = resembling == 0 ? string.Empty
+            : resembling < only.Count ? $", {resembling} resembling one in {elsewhere}"
+            : only.Count == 1 ? $", resembling one in {elsewhere}"
+            : $", all resembling one in {elsewhere}";
+        return $"Only in {Report.Label(source)} ({Plural(only.Count, "statement", "statements")}{count})";
+    }
+
+    /// <summary>The line under an unmatched statement that names the statement of another source it resembles most: "closest in B (0.15): fox.txt:3:1".</summary>
+    public static string Closest(NearMatch match, string location) =>
+        $"closest in {Report.Label(match.Closest.Source)} ({Score(match.Score)}): {location}";
+
     /// <summary>The share of a source's words (outside boilerplate) in aligned statements, as a whole percentage ("31%").</summary>
     public static string Coverage(ComparisonResult result, int source)
     {

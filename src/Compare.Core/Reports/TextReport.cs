@@ -82,15 +82,20 @@ internal static class TextReport
             }
         }
 
+        var nearMatches = NearMatchesOf(result);
         foreach (var source in result.Sources)
         {
             var only = result.Unmatched.Where(s => s.Source == source.Index).ToList();
             if (only.Count > 0)
             {
-                text.Append('\n').Append(Strong($"Only in {Report.Label(source.Index)} ({only.Count})")).Append('\n');
+                text.Append('\n').Append(Strong(OnlyInHeading(result, source.Index, only, nearMatches))).Append('\n');
                 foreach (var statement in only)
                 {
                     text.Append($"  {Location(result, statement)}  {Clean(statement.Text)}\n");
+                    if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
+                    {
+                        text.Append($"      {Closest(match, Location(result, match.Closest))}  {Clean(match.Closest.Text)}\n");
+                    }
                 }
             }
         }
