@@ -246,10 +246,17 @@ public static class Comparison
             return earlier < RepresentingSources;
         }
 
+        // Where a statement stands in its own source, 0 to 1 (the earlier sources' statements are one array).
+        double Place(int statement)
+        {
+            var source = all[statement].Statement.Source;
+            return (double)(statement - offsets[source]) / statements[source].Length;
+        }
+
         for (var k = 1; k < statements.Count; k++)
         {
             var candidates = k <= RepresentingSources ? null : Enumerable.Range(0, offsets[k]).Select(Represents).ToArray();
-            foreach (var group in Aligner.Align(vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]]), candidates))
+            foreach (var group in Aligner.Align(vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]]), candidates, Place))
             {
                 var first = Find(offsets[k] + group.Left[0]);
                 foreach (var member in group.Left.Select(i => offsets[k] + i).Concat(group.Right))

@@ -122,6 +122,33 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Aligns_two_statements_that_resemble_each_other_more_than_anything_else_at_the_same_point_of_their_documents()
+    {
+        // The bridge's closing, told in each source's own words (below the threshold), fifth in both and
+        // with nothing aligned next to it.
+        var result = TestData.ComparePair("mutual");
+
+        Assert.Equal([(0, 0), (4, 4)], Pairs(result));
+    }
+
+    [Fact]
+    public void Leaves_the_same_two_statements_apart_when_one_source_tells_it_first_and_the_other_near_its_end()
+    {
+        var result = Comparison.Compare([TestData.Read("alignment/mutual-a.txt"), TestData.Read("alignment/mutual-far-b.txt")]);
+
+        Assert.Equal([(0, 6)], Pairs(result));
+    }
+
+    [Fact]
+    public void Leaves_the_same_two_statements_apart_when_another_statement_resembles_one_of_them_as_much()
+    {
+        // A tells the bridge's closing twice, in the same words: B's statement has no one best counterpart.
+        var result = Comparison.Compare([TestData.Read("alignment/mutual-twice-a.txt"), TestData.Read("alignment/mutual-b.txt")]);
+
+        Assert.Equal([(0, 0)], Pairs(result));
+    }
+
+    [Fact]
     public void Shows_an_unmatched_statement_with_the_statement_it_resembles_too_little_to_align()
     {
         // The storms and the trawlers are in both, told far apart and too differently to align; the choir,

@@ -77,10 +77,12 @@ internal static class Aligner
     /// <summary>
     /// Aligns the statements; those with the same words (<paramref name="words"/>) are paired first, in
     /// order, and a pair that shares a quote is aligned below the threshold. Only the right statements
-    /// <paramref name="candidates"/> marks (all when null) are looked for; the others join groups only as neighbours.
+    /// <paramref name="candidates"/> marks (all when null) are looked for; the others join groups only as
+    /// neighbours. <paramref name="rightPlace"/> tells where a right statement stands in its document, 0 to
+    /// 1 (by default its index over the right statements: the right side is one document).
     /// </summary>
     public static List<AlignedIndexes> Align(
-        TermVector[] left, TermVector[] right, double threshold, StatementWords? words = null, bool[]? candidates = null)
+        TermVector[] left, TermVector[] right, double threshold, StatementWords? words = null, bool[]? candidates = null, Func<int, double>? rightPlace = null)
     {
         var leftGroup = Enumerable.Repeat(-1, left.Length).ToArray();
         var rightGroup = Enumerable.Repeat(-1, right.Length).ToArray();
@@ -119,8 +121,10 @@ internal static class Aligner
         }
 
         // A weaker pair told at the same point of the same passage as an aligned one ("complained … slipway"
-        // between the meeting and the budget both report).
-        AlignSupported(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
+        // between the meeting and the budget both report), or whose statements are each other's best
+        // candidate at about the same point of their documents.
+        AlignSupported(
+            pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups, rightPlace ?? (r => (double)r / right.Length));
 
         // A candidate pair one of whose statements quotes words the other writes too (“it was a prank,” /
         // calling the incident a “prank”): the same remark, however differently the rest is worded.
@@ -148,32 +152,46 @@ internal static class Aligner
     /// <summary>How far (in statements) an aligned pair that supports a weaker one may stand from it.</summary>
     private const int SupportDistance = 2;
 
+    /// <summary>How much of the threshold a pair of statements that are each other's best candidate needs.</summary>
+    private const double MutualFactor = 0.8;
+
+    /// <summary>How many times the runner-up candidate of either statement a pair of mutual best candidates must score.</summary>
+    private const double MutualMargin = 1.05;
+
+    /// <summary>How far apart (as a share of their documents' lengths) mutual best candidates may stand.</summary>
+    private const double MutualPlaceGap = 0.3;
+
     /// <summary>
-    /// A pair left apart, below the threshold (down to <see cref="SupportedFactor"/> of it) or held back by
-    /// the ratio test, is aligned when one of its statements is the other's best candidate and statements
-    /// within <see cref="SupportDistance"/> before both, or after both, are aligned with each other: both
-    /// sources tell it at the same point of the same passage. Stronger pairs go first, and a pair aligned
-    /// this way supports the next.
+    /// Two rules for pairs left apart, below the threshold or held back by the ratio test. A pair down to
+    /// <see cref="SupportedFactor"/> of the threshold is aligned when one of its statements is the other's
+    /// best candidate and statements within <see cref="SupportDistance"/> before both, or after both, are
+    /// aligned with each other: both sources tell it at the same point of the same passage. Stronger pairs
+    /// go first, and a pair aligned this way supports the next. Then a pair down to
+    /// <see cref="MutualFactor"/> of the threshold is aligned when each of its statements is the other's
+    /// best candidate, by <see cref="MutualMargin"/> over the runner-up of both, and they stand at about the
+    /// same point of their documents (<see cref="MutualPlaceGap"/>): two newsrooms telling one fact in their
+    /// own words share few of them, but more with each other than with anything else.
     /// </summary>
     private static void AlignSupported(
-        List<(int Left, int Right, double Score)> pairs, int leftCount, int rightCount, double threshold, int[] leftGroup, int[] rightGroup, List<Group> groups)
+        List<(int Left, int Right, double Score)> pairs,
+        int leftCount,
+        int rightCount,
+        double threshold,
+        int[] leftGroup,
+        int[] rightGroup,
+        List<Group> groups,
+        Func<int, double> rightPlace)
     {
-        // Each statement's best candidate (the right side may be all the statements of many earlier sources: rented).
-        var bestOfLeft = ArrayPool<(int Other, double Score)>.Shared.Rent(leftCount);
-        var bestOfRight = ArrayPool<(int Other, double Score)>.Shared.Rent(rightCount);
-        Array.Fill(bestOfLeft, (-1, 0), 0, leftCount);
-        Array.Fill(bestOfRight, (-1, 0), 0, rightCount);
+        // Each statement's best candidate and its runner-up's score (the right side may be all the
+        // statements of many earlier sources: rented).
+        var bestOfLeft = ArrayPool<Best>.Shared.Rent(leftCount);
+        var bestOfRight = ArrayPool<Best>.Shared.Rent(rightCount);
+        Array.Fill(bestOfLeft, new Best(-1, 0, 0), 0, leftCount);
+        Array.Fill(bestOfRight, new Best(-1, 0, 0), 0, rightCount);
         foreach (var (l, r, score) in pairs)
         {
-            if (score > bestOfLeft[l].Score)
-            {
-                bestOfLeft[l] = (r, score);
-            }
-
-            if (score > bestOfRight[r].Score)
-            {
-                bestOfRight[r] = (l, score);
-            }
+            bestOfLeft[l] = bestOfLeft[l].With(r, score);
+            bestOfRight[r] = bestOfRight[r].With(l, score);
         }
 
         bool Aligned(int l, int r) => l >= 0 && r >= 0 && l < leftCount && r < rightCount && leftGroup[l] >= 0 && leftGroup[l] == rightGroup[r];
@@ -199,8 +217,24 @@ internal static class Aligner
             leftGroup,
             rightGroup,
             groups);
-        ArrayPool<(int, double)>.Shared.Return(bestOfLeft);
-        ArrayPool<(int, double)>.Shared.Return(bestOfRight);
+        AlignFree(
+            pairs.Where(p => p.Score >= threshold * MutualFactor
+                && bestOfLeft[p.Left].Other == p.Right
+                && bestOfRight[p.Right].Other == p.Left
+                && p.Score >= MutualMargin * Math.Max(bestOfLeft[p.Left].RunnerUp, bestOfRight[p.Right].RunnerUp)),
+            (l, r) => Math.Abs(((double)l / leftCount) - rightPlace(r)) <= MutualPlaceGap,
+            leftGroup,
+            rightGroup,
+            groups);
+        ArrayPool<Best>.Shared.Return(bestOfLeft);
+        ArrayPool<Best>.Shared.Return(bestOfRight);
+    }
+
+    /// <summary>A statement's best candidate so far, its score and the runner-up's score.</summary>
+    private readonly record struct Best(int Other, double Score, double RunnerUp)
+    {
+        public Best With(int other, double score) =>
+            score > Score ? new Best(other, score, Score) : score > RunnerUp ? this with { RunnerUp = score } : this;
     }
 
     /// <summary>Orders candidate pairs best first, ties in document order.</summary>

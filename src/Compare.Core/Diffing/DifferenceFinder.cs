@@ -225,8 +225,8 @@ internal static partial class DifferenceFinder
     /// <summary>
     /// Whether a side passes what it shares on as someone's without a frame over it: someone's account
     /// ("the president predicted a legal fight"), a noun of report before what it reports ("criticism
-    /// that", "the theory is that", "a different message: …") or a record that shows it ("documents
-    /// released on Friday showed").
+    /// that", "the theory is that", "a different message: …"), an inquiry into it ("the investigation into
+    /// his use of campaign money") or a record that shows it ("documents released on Friday showed").
     /// </summary>
     private static bool AttributesWithoutFrame(Group group, int side)
     {
@@ -245,6 +245,8 @@ internal static partial class DifferenceFinder
 
                 int? opens = ReportNouns.Contains(tokens[i].Norm)
                     ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "that" or ":" or "," or ";" or ".")
+                    : InquiryNouns.Contains(tokens[i].Norm) && i + 1 < tokens.Count && tokens[i + 1].Norm is "into" or "of"
+                        ? i + 1
                     : Documents.Contains(Stemmer.Stem(tokens[i].Norm))
                         ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "show" or "shows" or "showed" or "shown" or "reveal" or "reveals" or "revealed")
                         : null;
@@ -289,6 +291,11 @@ internal static partial class DifferenceFinder
 
     /// <summary>How many words after a noun of report its "that" or colon may come ("a different message for the nominee:").</summary>
     private const int ReportNounReach = 6;
+
+    /// <summary>Nouns of an inquiry: what stands after "into" or "of" is being looked into, not stated as fact ("the federal investigation into his use of campaign money").</summary>
+    private static readonly HashSet<string> InquiryNouns = new(
+        ((string[])["investigation", "inquiry", "probe", "review", "audit"]).SelectMany(n => (string[])[n, n + "s"]).Append("inquiries"),
+        StringComparer.Ordinal);
 
     /// <summary>Nouns that pass on what someone says, claims or fears (singular and plural).</summary>
     private static readonly HashSet<string> ReportNouns = new(
