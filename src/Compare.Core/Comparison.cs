@@ -101,7 +101,6 @@ public static class Comparison
     internal static List<NearMatch> NearMatches(List<Statement> unmatched, List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
     {
         var offsets = Offsets(statements);
-
         var all = vectors.SelectMany(v => v).ToArray();
         var closest = Aligner.Closest(all, offsets, [.. unmatched.Select(s => offsets[s.Source] + s.Index)], threshold * NearMatchFactor);
         var matches = new List<NearMatch>();
@@ -110,7 +109,7 @@ public static class Comparison
             var (other, score) = closest[i];
             if (other >= 0)
             {
-                var source = Array.FindLastIndex(offsets, o => o <= other);
+                var source = Aligner.SourceOf(offsets, other);
                 matches.Add(new NearMatch(unmatched[i], statements[source][other - offsets[source]].Statement, Math.Round(score, 2)));
             }
         }

@@ -564,12 +564,15 @@ internal static class Aligner
             asked,
             (statement, _) =>
             {
-                var source = Array.FindLastIndex(offsets, o => o <= statement);
+                var source = SourceOf(offsets, statement);
                 var found = new List<(int Right, double Score)>(CandidatesPerStatement);
                 search.Best(all[statement], floor, (offsets[source], offsets[source + 1]), found);
                 return found.Count > 0 ? found.MaxBy(f => (f.Score, -f.Right)) : (-1, 0.0);
             });
     }
+
+    /// <summary>The source a statement of all sources' statements in one array belongs to (<paramref name="offsets"/>: where each source starts).</summary>
+    public static int SourceOf(int[] offsets, int statement) => Array.FindLastIndex(offsets, o => o <= statement);
 
     /// <summary>
     /// Finds a statement's candidates of the other side: the statements that share its rarer terms, ranked by
