@@ -64,6 +64,16 @@ public sealed class CompareCommandTests
         }
 
         Assert.Equal(3, root.GetProperty("boilerplate").GetArrayLength());
+        var closest = root.GetProperty("unmatched").EnumerateArray()
+            .Where(u => u.TryGetProperty("closest", out _))
+            .Select(u => (Source: u.GetProperty("source").GetInt32(), Closest: u.GetProperty("closest")))
+            .ToList();
+        Assert.NotEmpty(closest);
+        Assert.All(closest, c =>
+        {
+            Assert.Equal(1 - c.Source, c.Closest.GetProperty("source").GetInt32());
+            Assert.InRange(c.Closest.GetProperty("score").GetDouble(), 0.01, 0.99);
+        });
         var kinds = root.GetProperty("alignments").EnumerateArray()
             .SelectMany(g => g.GetProperty("differences").EnumerateArray().Select(d => d.GetProperty("kind").GetString()))
             .ToHashSet();
