@@ -24,14 +24,7 @@ internal static class HtmlReport
         html.Append("<title>").Append(Escape(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
 
         Summary(html, result);
-        var groupOf = new Dictionary<(int Source, int Index), int>();
-        for (var g = 0; g < result.Alignments.Count; g++)
-        {
-            foreach (var statement in result.Alignments[g].Statements)
-            {
-                groupOf[(statement.Source, statement.Index)] = g;
-            }
-        }
+        var groupOf = GroupOf(result);
 
         html.Append("<main>\n");
         var nearMatches = NearMatchesOf(result);

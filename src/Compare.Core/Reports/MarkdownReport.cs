@@ -103,6 +103,7 @@ internal static class MarkdownReport
         }
 
         var nearMatches = NearMatchesOf(result);
+        var groupOf = GroupOf(result);
         foreach (var source in result.Sources)
         {
             var only = result.Unmatched.Where(s => s.Source == source.Index).ToList();
@@ -121,7 +122,7 @@ internal static class MarkdownReport
                 md.Append($"- {Code(Location(result, statement))} {Escape(statement.Text)}\n");
                 if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
                 {
-                    md.Append($"  - {Closest(match, Code(Location(result, match.Closest)))} {Escape(match.Closest.Text)}\n");
+                    md.Append($"  - {Closest(match, Code(Location(result, match.Closest)), groupOf)} {Escape(match.Closest.Text)}\n");
                 }
             }
 

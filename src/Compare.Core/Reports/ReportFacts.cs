@@ -28,9 +28,28 @@ internal static class ReportFacts
         return $"Only in {Report.Label(source)} ({Plural(only.Count, "statement", "statements")}{count})";
     }
 
-    /// <summary>The line under an unmatched statement that names the statement of another source it resembles most: "closest in B (0.15): fox.txt:3:1".</summary>
-    public static string Closest(NearMatch match, string location) =>
-        $"closest in {Report.Label(match.Closest.Source)} ({Score(match.Score)}): {location}";
+    /// <summary>The aligned group (its index in <see cref="ComparisonResult.Alignments"/>) each aligned statement is in, by source and index.</summary>
+    public static Dictionary<(int Source, int Index), int> GroupOf(ComparisonResult result)
+    {
+        var groupOf = new Dictionary<(int Source, int Index), int>();
+        for (var g = 0; g < result.Alignments.Count; g++)
+        {
+            foreach (var statement in result.Alignments[g].Statements)
+            {
+                groupOf[(statement.Source, statement.Index)] = g;
+            }
+        }
+
+        return groupOf;
+    }
+
+    /// <summary>
+    /// The line under an unmatched statement that names the statement of another source it resembles most:
+    /// "closest in B (0.15): fox.txt:3:1", and the group that statement is aligned in, if any ("in group 4").
+    /// </summary>
+    public static string Closest(NearMatch match, string location, Dictionary<(int Source, int Index), int> groupOf) =>
+        $"closest in {Report.Label(match.Closest.Source)} ({Score(match.Score)}): {location}"
+        + (groupOf.TryGetValue((match.Closest.Source, match.Closest.Index), out var group) ? $" (in group {group + 1})" : string.Empty);
 
     /// <summary>The share of a source's words (outside boilerplate) in aligned statements, as a whole percentage ("31%").</summary>
     public static string Coverage(ComparisonResult result, int source)

@@ -83,6 +83,7 @@ internal static class TextReport
         }
 
         var nearMatches = NearMatchesOf(result);
+        var groupOf = GroupOf(result);
         foreach (var source in result.Sources)
         {
             var only = result.Unmatched.Where(s => s.Source == source.Index).ToList();
@@ -94,7 +95,7 @@ internal static class TextReport
                     text.Append($"  {Location(result, statement)}  {Clean(statement.Text)}\n");
                     if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
                     {
-                        text.Append($"      {Closest(match, Location(result, match.Closest))}  {Clean(match.Closest.Text)}\n");
+                        text.Append($"      {Closest(match, Location(result, match.Closest), groupOf)}  {Clean(match.Closest.Text)}\n");
                     }
                 }
             }
