@@ -47,8 +47,10 @@ internal static class ScaleEvaluation
     /// <summary>
     /// Many sources of one size: <c>scale --sources [SENTENCES] [COUNTS...]</c> (default 2,000 sentences;
     /// 2, 4, 8 and 12 sources) prints the time of each comparison (the best of three, after a warm-up) with
-    /// the processor time it took on all cores, and the process's peak working set so far (the counts run
-    /// in increasing order).
+    /// the processor time it took on all cores, the process's peak working set so far (the counts run in
+    /// increasing order), and the alignment's quality on statement pairs: recall = pairs of sentences of two
+    /// sources that tell the same sentence of the first report and stand in one group; precision = pairs of
+    /// statements of two sources in one group that tell the same sentence.
     /// </summary>
     private static int Sources(string[] args)
     {
@@ -58,7 +60,7 @@ internal static class ScaleEvaluation
         double? two = null;
         foreach (var count in counts)
         {
-            var inputs = SyntheticCorpus.ManyInputs(sentences, count);
+            var (inputs, origins) = SyntheticCorpus.Many(sentences, count);
             Comparison.Compare(inputs);
             var best = double.MaxValue;
             var cpu = 0.0;
@@ -76,10 +78,48 @@ internal static class ScaleEvaluation
             }
 
             two ??= best;
+            var (recall, precision) = PairQuality(result!, origins);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{count} sources × {sentences} sentences: {best:0} ms ({best / two.Value:0.0}× two sources; {cpu:0} ms of processor time), {result!.Alignments.Count} groups (the largest {result.Alignments.Max(g => g.Statements.Count)} statements, at most {result.Alignments.Max(g => g.Statements.GroupBy(t => t.Source).Max(t => t.Count()))} of one source), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MB"));
+                $"{count} sources × {sentences} sentences: {best:0} ms ({best / two.Value:0.0}× two sources; {cpu:0} ms of processor time), {result!.Alignments.Count} groups (the largest {result.Alignments.Max(g => g.Statements.Count)} statements, at most {result.Alignments.Max(g => g.Statements.GroupBy(t => t.Source).Max(t => t.Count()))} of one source), pair recall {recall:0.000}, precision {precision:0.000}, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MB"));
         }
 
         return 0;
+    }
+
+    /// <summary>Recall and precision of the statement pairs of two sources the groups imply, against the sentences' origins.</summary>
+    private static (double Recall, double Precision) PairQuality(ComparisonResult result, List<int>[] origins)
+    {
+        // Each original is told by the first report and by every rewording of it: its gold pairs are the pairs of those.
+        var tellers = new int[origins[0].Count];
+        foreach (var source in origins)
+        {
+            foreach (var origin in source.Where(o => o >= 0))
+            {
+                tellers[origin]++;
+            }
+        }
+
+        var gold = tellers.Sum(t => (long)t * (t - 1) / 2);
+        long implied = 0, correct = 0;
+        foreach (var group in result.Alignments)
+        {
+            var statements = group.Statements;
+            for (var i = 0; i < statements.Count; i++)
+            {
+                for (var j = i + 1; j < statements.Count; j++)
+                {
+                    if (statements[i].Source == statements[j].Source)
+                    {
+                        continue;
+                    }
+
+                    implied++;
+                    var origin = origins[statements[i].Source][statements[i].Index];
+                    correct += origin >= 0 && origin == origins[statements[j].Source][statements[j].Index] ? 1 : 0;
+                }
+            }
+        }
+
+        return ((double)correct / gold, (double)correct / implied);
     }
 }

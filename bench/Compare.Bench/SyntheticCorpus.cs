@@ -80,25 +80,30 @@ internal sealed class SyntheticCorpus
     /// <paramref name="sources"/> generated reports of one event: the first report, then rewordings of it,
     /// each with most of its sentences reworded and in its own order (for timing comparisons of many sources).
     /// </summary>
-    public static SourceInput[] ManyInputs(int sentences, int sources, int seed = 42)
+    public static SourceInput[] ManyInputs(int sentences, int sources, int seed = 42) => Many(sentences, sources, seed).Inputs;
+
+    /// <summary>As <see cref="ManyInputs"/>, with, for each source's sentences, the index of the first report's sentence it tells (-1 for a new one).</summary>
+    public static (SourceInput[] Inputs, List<int>[] Origins) Many(int sentences, int sources, int seed = 42)
     {
         var corpus = new SyntheticCorpus(seed);
         var first = Enumerable.Range(0, sentences).Select(_ => corpus.Sentence()).ToList();
-        return
+        var rewordings = Enumerable.Range(1, sources - 1).Select(_ => corpus.Rewording(first)).ToList();
+        SourceInput[] inputs =
         [
             new("source-0.txt", Document("Report 0", first), SourceFormat.PlainText),
-            .. Enumerable.Range(1, sources - 1).Select(i => new SourceInput($"source-{i}.txt", Document($"Report {i}", corpus.Rewording(first)), SourceFormat.PlainText)),
+            .. rewordings.Select((r, i) => new SourceInput($"source-{i + 1}.txt", Document($"Report {i + 1}", r.Select(s => s.Text)), SourceFormat.PlainText)),
         ];
+        return (inputs, [[.. Enumerable.Range(0, sentences)], .. rewordings.Select(r => r.Select(s => s.Origin).ToList())]);
     }
 
-    /// <summary>A report of the same event: 70% of the sentences reworded (each source its own way) and 30% new, in its own order.</summary>
-    private List<string> Rewording(List<string> first)
+    /// <summary>A report of the same event: 70% of the sentences reworded (each source its own way) and 30% new, in its own order; each with the index of its original or -1.</summary>
+    private List<(string Text, int Origin)> Rewording(List<string> first)
     {
         var reworded = (int)(first.Count * 0.7);
         return
         [
-            .. Enumerable.Range(0, first.Count).OrderBy(_ => _random.Next()).Take(reworded).Select(i => Reword(first[i]))
-                .Concat(Enumerable.Range(0, first.Count - reworded).Select(_ => Sentence()))
+            .. Enumerable.Range(0, first.Count).OrderBy(_ => _random.Next()).Take(reworded).Select(i => (Reword(first[i]), i))
+                .Concat(Enumerable.Range(0, first.Count - reworded).Select(_ => (Sentence(), -1)))
                 .OrderBy(_ => _random.Next()),
         ];
     }

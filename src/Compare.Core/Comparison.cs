@@ -196,10 +196,19 @@ public static class Comparison
     private const int RepresentingSources = 2;
 
     /// <summary>
+    /// How much of the threshold statements of two earlier sources need with each other when a later source
+    /// links them into one claim: what a pair supported by aligned neighbours needs (the later source's
+    /// statements support it as neighbours do).
+    /// </summary>
+    private const double LinkFactor = 0.7;
+
+    /// <summary>
     /// Three or more sources: each source in turn is aligned with the statements of the sources before it
     /// (its statements ask, theirs answer through the candidate index: one pass over the new source's
-    /// statements, however many came before; a claim answers through its first two sources' statements),
-    /// and statements aligned at any step are one claim.
+    /// statements, however many came before; a claim answers through its first two sources' statements;
+    /// a statement's candidate budget is what it would be against one earlier source), and statements
+    /// aligned at any step are one claim, unless that step links statements of two earlier sources that do
+    /// not resemble each other (<see cref="LinkFactor"/>).
     /// Returns the claims that hold statements of two or more sources, each as its statements.
     /// </summary>
     internal static List<List<AnalyzedStatement>> Claims(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
@@ -252,10 +261,31 @@ public static class Comparison
             return (double)(statement - offsets[source]) / statements[source].Length;
         }
 
+        // The statements of each claim, by its root.
+        var members = new Dictionary<int, List<int>>();
+        List<int> Members(int root) => members.TryGetValue(root, out var known) ? known : members[root] = [root];
+
+        // Statements of two earlier sources that only the new source's statements link must resemble each
+        // other: a statement of the new source that tells two facts, or two of its neighbouring statements
+        // that tell one each, do not make the earlier sources' two facts one claim.
+        bool Related(List<int> claim, List<int> other, int source)
+        {
+            var earlier = claim.Where(i => all[i].Statement.Source < source).ToList();
+            var others = other.Where(i => all[i].Statement.Source < source).ToList();
+            if (earlier.Count == 0 || others.Count == 0 || earlier.Concat(others).All(i => all[i].Statement.Source == all[earlier[0]].Statement.Source))
+            {
+                return true;
+            }
+
+            return TermVector.Union([.. earlier.Select(i => allVectors[i])]).Similarity(TermVector.Union([.. others.Select(i => allVectors[i])])) >= threshold * LinkFactor;
+        }
+
         for (var k = 1; k < statements.Count; k++)
         {
             var candidates = k <= RepresentingSources ? null : Enumerable.Range(0, offsets[k]).Select(Represents).ToArray();
-            foreach (var group in Aligner.Align(vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]]), candidates, Place))
+            var aligned = Aligner.Align(
+                vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]]), candidates, Place, documentLength: offsets[k] / k);
+            foreach (var group in aligned)
             {
                 var first = Find(offsets[k] + group.Left[0]);
                 foreach (var member in group.Left.Select(i => offsets[k] + i).Concat(group.Right))
@@ -267,10 +297,12 @@ public static class Comparison
                     }
 
                     var joined = Counts(root).Zip(Counts(other), (a, b) => a + b).ToArray();
-                    if (joined.Max() <= Aligner.MaxGroupSide)
+                    if (joined.Max() <= Aligner.MaxGroupSide && Related(Members(root), Members(other), k))
                     {
                         parent[other] = root;
                         counts[root] = joined;
+                        Members(root).AddRange(Members(other));
+                        members.Remove(other);
                     }
                 }
             }

@@ -36,6 +36,17 @@ public sealed class ManySourcesTests
     }
 
     [Fact]
+    public void Keeps_two_facts_of_two_sources_apart_when_a_later_source_tells_both_in_one_statement()
+    {
+        var linked = Comparison.Compare([.. "abc".Select(name => TestData.Read($"linked/{name}.txt"))]);
+
+        AlignedGroup Claim(string word) => Assert.Single(linked.Alignments, g => g.Statements.Any(s => s.Source == 0 && s.Text.Contains(word, StringComparison.Ordinal)));
+        Assert.NotSame(Claim("footbridge"), Claim("rain"));
+        Assert.Equal([0, 1, 2], Claim("footbridge").Statements.Select(s => s.Source));
+        Assert.Equal([0, 1], Claim("rain").Statements.Select(s => s.Source));
+    }
+
+    [Fact]
     public void Names_the_sources_on_each_side_of_a_conflicting_value()
     {
         var ferry = Group("ferry");

@@ -80,10 +80,20 @@ internal static class Aligner
     /// <paramref name="candidates"/> marks (all when null) are looked for; the others join groups only as
     /// neighbours. <paramref name="rightPlace"/> tells where a right statement stands in its document, 0 to
     /// 1 (by default its index over the right statements: the right side is one document).
+    /// <paramref name="documentLength"/> is how many statements a document of the right side has (by default
+    /// all of them): a statement spends a candidate budget that grows with it, so that with many earlier
+    /// sources on the right a statement costs what it costs against one.
     /// </summary>
     public static List<AlignedIndexes> Align(
-        TermVector[] left, TermVector[] right, double threshold, StatementWords? words = null, bool[]? candidates = null, Func<int, double>? rightPlace = null)
+        TermVector[] left,
+        TermVector[] right,
+        double threshold,
+        StatementWords? words = null,
+        bool[]? candidates = null,
+        Func<int, double>? rightPlace = null,
+        int documentLength = 0)
     {
+        documentLength = documentLength > 0 ? documentLength : right.Length;
         var leftGroup = Enumerable.Repeat(-1, left.Length).ToArray();
         var rightGroup = Enumerable.Repeat(-1, right.Length).ToArray();
         var groups = new List<Group>();
@@ -92,7 +102,7 @@ internal static class Aligner
             PairIdentical(words, left.Length, right.Length, leftGroup, rightGroup, groups);
         }
 
-        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup, rightGroup, candidates);
+        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup, rightGroup, candidates, documentLength);
         Match(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
 
         // Statements still apart are scored again with the words one source consistently writes
@@ -103,7 +113,13 @@ internal static class Aligner
         if (substitutions.Count > 0)
         {
             var more = Candidates(
-                Substituted(left, leftGroup, substitutions), Substituted(right, rightGroup, substitutions, candidates), threshold * JoinFactor, leftGroup, rightGroup, candidates);
+                Substituted(left, leftGroup, substitutions),
+                Substituted(right, rightGroup, substitutions, candidates),
+                threshold * JoinFactor,
+                leftGroup,
+                rightGroup,
+                candidates,
+                documentLength);
             Match(more, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
             pairs.AddRange(more);
         }
@@ -512,10 +528,10 @@ internal static class Aligner
 
     /// <summary>Scores each left statement against the right statements that share its rarer terms.</summary>
     private static List<(int Left, int Right, double Score)> Candidates(
-        TermVector[] left, TermVector[] right, double floor, int[] leftGroup, int[] rightGroup, bool[]? candidates)
+        TermVector[] left, TermVector[] right, double floor, int[] leftGroup, int[] rightGroup, bool[]? candidates, int documentLength)
     {
         using var postings = new Postings(right, rightGroup, candidates);
-        var search = new CandidateSearch(right, postings);
+        var search = new CandidateSearch(right, postings, documentLength);
 
         // Each left statement is scored independently: chunks of them run on all cores (each chunk is large: two are worth it).
         var chunks = Parallelism.Map(
@@ -559,7 +575,7 @@ internal static class Aligner
     public static (int Statement, double Score)[] Closest(TermVector[] all, int[] offsets, IReadOnlyList<int> asked, double floor)
     {
         using var postings = new Postings(all, null, null);
-        var search = new CandidateSearch(all, postings);
+        var search = new CandidateSearch(all, postings, all.Length);
         return Parallelism.Map(
             asked,
             (statement, _) =>
@@ -578,10 +594,13 @@ internal static class Aligner
     /// Finds a statement's candidates of the other side: the statements that share its rarer terms, ranked by
     /// the weight of the terms counted, the best <see cref="CandidatesPerStatement"/> of them scored in full.
     /// </summary>
-    private sealed class CandidateSearch(TermVector[] right, Postings postings)
+    private sealed class CandidateSearch(TermVector[] right, Postings postings, int documentLength)
     {
-        /// <summary>Terms in more statements than this are frequent: they nominate candidates only within a budget (they still count in scores).</summary>
-        private readonly int _maxPostings = Math.Max(64, (int)Math.Sqrt(right.Length) * 2);
+        /// <summary>
+        /// Terms in more statements than this are frequent: they nominate candidates only within a budget (they
+        /// still count in scores). It grows with the length of a document of the right side.
+        /// </summary>
+        private readonly int _maxPostings = Math.Max(64, (int)Math.Sqrt(documentLength) * 2);
 
         /// <summary>The right totals in one array: ranking candidates reads one per posting, and a vector's own field is a cache miss away.</summary>
         private readonly float[] _totals = Array.ConvertAll(right, v => v.Total);
