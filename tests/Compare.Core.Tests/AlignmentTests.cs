@@ -47,6 +47,17 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Leaves_out_a_neighbouring_statement_that_shares_only_who_said_it()
+    {
+        // "County officials" is all the second statement of A shares with B's statement, which ends
+        // "…, county officials said": not enough of it to join the group as a neighbour.
+        var result = TestData.ComparePair("neighbour");
+
+        Assert.Equal([(0, 0)], Pairs(result));
+        Assert.Contains(result.Unmatched, s => s.Text == "County officials have no insurance kitty.");
+    }
+
+    [Fact]
     public void Aligns_a_weak_pair_told_at_the_same_point_of_the_same_passage()
     {
         // "complained … slipway" is all the middle statements share (similarity 0.30, below the 0.33

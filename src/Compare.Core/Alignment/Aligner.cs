@@ -52,8 +52,11 @@ internal static class Aligner
     /// <summary>How many times the runner-up score a pair near the threshold must reach.</summary>
     private const double DistinctRatio = 1.3;
 
-    /// <summary>How much of a neighbouring statement's weight the other side of a group must share for it to join.</summary>
-    private const float NeighbourContainment = 0.28f;
+    /// <summary>
+    /// How much of a neighbouring statement's weight the other side of a group must share for it to join: more
+    /// than a neighbour that shares only who said it ("county officials") or a common word or two ("state", "tax").
+    /// </summary>
+    private const float NeighbourContainment = 0.30f;
 
     /// <summary>How many times the rare-term posting limit a statement may spend on frequent terms to find candidates.</summary>
     private const int PostingsBudget = 4;
