@@ -511,6 +511,71 @@ internal static partial class DifferenceFinder
             var why = fromTable ? $"both name {entity}" : "the same head word";
             group.Differences.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]} ({why})", 0, texts[0]));
         }
+
+        SpelledAlike(group, names);
+    }
+
+    /// <summary>
+    /// A name on each side that the other side does not use, one word each and spelled alike ("Norwalk" /
+    /// "Norfolk"): one place or person named two ways, or misnamed by one of the sources.
+    /// </summary>
+    private static void SpelledAlike(Group group, (int Statement, Cue Item)[][] names)
+    {
+        var keys = names.Select(side => side.Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var own = names.Select((side, s) => side.Where(n => IsOneWordName(n.Item) && !keys[1 - s].Contains(n.Item.Key)).ToList()).ToArray();
+        foreach (var left in own[0])
+        {
+            var right = own[1].FirstOrDefault(r => SpelledAlike(Head(left.Item), Head(r.Item)));
+            if (right.Item is null)
+            {
+                continue;
+            }
+
+            group.Explain(0, left.Statement, left.Item.Start, left.Item.End);
+            group.Explain(1, right.Statement, right.Item.Start, right.Item.End);
+            group.Differences.Add(new Difference(
+                DifferenceKind.Naming, 1, right.Item.Text, $"{group.Label(0)}: {left.Item.Text}; {group.Label(1)}: {right.Item.Text} (spelled alike)", 0, left.Item.Text));
+            own[1].Remove(right);
+        }
+    }
+
+    private static bool IsOneWordName(Cue name) => name.Key.StartsWith("name:", StringComparison.Ordinal) && NameWords(name.Text).Words.Count == 1;
+
+    private static string Head(Cue name) => name.Key["name:".Length..];
+
+    /// <summary>
+    /// Whether two different words of five letters or more are spelled alike: the same first letter, neither
+    /// the other with another ending ("Clinton" / "Clintons", "Sandi" / "Sandra": a short form of the same
+    /// name), at most a third of the longer's letters changed.
+    /// </summary>
+    private static bool SpelledAlike(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (shorter.Length < 5 || a[0] != b[0] || longer.StartsWith(shorter.AsSpan(0, shorter.Length - 1), StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return EditDistance(a, b) * 3 <= Math.Max(a.Length, b.Length);
+    }
+
+    /// <summary>How many letters must be inserted, deleted or replaced to turn one word into the other (Levenshtein).</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>Whether a form is the initials of another ("U.S." / "United States", "UN" / "United Nations"): the same name, shortened.</summary>
