@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Compare.Core;
+using Compare.Core.Reports;
 
 namespace Compare.Bench;
 
@@ -226,14 +227,11 @@ internal static class NewsEvaluation
     internal static Score LabelGoldPairs(Gold gold, ComparisonResult result, TextWriter? log)
     {
         var score = new Score();
-        var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched).ToList();
-        Statement? Find(int source, string fragment) =>
-            statements.Where(s => s.Source == source).OrderBy(s => s.Index).FirstOrDefault(s => Normalize(s.Text).Contains(fragment, StringComparison.Ordinal));
-
+        var statements = StatementsOf(result);
         var pairs = new Dictionary<(int, int), (Statement A, Statement B, List<GoldPair> Held)>();
         foreach (var pair in gold.Pairs)
         {
-            if (Find(0, pair.A) is not { } a || Find(1, pair.B) is not { } b)
+            if (Holding(statements, 0, pair.A) is not { } a || Holding(statements, 1, pair.B) is not { } b)
             {
                 continue;
             }
@@ -442,10 +440,7 @@ internal static class NewsEvaluation
     internal static OnlyInScore OnlyIn(Gold gold, ComparisonResult result)
     {
         var score = new OnlyInScore();
-        var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched).ToList();
-        var texts = statements.ToDictionary(s => (s.Source, s.Index), s => Normalize(s.Text));
-        int? Holding(int source, string fragment) =>
-            statements.Where(s => s.Source == source).OrderBy(s => s.Index).FirstOrDefault(s => texts[(s.Source, s.Index)].Contains(fragment, StringComparison.Ordinal))?.Index;
+        var statements = StatementsOf(result);
 
         // The statement pairs of the gold (true) and optional (false) pairs.
         var partners = new Dictionary<(int A, int B), bool>();
@@ -453,7 +448,7 @@ internal static class NewsEvaluation
         {
             foreach (var pair in pairs)
             {
-                if (Holding(0, pair.A) is { } a && Holding(1, pair.B) is { } b)
+                if (Holding(statements, 0, pair.A)?.Index is { } a && Holding(statements, 1, pair.B)?.Index is { } b)
                 {
                     partners[(a, b)] = isGold || partners.GetValueOrDefault((a, b));
                 }
@@ -480,15 +475,7 @@ internal static class NewsEvaluation
             }
         }
 
-        var groupOf = new Dictionary<(int, int), int>();
-        for (var g = 0; g < result.Alignments.Count; g++)
-        {
-            foreach (var s in result.Alignments[g].Statements)
-            {
-                groupOf[(s.Source, s.Index)] = g;
-            }
-        }
-
+        var groupOf = ReportFacts.GroupOf(result);
         foreach (var ((a, b), _) in partners.Where(p => p.Value))
         {
             if (groupOf.TryGetValue((0, a), out var ga) && groupOf.TryGetValue((1, b), out var gb) && ga == gb)
@@ -502,6 +489,14 @@ internal static class NewsEvaluation
 
         return score;
     }
+
+    /// <summary>All statements of a comparison, aligned or not.</summary>
+    private static List<Statement> StatementsOf(ComparisonResult result) =>
+        [.. result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched)];
+
+    /// <summary>The first statement of a source, in document order, that holds a gold fragment.</summary>
+    private static Statement? Holding(List<Statement> statements, int source, string fragment) =>
+        statements.Where(s => s.Source == source).OrderBy(s => s.Index).FirstOrDefault(s => Normalize(s.Text).Contains(fragment, StringComparison.Ordinal));
 
     /// <summary>Where a fragment sits: "unmatched" or "in a group with" the other side's statements, for the verbose listing.</summary>
     private static string Where(ComparisonResult result, int source, string fragment)

@@ -228,15 +228,20 @@ public static class Comparison
             return x;
         }
 
-        // How many statements of each source a claim holds, by its root: claims joined through one
-        // statement never hold more of one source than a group of two sources may.
-        var counts = new Dictionary<int, int[]>();
-        int[] Counts(int root) => counts.TryGetValue(root, out var known) ? known : counts[root] = One(all[root].Statement.Source);
-        int[] One(int source)
+        // The claims that hold more than one statement, by their root: their statements, and how many of
+        // them each source has (claims joined through one statement never hold more of one source than a
+        // group of two sources may). A statement in no such claim is a claim of its own.
+        var claims = new Dictionary<int, (List<int> Members, int[] PerSource)>();
+        (List<int> Members, int[] PerSource) Claim(int root)
         {
-            var one = new int[statements.Count];
-            one[source] = 1;
-            return one;
+            if (claims.TryGetValue(root, out var known))
+            {
+                return known;
+            }
+
+            var perSource = new int[statements.Count];
+            perSource[all[root].Statement.Source] = 1;
+            return ([root], perSource);
         }
 
         // A claim is looked for through its statements of the first two sources that state it: later
@@ -244,11 +249,15 @@ public static class Comparison
         // cost as much as all the sources before it (they still join claims as neighbours).
         bool Represents(int statement)
         {
-            var claim = Counts(Find(statement));
+            if (!claims.TryGetValue(Find(statement), out var claim))
+            {
+                return true; // Alone: no earlier source states it.
+            }
+
             var earlier = 0;
             for (var source = 0; source < all[statement].Statement.Source; source++)
             {
-                earlier += claim[source] > 0 ? 1 : 0;
+                earlier += claim.PerSource[source] > 0 ? 1 : 0;
             }
 
             return earlier < RepresentingSources;
@@ -260,10 +269,6 @@ public static class Comparison
             var source = all[statement].Statement.Source;
             return (double)(statement - offsets[source]) / statements[source].Length;
         }
-
-        // The statements of each claim, by its root.
-        var members = new Dictionary<int, List<int>>();
-        List<int> Members(int root) => members.TryGetValue(root, out var known) ? known : members[root] = [root];
 
         // Statements of two earlier sources that only the new source's statements link must resemble each
         // other: a statement of the new source that tells two facts, or two of its neighbouring statements
@@ -296,13 +301,14 @@ public static class Comparison
                         continue;
                     }
 
-                    var joined = Counts(root).Zip(Counts(other), (a, b) => a + b).ToArray();
-                    if (joined.Max() <= Aligner.MaxGroupSide && Related(Members(root), Members(other), k))
+                    var (kept, added) = (Claim(root), Claim(other));
+                    var joined = kept.PerSource.Zip(added.PerSource, (a, b) => a + b).ToArray();
+                    if (joined.Max() <= Aligner.MaxGroupSide && Related(kept.Members, added.Members, k))
                     {
                         parent[other] = root;
-                        counts[root] = joined;
-                        Members(root).AddRange(Members(other));
-                        members.Remove(other);
+                        kept.Members.AddRange(added.Members);
+                        claims[root] = (kept.Members, joined);
+                        claims.Remove(other);
                     }
                 }
             }

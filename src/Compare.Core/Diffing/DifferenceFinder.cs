@@ -294,7 +294,7 @@ internal static partial class DifferenceFinder
 
     /// <summary>Nouns of an inquiry: what stands after "into" or "of" is being looked into, not stated as fact ("the federal investigation into his use of campaign money").</summary>
     private static readonly HashSet<string> InquiryNouns = new(
-        ((string[])["investigation", "inquiry", "probe", "review", "audit"]).SelectMany(n => (string[])[n, n + "s"]).Append("inquiries"),
+        ["investigation", "investigations", "inquiry", "inquiries", "probe", "probes", "review", "reviews", "audit", "audits"],
         StringComparer.Ordinal);
 
     /// <summary>Nouns that pass on what someone says, claims or fears (singular and plural).</summary>
