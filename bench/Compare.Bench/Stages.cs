@@ -155,6 +155,7 @@ internal static class Stages
         private long _allocated = GC.GetTotalAllocatedBytes(precise: true);
         private TimeSpan _paused = GC.GetTotalPauseDuration();
         private int[] _collections = Collections();
+        private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         public List<string> Line { get; } = [];
 
@@ -162,10 +163,10 @@ internal static class Stages
         {
             var result = run();
             var now = GC.GetTotalAllocatedBytes(precise: true);
-            var (paused, collections) = (GC.GetTotalPauseDuration(), Collections());
+            var (paused, collections, cpu) = (GC.GetTotalPauseDuration(), Collections(), Process.GetCurrentProcess().TotalProcessorTime);
             Line.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{name} {_watch.ElapsedMilliseconds} ms {(now - _allocated) >> 20} MB (GC {(paused - _paused).TotalMilliseconds:0} ms, {collections[0] - _collections[0]}/{collections[1] - _collections[1]}/{collections[2] - _collections[2]})"));
-            (_allocated, _paused, _collections) = (now, paused, collections);
+                $"{name} {_watch.ElapsedMilliseconds} ms on {(cpu - _cpu).TotalMilliseconds / Math.Max(1, _watch.ElapsedMilliseconds):0.0} cores {(now - _allocated) >> 20} MB (GC {(paused - _paused).TotalMilliseconds:0} ms, {collections[0] - _collections[0]}/{collections[1] - _collections[1]}/{collections[2] - _collections[2]})"));
+            (_allocated, _paused, _collections, _cpu) = (now, paused, collections, cpu);
             _watch.Restart();
             return result;
         }
@@ -173,7 +174,7 @@ internal static class Stages
         /// <summary>Starts the next stage's clock now (what ran since is not counted).</summary>
         public void Restart()
         {
-            (_allocated, _paused, _collections) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), Collections());
+            (_allocated, _paused, _collections, _cpu) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), Collections(), Process.GetCurrentProcess().TotalProcessorTime);
             _watch.Restart();
         }
 

@@ -474,14 +474,17 @@ internal static partial class DifferenceFinder
     private static void Naming(Group group)
     {
         var names = group.Items(f => f.Names);
-        var named = names.Select(side => side.SelectMany(n => NameWords(n.Item.Text).Words).ToHashSet(StringComparer.Ordinal)).ToArray();
-        var shared = names[0].Length == 0 || names[1].Length == 0
-            ? []
-            : names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal).ToList();
+        if (names[0].Length == 0 || names[1].Length == 0)
+        {
+            return; // A name on one side only: no form to compare, nor one spelled alike.
+        }
+
+        var named = new Lazy<HashSet<string>[]>(() => [.. names.Select(side => side.SelectMany(n => NameWords(n.Item.Text).Words).ToHashSet(StringComparer.Ordinal))]);
+        var shared = names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal).ToList();
         foreach (var entity in shared)
         {
             var variants = names.Select(side => side.Where(n => n.Item.Key == entity).ToList()).ToArray();
-            var fromTable = !entity.StartsWith("name:", StringComparison.Ordinal);
+            var fromTable = !entity.StartsWith(NamePrefix, StringComparison.Ordinal);
 
             // A form differs when no form on the other side is the same name (typography, case, titles and
             // honorifics aside, and a short form of the same name: "Trump" / "President Donald Trump") and,
@@ -491,7 +494,7 @@ internal static partial class DifferenceFinder
             var differing = Enumerable.Range(0, 2)
                 .Select(s => variants[s]
                     .Where(v => !variants[1 - s].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))
-                                && (fromTable || variants[1 - s].Any(w => NamedDifferently(v.Item.Text, w.Item.Text, named[s], named[1 - s]))))
+                                && (fromTable || variants[1 - s].Any(w => NamedDifferently(v.Item.Text, w.Item.Text, named.Value[s], named.Value[1 - s]))))
                     .ToList())
                 .ToArray();
             if (differing[0].Count == 0 && differing[1].Count == 0)
@@ -522,7 +525,15 @@ internal static partial class DifferenceFinder
     private static void SpelledAlike(Group group, (int Statement, Cue Item)[][] names)
     {
         var keys = names.Select(side => side.Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal)).ToArray();
-        var own = names.Select((side, s) => side.Where(n => IsOneWordName(n.Item) && !keys[1 - s].Contains(n.Item.Key)).ToList()).ToArray();
+
+        // The names each side has alone, head words of five letters or more first (the cheap tests): most groups have none.
+        var own = names.Select((side, s) => side.Where(n => n.Item.Key.Length >= NamePrefix.Length + MinSpelledAlike && n.Item.Key.StartsWith(NamePrefix, StringComparison.Ordinal) && !keys[1 - s].Contains(n.Item.Key)).ToList()).ToArray();
+        if (own[0].Count == 0 || own[1].Count == 0)
+        {
+            return;
+        }
+
+        own = [.. own.Select(side => side.Where(n => IsOneWordName(n.Item)).ToList())];
         foreach (var left in own[0])
         {
             var right = own[1].FirstOrDefault(r => SpelledAlike(Head(left.Item), Head(r.Item)));
@@ -539,9 +550,15 @@ internal static partial class DifferenceFinder
         }
     }
 
-    private static bool IsOneWordName(Cue name) => name.Key.StartsWith("name:", StringComparison.Ordinal) && NameWords(name.Text).Words.Count == 1;
+    /// <summary>The fewest letters of two names spelled alike.</summary>
+    private const int MinSpelledAlike = 5;
 
-    private static string Head(Cue name) => name.Key["name:".Length..];
+    /// <summary>How the key of a name found by its head word starts (a name of the alias table has the table's key).</summary>
+    private const string NamePrefix = "name:";
+
+    private static bool IsOneWordName(Cue name) => name.Key.StartsWith(NamePrefix, StringComparison.Ordinal) && NameWords(name.Text).Words.Count == 1;
+
+    private static string Head(Cue name) => name.Key[NamePrefix.Length..];
 
     /// <summary>
     /// Whether two different words of five letters or more are spelled alike: the same first letter, neither
@@ -551,7 +568,7 @@ internal static partial class DifferenceFinder
     private static bool SpelledAlike(string a, string b)
     {
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        if (shorter.Length < 5 || a[0] != b[0] || longer.StartsWith(shorter.AsSpan(0, shorter.Length - 1), StringComparison.Ordinal))
+        if (shorter.Length < MinSpelledAlike || a[0] != b[0] || longer.StartsWith(shorter.AsSpan(0, shorter.Length - 1), StringComparison.Ordinal))
         {
             return false;
         }

@@ -132,7 +132,7 @@ internal static class WordDiff
     public static string Heading(IEnumerable<DiffRun> runs, IReadOnlyList<string> topic)
     {
         var topicWords = topic.SelectMany(Words).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var best = (Score: 0, Content: 0, Text: string.Empty);
+        var best = (Score: 0, Content: 0, Phrase: default(ArraySegment<DiffToken>));
         foreach (var run in runs.Where(r => r.IsEqual))
         {
             foreach (var piece in Phrases(run.Left))
@@ -162,7 +162,7 @@ internal static class WordDiff
                         // The highest score; of equal ones the shorter phrase, then the first.
                         if (score > best.Score || (score == best.Score && content < best.Content))
                         {
-                            best = (score, content, Join(window).TrimEnd());
+                            best = (score, content, window);
                         }
                     }
                 }
@@ -174,7 +174,8 @@ internal static class WordDiff
             return topic.Count > 0 ? string.Join(" · ", Unnamed(topic, [], topic.Count)) : "shared wording";
         }
 
-        return string.Join(" · ", Unnamed(topic, [best.Text], 2).Prepend(best.Text));
+        var phrase = Join(best.Phrase).TrimEnd();
+        return string.Join(" · ", Unnamed(topic, [phrase], 2).Prepend(phrase));
     }
 
     /// <summary>
@@ -212,8 +213,20 @@ internal static class WordDiff
     private static IEnumerable<string> Words(string phrase) =>
         phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', '$', '€', '£', '%', '"', '“', '”', '‘', '’', '(', ')')).Where(w => w.Length > 0);
 
-    private static bool IsNegation(DiffToken token) =>
-        token.Text.ToLowerInvariant() is "no" or "not" or "never" or "n't" or "none" or "nor" or "neither" or "without" or "nobody" or "nothing";
+    private static bool IsNegation(DiffToken token)
+    {
+        foreach (var negation in Negations)
+        {
+            if (negation.Equals(token.Text, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Negations = ["no", "not", "never", "n't", "none", "nor", "neither", "without", "nobody", "nothing"];
 
     /// <summary>A run's tokens cut at punctuation that ends a phrase (a comma inside a number or date does not: "September 21, 2023").</summary>
     private static IEnumerable<ArraySegment<DiffToken>> Phrases(ArraySegment<DiffToken> tokens)

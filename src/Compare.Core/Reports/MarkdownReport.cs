@@ -279,9 +279,19 @@ internal static class MarkdownReport
     /// <summary>The share of the two sides' words that the diff keeps (0 to 1): twice the shared words over the words of both sides.</summary>
     private static double SharedWords(IReadOnlyList<DiffSegment> diff)
     {
-        int Count(DiffOperation operation) => diff.Where(d => d.Operation == operation).Sum(d => d.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
-        var equal = Count(DiffOperation.Equal);
-        var total = 2 * equal + Count(DiffOperation.Deleted) + Count(DiffOperation.Inserted);
+        var (equal, changed) = (0, 0);
+        foreach (var segment in diff)
+        {
+            var words = 0;
+            foreach (var range in segment.Text.AsSpan().Split(' '))
+            {
+                words += range.End.Value > range.Start.Value ? 1 : 0;
+            }
+
+            (equal, changed) = segment.Operation == DiffOperation.Equal ? (equal + words, changed) : (equal, changed + words);
+        }
+
+        var total = 2 * equal + changed;
         return total == 0 ? 1 : 2.0 * equal / total;
     }
 
