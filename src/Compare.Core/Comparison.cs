@@ -177,7 +177,7 @@ public static class Comparison
 
         var runs = WordDiff.Diff(leftStatements, rightStatements);
         var (differences, sameValues) = DifferenceFinder.Find(runs, leftStatements, rightStatements, antecedent);
-        var topic = Topic(leftVector, rightVector, leftStatements.Concat(rightStatements), space);
+        var topic = Topic(leftVector, rightVector, [.. leftStatements, .. rightStatements], space);
         var group = new AlignedGroup(
             [.. leftStatements.Concat(rightStatements).Select(s => s.Statement)],
             Math.Round(aligned.Score, 2),
@@ -365,36 +365,51 @@ public static class Comparison
     }
 
     /// <summary>The three heaviest terms both sides share, written as the first source writes them (values in one notation).</summary>
-    private static List<string> Topic(TermVector left, TermVector right, IEnumerable<AnalyzedStatement> statements, TermSpace space)
+    private static List<string> Topic(TermVector left, TermVector right, IReadOnlyList<AnalyzedStatement> statements, TermSpace space)
     {
-        var weights = new Dictionary<int, float>();
+        // Heaviest first (the lighter side's weight), ties in the order of the terms; a full date makes its day-only form redundant.
+        var common = new List<(string Term, float Weight)>();
+        var hasFullDate = false;
         foreach (var (l, r) in left.Common(right))
         {
-            weights[left.Ids[l]] = Math.Min(left.Weights[l], right.Weights[r]);
+            var term = space.Term(left.Ids[l]);
+            common.Add((term, Math.Min(left.Weights[l], right.Weights[r])));
+            hasFullDate |= term.StartsWith("#d2", StringComparison.Ordinal);
         }
 
-        var hasFullDate = weights.Keys.Any(k => space.Term(k).StartsWith("#d2", StringComparison.Ordinal));
+        common.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Term, b.Term));
+        var topic = new List<string>(MaxTopicTerms);
+        foreach (var (term, _) in common)
+        {
+            if (hasFullDate && term.StartsWith("#d--", StringComparison.Ordinal))
+            {
+                continue;
+            }
 
-        var all = statements.ToList();
-        return
-        [
-            .. weights
-                .OrderByDescending(p => p.Value)
-                .ThenBy(p => space.Term(p.Key), StringComparer.Ordinal)
-                .Select(p => space.Term(p.Key))
-                .Where(t => !hasFullDate || !t.StartsWith("#d--", StringComparison.Ordinal))
-                .Select(t => Display(t, all))
-                .Distinct(StringComparer.OrdinalIgnoreCase) // Both numbers of "97-1" are shown as "97-1".
-                .Take(3),
-        ];
+            // Both numbers of "97-1" are shown as "97-1": once.
+            var display = Display(term, statements);
+            if (!topic.Exists(shown => shown.Equals(display, StringComparison.OrdinalIgnoreCase)))
+            {
+                topic.Add(display);
+                if (topic.Count == MaxTopicTerms)
+                {
+                    break;
+                }
+            }
+        }
+
+        return topic;
     }
+
+    /// <summary>How many terms a group's topic names.</summary>
+    private const int MaxTopicTerms = 3;
 
     /// <summary>How much a group's most important difference matters to a reviewer: 0 (a conflicting number, date or time) to 4 (wording only).</summary>
     private static int Importance(AlignedGroup group) =>
         group.Differences.Count == 0 ? 4 : group.Differences.Min(d => DifferenceKinds.Importance(d.Kind));
 
     /// <summary>A topic term as a reader knows it: the words it came from ("$600 million", not its normalised value).</summary>
-    private static string Display(string term, List<AnalyzedStatement> statements)
+    private static string Display(string term, IReadOnlyList<AnalyzedStatement> statements)
     {
         foreach (var statement in statements)
         {

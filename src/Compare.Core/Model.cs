@@ -243,7 +243,10 @@ public sealed class InputException : Exception
 public static class DifferenceKinds
 {
     /// <summary>The name of a kind ("number").</summary>
-    public static string Name(DifferenceKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Name(DifferenceKind kind) => (int)kind >= 0 && (int)kind < Names.Length ? Names[(int)kind] : kind.ToString().ToLowerInvariant();
+
+    /// <summary>The kinds' names, made once (reports ask for them for every difference).</summary>
+    private static readonly string[] Names = [.. Enum.GetValues<DifferenceKind>().Select(k => k.ToString().ToLowerInvariant())];
 
     /// <summary>How much a kind matters to a reviewer: 0 (a conflicting number, date or time) to 4 (wording, additions, omissions).</summary>
     internal static int Importance(DifferenceKind kind) => kind switch

@@ -131,7 +131,12 @@ internal static class WordDiff
     /// </summary>
     public static string Heading(IEnumerable<DiffRun> runs, IReadOnlyList<string> topic)
     {
-        var topicWords = topic.SelectMany(Words).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var topicWords = new List<string>();
+        foreach (var term in topic)
+        {
+            AddWords(term, topicWords, parts: false);
+        }
+
         var best = (Score: 0, Content: 0, Phrase: default(ArraySegment<DiffToken>));
         foreach (var run in runs.Where(r => r.IsEqual))
         {
@@ -155,7 +160,7 @@ internal static class WordDiff
                             if (!token.IsFunctionWord)
                             {
                                 content++;
-                                score += topicWords.Contains(token.Text) ? 3 : 1;
+                                score += Contains(topicWords, token.Text) ? 3 : 1;
                             }
                         }
 
@@ -171,31 +176,38 @@ internal static class WordDiff
 
         if (best.Content < 2 || best.Score <= best.Content)
         {
-            return topic.Count > 0 ? string.Join(" · ", Unnamed(topic, [], topic.Count)) : "shared wording";
+            return topic.Count > 0 ? string.Join(" · ", Unnamed(topic, null, topic.Count)) : "shared wording";
         }
 
         var phrase = Join(best.Phrase).TrimEnd();
-        return string.Join(" · ", Unnamed(topic, [phrase], 2).Prepend(phrase));
+        return string.Join(" · ", [phrase, .. Unnamed(topic, phrase, 2)]);
     }
 
     /// <summary>
     /// The topic terms whose words the phrases before them do not all name (at most <paramref name="count"/>):
     /// "97" and "1" are named by "97-1", "Nev" by "D-Nev".
     /// </summary>
-    private static List<string> Unnamed(IReadOnlyList<string> topic, List<string> shown, int count)
+    private static List<string> Unnamed(IReadOnlyList<string> topic, string? shown, int count)
     {
-        var named = shown.SelectMany(NamedWords).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var named = new List<string>();
+        if (shown is not null)
+        {
+            AddWords(shown, named, parts: true);
+        }
+
         var kept = new List<string>();
+        var words = new List<string>();
         foreach (var term in topic)
         {
-            var words = NamedWords(term).ToList();
-            if (words.Count > 0 && words.All(named.Contains))
+            words.Clear();
+            AddWords(term, words, parts: true);
+            if (words.Count > 0 && words.TrueForAll(w => Contains(named, w)))
             {
                 continue;
             }
 
             kept.Add(term);
-            named.UnionWith(words);
+            named.AddRange(words);
             if (kept.Count == count)
             {
                 break;
@@ -205,13 +217,58 @@ internal static class WordDiff
         return kept;
     }
 
-    /// <summary>A phrase's words, with hyphenated ones in their parts as well ("97-1": 97-1, 97, 1).</summary>
-    private static IEnumerable<string> NamedWords(string phrase) =>
-        Words(phrase).SelectMany(w => w.Split('-', '–').Where(p => p.Length > 0).Prepend(w)).Distinct(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Adds a phrase's words without the signs around them ("$600 million": 600, million), each once
+    /// (case aside), and with <paramref name="parts"/> a hyphenated word's parts as well ("97-1": 97-1, 97, 1).
+    /// </summary>
+    private static void AddWords(string phrase, List<string> words, bool parts)
+    {
+        foreach (var piece in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = piece.Trim(WordSigns);
+            if (word.Length == 0)
+            {
+                continue;
+            }
 
-    /// <summary>The words of a phrase without the signs around them ("$600 million" → 600, million).</summary>
-    private static IEnumerable<string> Words(string phrase) =>
-        phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', '$', '€', '£', '%', '"', '“', '”', '‘', '’', '(', ')')).Where(w => w.Length > 0);
+            AddOnce(words, word);
+            if (parts && word.AsSpan().IndexOfAny('-', '–') >= 0)
+            {
+                foreach (var part in word.Split('-', '–'))
+                {
+                    if (part.Length > 0)
+                    {
+                        AddOnce(words, part);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddOnce(List<string> words, string word)
+    {
+        if (!Contains(words, word))
+        {
+            words.Add(word);
+        }
+    }
+
+    /// <summary>Whether a short list of words holds a word, case aside.</summary>
+    private static bool Contains(List<string> words, string word)
+    {
+        foreach (var known in words)
+        {
+            if (known.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The signs around a word that are not part of it.</summary>
+    private static readonly char[] WordSigns = [',', '.', '$', '€', '£', '%', '"', '“', '”', '‘', '’', '(', ')'];
 
     private static bool IsNegation(DiffToken token)
     {

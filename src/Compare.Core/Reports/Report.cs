@@ -1,3 +1,4 @@
+using System.Globalization;
 using Compare.Core.Reports;
 
 namespace Compare.Core;
@@ -74,5 +75,8 @@ public static class Report
     public static string ToHtml(ComparisonResult result) => HtmlReport.Render(result);
 
     /// <summary>The label of a source in reports: A, B, C…</summary>
-    public static string Label(int source) => source < 26 ? ((char)('A' + source)).ToString() : "S" + source;
+    public static string Label(int source) => source is >= 0 and < 26 ? Labels[source] : "S" + source.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The labels of the first 26 sources, made once (reports ask for them for every line).</summary>
+    private static readonly string[] Labels = [.. Enumerable.Range(0, 26).Select(i => ((char)('A' + i)).ToString())];
 }
