@@ -245,6 +245,7 @@ internal static class WordDiff
         }
     }
 
+    /// <summary>Adds a word to a short list unless it holds it already (case aside).</summary>
     private static void AddOnce(List<string> words, string word)
     {
         if (!Contains(words, word))
@@ -270,6 +271,7 @@ internal static class WordDiff
     /// <summary>The signs around a word that are not part of it.</summary>
     private static readonly char[] WordSigns = [',', '.', '$', '€', '£', '%', '"', '“', '”', '‘', '’', '(', ')'];
 
+    /// <summary>Whether a token is a negation ("no", "not", "n't" …), case aside.</summary>
     private static bool IsNegation(DiffToken token)
     {
         foreach (var negation in Negations)
@@ -283,6 +285,7 @@ internal static class WordDiff
         return false;
     }
 
+    /// <summary>The negations a heading keeps before a phrase.</summary>
     private static readonly string[] Negations = ["no", "not", "never", "n't", "none", "nor", "neither", "without", "nobody", "nothing"];
 
     /// <summary>A run's tokens cut at punctuation that ends a phrase (a comma inside a number or date does not: "September 21, 2023").</summary>
