@@ -407,7 +407,8 @@ internal static partial class DifferenceFinder
     /// <summary>
     /// Words one side quotes and the other writes without quotation marks. A quote both sides quote
     /// (even split across statements or interrupted by its attribution) is no difference, and neither
-    /// is a quote of words the other side does not say: only what both say is compared.
+    /// is a quote of words the other side does not say (only what both say is compared), unless it is a
+    /// remark quoted directly that the other side retells in its own words (<see cref="Paraphrased"/>).
     /// </summary>
     private static void Quotation(Group group)
     {
@@ -435,6 +436,16 @@ internal static partial class DifferenceFinder
                 var unquoted = words.Where(plain.Contains).ToList();
                 if (unquoted.Count * 2 < words.Count || (words.Count > ShortQuoteWords && unquoted.Count * 2 == words.Count))
                 {
+                    if (Paraphrased(group, s, statement, quote, words) is { } retold)
+                    {
+                        group.Explain(s, statement, quote.Start, quote.End);
+                        group.Differences.Add(new Difference(
+                            DifferenceKind.Quotation,
+                            s,
+                            quote.Text,
+                            $"{group.Label(s)} quotes {retold.Speaker} directly: {quote.Text}; {group.Label(o)} tells it in its own words: {retold.Frame}"));
+                    }
+
                     continue;
                 }
 
@@ -443,6 +454,59 @@ internal static partial class DifferenceFinder
                 group.Differences.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail));
             }
         }
+    }
+
+    /// <summary>The fewest content words of a quote that is a remark quoted directly, not a phrase in quotation marks.</summary>
+    private const int MinDirectQuoteWords = 4;
+
+    /// <summary>
+    /// A remark one side quotes directly that the other side retells in its own words: the quote (four content
+    /// words or more, which the other side neither quotes nor mostly writes) is attributed to a speaker, and the
+    /// other side reports the same speaker, in a frame over what the two statements share that holds a word
+    /// of the quote (<see cref="Retells"/>), without quoting them at length. The speaker and the other side's
+    /// frame; null when it is not so.
+    /// </summary>
+    private static (string Speaker, string Frame)? Paraphrased(Group group, int side, int statement, Cue quote, List<string> words)
+    {
+        if (words.Count < MinDirectQuoteWords)
+        {
+            return null;
+        }
+
+        var framing = group.Sides[side].Framings[statement];
+        var said = framing.Frames.FirstOrDefault(f => f.ScopeStart <= quote.Start && quote.End <= f.ScopeEnd && f.SpeakerKey.Length > 0);
+        if (said is null)
+        {
+            return null;
+        }
+
+        var other = 1 - side;
+        var sides = group.Sides[other];
+        for (var i = 0; i < sides.Statements.Count; i++)
+        {
+            foreach (var frame in sides.Framings[i].Frames)
+            {
+                if (!SameSpeaker(said, frame) || !group.ReportsShared(other, i, frame))
+                {
+                    continue;
+                }
+
+                var quotesAtLength = sides.Framings[i].Quotes.Any(q => q.Start >= frame.ScopeStart && q.End <= frame.ScopeEnd && ContentWords(q.Key).Count >= MinDirectQuoteWords);
+                if (!quotesAtLength && Retells(sides.Statements[i], frame, words))
+                {
+                    return (said.Who, frame.Quoted);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the words a frame reports hold a word of the quote (its stem): the frame tells that remark, not another of the speaker's.</summary>
+    private static bool Retells(AnalyzedStatement statement, Frame frame, List<string> quoteWords)
+    {
+        var stems = quoteWords.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        return statement.Tokens.Any(t => t.Kind == TokenKind.Word && t.Start >= frame.ScopeStart && t.End <= frame.ScopeEnd && !StopWords.Contains(t.Norm) && stems.Contains(Stemmer.Stem(t.Norm)));
     }
 
     /// <summary>The content words of quoted text, folded ("anti-terrorist operation" is anti-terrorist, operation).</summary>
