@@ -462,8 +462,8 @@ internal static partial class DifferenceFinder
     /// <summary>
     /// A remark one side quotes directly that the other side retells in its own words: the quote (four content
     /// words or more, which the other side neither quotes nor mostly writes) is attributed to a speaker, and the
-    /// other side reports the same speaker, in a frame over what the two statements share that holds a word
-    /// of the quote (<see cref="Retells"/>), without quoting them at length. The speaker and the other side's
+    /// other side reports the same speaker, in a frame over what the two statements share that retells the
+    /// quote (<see cref="Retells"/>), without quoting them at length. The speaker and the other side's
     /// frame; null when it is not so.
     /// </summary>
     private static (string Speaker, string Frame)? Paraphrased(Group group, int side, int statement, Cue quote, List<string> words)
@@ -492,7 +492,7 @@ internal static partial class DifferenceFinder
                 }
 
                 var quotesAtLength = sides.Framings[i].Quotes.Any(q => q.Start >= frame.ScopeStart && q.End <= frame.ScopeEnd && ContentWords(q.Key).Count >= MinDirectQuoteWords);
-                if (!quotesAtLength && Retells(sides.Statements[i], frame, words))
+                if (!quotesAtLength && Retells(sides.Statements[i], sides.Framings[i].Quotes, frame, words))
                 {
                     return (said.Who, frame.Quoted);
                 }
@@ -502,12 +502,35 @@ internal static partial class DifferenceFinder
         return null;
     }
 
-    /// <summary>Whether the words a frame reports hold a word of the quote (its stem): the frame tells that remark, not another of the speaker's.</summary>
-    private static bool Retells(AnalyzedStatement statement, Frame frame, List<string> quoteWords)
+    /// <summary>
+    /// Whether the words a frame reports retell the quote, not another remark of the speaker's: two of its
+    /// words (their stems), or one that the frame's side quotes too ("he is “profoundly” sorry").
+    /// </summary>
+    private static bool Retells(AnalyzedStatement statement, IReadOnlyList<Cue> quotes, Frame frame, List<string> quoteWords)
     {
         var stems = quoteWords.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
-        return statement.Tokens.Any(t => t.Kind == TokenKind.Word && t.Start >= frame.ScopeStart && t.End <= frame.ScopeEnd && !StopWords.Contains(t.Norm) && stems.Contains(Stemmer.Stem(t.Norm)));
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in statement.Tokens)
+        {
+            if (token.Kind != TokenKind.Word || token.Start < frame.ScopeStart || token.End > frame.ScopeEnd || StopWords.Contains(token.Norm)
+                || !stems.Contains(Stemmer.Stem(token.Norm)))
+            {
+                continue;
+            }
+
+            if (quotes.Any(q => q.Start <= token.Start && token.End <= q.End))
+            {
+                return true; // A word of the remark quoted again: the same remark, told in part.
+            }
+
+            shared.Add(Stemmer.Stem(token.Norm));
+        }
+
+        return shared.Count >= MinRetoldWords;
     }
+
+    /// <summary>How many of a quote's words (stems) a frame's words must hold to retell it, when it quotes none of them.</summary>
+    private const int MinRetoldWords = 2;
 
     /// <summary>The content words of quoted text, folded ("anti-terrorist operation" is anti-terrorist, operation).</summary>
     private static List<string> ContentWords(string folded) =>
