@@ -177,9 +177,10 @@ public static class Comparison
 
         var runs = WordDiff.Diff(leftStatements, rightStatements);
         var (differences, sameValues) = DifferenceFinder.Find(runs, leftStatements, rightStatements, antecedent);
-        var topic = Topic(leftVector, rightVector, [.. leftStatements, .. rightStatements], space);
+        List<AnalyzedStatement> both = [.. leftStatements, .. rightStatements];
+        var topic = Topic(leftVector, rightVector, both, space);
         var group = new AlignedGroup(
-            [.. leftStatements.Concat(rightStatements).Select(s => s.Statement)],
+            [.. both.Select(s => s.Statement)],
             Math.Round(aligned.Score, 2),
             topic,
             WordDiff.Segments(runs),

@@ -480,19 +480,28 @@ internal static partial class DifferenceFinder
             return null;
         }
 
+        // The quote's terms as the analysis made them (stems, values): the other side's tokens carry theirs.
+        var quoting = group.Sides[side].Statements[statement];
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < quoting.Tokens.Count; k++)
+        {
+            if (quoting.TokenTerms[k] is { } term && quote.Start <= quoting.Tokens[k].Start && quoting.Tokens[k].End <= quote.End)
+            {
+                terms.Add(term);
+            }
+        }
+
         var other = 1 - side;
         var sides = group.Sides[other];
         for (var i = 0; i < sides.Statements.Count; i++)
         {
+            var quotes = sides.Framings[i].Quotes;
+            var longQuotes = quotes.Where(q => ContentWords(q.Key).Count >= MinDirectQuoteWords).ToList();
             foreach (var frame in sides.Framings[i].Frames)
             {
-                if (!SameSpeaker(said, frame) || !group.ReportsShared(other, i, frame))
-                {
-                    continue;
-                }
-
-                var quotesAtLength = sides.Framings[i].Quotes.Any(q => q.Start >= frame.ScopeStart && q.End <= frame.ScopeEnd && ContentWords(q.Key).Count >= MinDirectQuoteWords);
-                if (!quotesAtLength && Retells(sides.Statements[i], sides.Framings[i].Quotes, frame, words))
+                if (SameSpeaker(said, frame) && group.ReportsShared(other, i, frame)
+                    && !longQuotes.Exists(q => q.Start >= frame.ScopeStart && q.End <= frame.ScopeEnd)
+                    && Retells(sides.Statements[i], quotes, frame, terms))
                 {
                     return (said.Who, frame.Quoted);
                 }
@@ -504,16 +513,15 @@ internal static partial class DifferenceFinder
 
     /// <summary>
     /// Whether the words a frame reports retell the quote, not another remark of the speaker's: two of its
-    /// words (their stems), or one that the frame's side quotes too ("he is “profoundly” sorry").
+    /// terms (stems), or one that the frame's side quotes too ("he is “profoundly” sorry").
     /// </summary>
-    private static bool Retells(AnalyzedStatement statement, IReadOnlyList<Cue> quotes, Frame frame, List<string> quoteWords)
+    private static bool Retells(AnalyzedStatement statement, IReadOnlyList<Cue> quotes, Frame frame, HashSet<string> quoteTerms)
     {
-        var stems = quoteWords.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         var shared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in statement.Tokens)
+        for (var k = 0; k < statement.Tokens.Count; k++)
         {
-            if (token.Kind != TokenKind.Word || token.Start < frame.ScopeStart || token.End > frame.ScopeEnd || StopWords.Contains(token.Norm)
-                || !stems.Contains(Stemmer.Stem(token.Norm)))
+            var token = statement.Tokens[k];
+            if (statement.TokenTerms[k] is not { } term || token.Start < frame.ScopeStart || token.End > frame.ScopeEnd || !quoteTerms.Contains(term))
             {
                 continue;
             }
@@ -523,7 +531,7 @@ internal static partial class DifferenceFinder
                 return true; // A word of the remark quoted again: the same remark, told in part.
             }
 
-            shared.Add(Stemmer.Stem(token.Norm));
+            shared.Add(term);
         }
 
         return shared.Count >= MinRetoldWords;
@@ -613,14 +621,15 @@ internal static partial class DifferenceFinder
     {
         var keys = names.Select(side => side.Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal)).ToArray();
 
-        // The names each side has alone, head words of five letters or more first (the cheap tests): most groups have none.
+        // The names found by head word that each side has alone, head words of five letters or more (the cheap
+        // tests first: most groups have none), then those of one word.
         var own = names.Select((side, s) => side.Where(n => n.Item.Key.Length >= NamePrefix.Length + MinSpelledAlike && n.Item.Key.StartsWith(NamePrefix, StringComparison.Ordinal) && !keys[1 - s].Contains(n.Item.Key)).ToList()).ToArray();
         if (own[0].Count == 0 || own[1].Count == 0)
         {
             return;
         }
 
-        own = [.. own.Select(side => side.Where(n => IsOneWordName(n.Item)).ToList())];
+        own = [.. own.Select(side => side.Where(n => NameWords(n.Item.Text).Words.Count == 1).ToList())];
         foreach (var left in own[0])
         {
             var right = own[1].FirstOrDefault(r => SpelledAlike(Head(left.Item), Head(r.Item)));
@@ -642,8 +651,6 @@ internal static partial class DifferenceFinder
 
     /// <summary>How the key of a name found by its head word starts (a name of the alias table has the table's key).</summary>
     private const string NamePrefix = "name:";
-
-    private static bool IsOneWordName(Cue name) => name.Key.StartsWith(NamePrefix, StringComparison.Ordinal) && NameWords(name.Text).Words.Count == 1;
 
     private static string Head(Cue name) => name.Key[NamePrefix.Length..];
 
