@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Compare.Core;
 using Octokit;
 
@@ -65,9 +66,11 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
 
         try
         {
-            var response = await Retry("ask GraphQL who the token is", () => client.Connection.Post<ViewerResponse>(
-                GraphQlUrl(apiUrl), new { query = "query { viewer { login } }" }, "application/json", "application/json")).ConfigureAwait(false);
-            if (response.Body?.Data?.Viewer?.Login is { Length: > 0 } login)
+            // The request is written and the answer read with System.Text.Json's reader: Octokit's own
+            // serializer reads into types by reflection, which the native build does not keep for ours.
+            var response = await Retry("ask GraphQL who the token is", () => client.Connection.Post<object>(
+                GraphQlUrl(apiUrl), ViewerQuery, "application/json", "application/json")).ConfigureAwait(false);
+            if (ViewerLogin(response.HttpResponse?.Body as string) is { Length: > 0 } login)
             {
                 return login;
             }
@@ -169,20 +172,31 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
 
     private static string Seconds(TimeSpan wait) => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(wait.TotalSeconds):0} s");
 
-    /// <summary>GraphQL's answer to <c>query { viewer { login } }</c>.</summary>
-    private sealed class ViewerResponse
-    {
-        public ViewerData? Data { get; set; }
-    }
+    /// <summary>The GraphQL request for the token's login, as JSON.</summary>
+    private const string ViewerQuery = """{"query":"query { viewer { login } }"}""";
 
-    private sealed class ViewerData
+    /// <summary>The login in GraphQL's answer to <see cref="ViewerQuery"/> (<c>{"data":{"viewer":{"login":…}}}</c>), or null for an error or anything else.</summary>
+    internal static string? ViewerLogin(string? body)
     {
-        public Viewer? Viewer { get; set; }
-    }
+        if (string.IsNullOrEmpty(body))
+        {
+            return null;
+        }
 
-    private sealed class Viewer
-    {
-        public string? Login { get; set; }
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                   && json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                   && data.TryGetProperty("viewer", out var viewer) && viewer.ValueKind == JsonValueKind.Object
+                   && viewer.TryGetProperty("login", out var login) && login.ValueKind == JsonValueKind.String
+                ? login.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
 
