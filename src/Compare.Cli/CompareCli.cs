@@ -38,7 +38,7 @@ internal static class CompareCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction or null)
         {
-            var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var message = OneLine(string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
             var command = parse.CommandResult.Command is RootCommand ? "compare" : "compare " + parse.CommandResult.Command.Name;
             context.Error.Write($"compare: {message} (see '{command} --help')\n");
             return ExitCodes.UsageOrInput;
@@ -140,17 +140,24 @@ internal static class CompareCli
         root.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
             var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold), MaxDocumentBytes = parse.GetValue(maxBytes) };
-            if (options.MaxDocumentBytes <= 0)
+            if (options.MaxDocumentBytes is <= 0 or > CompareOptions.MaxDocumentBytesLimit)
             {
-                throw new InputException($"--max-bytes {options.MaxDocumentBytes} is out of range: use a positive number of bytes");
+                throw new InputException($"--max-bytes {options.MaxDocumentBytes} is out of range: use 1 to {CompareOptions.MaxDocumentBytesLimit} bytes");
             }
 
             var gate = DifferenceKinds.Parse(parse.GetValue(failOn));
-            var inputs = parse.GetRequiredValue(sources).Select(path => Comparison.ReadFile(path, options)).ToList();
+            var paths = parse.GetRequiredValue(sources);
+            var path = parse.GetValue(output);
+            if (path is not null)
+            {
+                OutputFile.Check(path, paths); // Before any work: never over an input, never into a missing folder.
+            }
+
+            var inputs = paths.Select(document => Comparison.ReadFile(document, options)).ToList();
             var result = Comparison.Compare(inputs, options);
             foreach (var warning in result.Warnings)
             {
-                context.Error.Write($"compare: warning: {warning}\n");
+                context.Error.Write($"compare: warning: {OneLine(warning)}\n");
             }
 
             var reportFormat = parse.GetValue(format) switch
@@ -160,7 +167,6 @@ internal static class CompareCli
                 "html" => ReportFormat.Html,
                 _ => ReportFormat.Markdown,
             };
-            var path = parse.GetValue(output);
             var color = reportFormat == ReportFormat.Text && path is null && context.OutputIsTerminal
                         && string.IsNullOrEmpty(context.Environment("NO_COLOR"));
             if (path is null)
@@ -169,7 +175,7 @@ internal static class CompareCli
             }
             else
             {
-                OutputFile.WriteAtomically(path, writer => Report.Write(result, reportFormat, writer, color));
+                OutputFile.Write(path, writer => Report.Write(result, reportFormat, writer, color), paths);
             }
 
             var found = result.Alignments.SelectMany(g => g.Differences).Select(d => d.Kind).Where(gate.Contains).Distinct().Order().ToList();
@@ -306,6 +312,9 @@ internal static class CompareCli
         }
     }
 
+    /// <summary>A message as one line for standard error: a file name's line breaks and terminal escapes shown, never obeyed.</summary>
+    internal static string OneLine(string message) => Compare.Core.Reading.ControlCharacters.Show(message.ReplaceLineEndings(" "));
+
     private static bool Debugging(CliContext context, ParseResult parse, Option<bool> debug) =>
         parse.GetValue(debug) || context.Environment("COMPARE_DEBUG") is { Length: > 0 } value && value != "0";
 
@@ -321,14 +330,14 @@ internal static class CompareCli
         }
         catch (InputException ex)
         {
-            context.Error.Write($"compare: {ex.Message}\n");
+            context.Error.Write($"compare: {OneLine(ex.Message)}\n");
             return ExitCodes.UsageOrInput;
         }
 #pragma warning disable CA1031 // The last line of defence: one line, no stack trace.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            context.Error.Write($"compare: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            context.Error.Write($"compare: internal error: {ex.GetType().Name}: {OneLine(ex.Message)}");
             context.Error.Write(debug
                 ? $"\n{ex.ToString().ReplaceLineEndings("\n")}\n"
                 : " (run again with --debug or COMPARE_DEBUG=1 to see where it failed, and include that when you report it)\n");

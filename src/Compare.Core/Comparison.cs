@@ -17,6 +17,14 @@ public static class Comparison
     public static SourceInput ReadFile(string path, CompareOptions? options = null) =>
         SourceReader.ReadFile(path, options ?? CompareOptions.Default);
 
+    /// <summary>Reads a document from bytes (a file of another commit, a download), refused or warned about as a file on disk is.</summary>
+    /// <param name="path">The path shown in reports and messages.</param>
+    /// <param name="bytes">The document's bytes (UTF-8, with or without a byte order mark).</param>
+    /// <param name="options">The options whose size limit applies.</param>
+    /// <exception cref="InputException">The bytes are binary or too many.</exception>
+    public static SourceInput ReadBytes(string path, byte[] bytes, CompareOptions? options = null) =>
+        SourceReader.FromBytes(path, bytes, options ?? CompareOptions.Default);
+
     /// <summary>The most sources one comparison takes (they are labelled A to Z).</summary>
     public const int MaxSources = 26;
 

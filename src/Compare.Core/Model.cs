@@ -214,8 +214,11 @@ public sealed record CompareOptions
     /// <summary>The similarity (0 to 1) below which statements stay unmatched.</summary>
     public double Threshold { get; init; } = 0.33;
 
-    /// <summary>The largest document accepted, in bytes.</summary>
+    /// <summary>The largest document accepted, in bytes (1 to <see cref="MaxDocumentBytesLimit"/>).</summary>
     public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>The largest <see cref="MaxDocumentBytes"/> there can be: a document is read whole into memory, as one string.</summary>
+    public const long MaxDocumentBytesLimit = 1L << 30;
 }
 
 /// <summary>An error the user can cause with their input (missing, binary or oversized file, bad option value).</summary>

@@ -60,7 +60,7 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
         {
             return (await Retry("ask who the token is", () => client.User.Current()).ConfigureAwait(false)).Login;
         }
-        catch (Exception ex) when (ex is ApiException or GitHubUnavailableException)
+        catch (Exception ex) when (IsFailure(ex))
         {
         }
 
@@ -75,7 +75,7 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
                 return login;
             }
         }
-        catch (Exception ex) when (ex is ApiException or GitHubUnavailableException)
+        catch (Exception ex) when (IsFailure(ex))
         {
         }
 
@@ -111,6 +111,18 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
             {
                 (wait, why) = (Backoff(attempt), $"GitHub could not be reached ({ex.Message})");
             }
+            catch (Exception ex) when (ex is TaskCanceledException or TimeoutException && attempt < Attempts)
+            {
+                (wait, why) = (Backoff(attempt), "GitHub did not answer in time");
+            }
+            catch (Exception ex) when (IsGarbled(ex) && attempt < Attempts)
+            {
+                (wait, why) = (Backoff(attempt), "GitHub's answer was not the JSON it documents");
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                throw new GitHubUnavailableException($"cannot {what}: {Describe(ex)}, after {Attempts} attempts");
+            }
 
             if (_waited + wait > WaitBudget)
             {
@@ -141,7 +153,8 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
 
         if (Header(headers, "x-ratelimit-remaining") == "0")
         {
-            var reset = long.TryParse(Header(headers, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch)
+            // A reset time past any date (or none) is taken as a minute from now.
+            var reset = long.TryParse(Header(headers, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) && epoch <= MaxEpoch
                 ? DateTimeOffset.FromUnixTimeSeconds(epoch)
                 : DateTimeOffset.UtcNow.Add(SecondaryWait);
             var wait = reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
@@ -163,6 +176,27 @@ internal sealed class GitHubApi(IGitHubClient client, string owner, string name,
         403 => new InputException($"cannot {what}: the token may not ({ex.Message}): give it pull-requests: write and contents: read", ex),
         404 => new InputException($"cannot {what}: GitHub does not know it (404): check the repository {owner}/{name}, the pull request number, and that the token can read them", ex),
         _ => null,
+    };
+
+    /// <summary>The last second DateTimeOffset can hold, in Unix time.</summary>
+    private static readonly long MaxEpoch = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    /// <summary>Whether an exception is GitHub failing a call (an answer, a network failure, a timeout, garbled JSON, or too many of them), not a bug.</summary>
+    public static bool IsFailure(Exception ex) => ex is ApiException or GitHubUnavailableException || IsTransient(ex);
+
+    /// <summary>A failure that may pass: the network, a timeout, an answer that is not JSON.</summary>
+    private static bool IsTransient(Exception ex) => ex is HttpRequestException or TaskCanceledException or TimeoutException || IsGarbled(ex);
+
+    /// <summary>An answer Octokit cannot read: its JSON reader throws SerializationException, or a value of the wrong type.</summary>
+    private static bool IsGarbled(Exception ex) => ex is System.Runtime.Serialization.SerializationException or System.Text.Json.JsonException or FormatException or InvalidCastException;
+
+    /// <summary>A failure in one line: an answer's status and message, or what went wrong.</summary>
+    public static string Describe(Exception ex) => ex switch
+    {
+        ApiException api => $"{(int)api.StatusCode} {api.Message}",
+        TaskCanceledException or TimeoutException => "GitHub did not answer in time",
+        _ when IsGarbled(ex) => "GitHub's answer was not the JSON it documents",
+        _ => ex.Message,
     };
 
     private static string? Header(IReadOnlyDictionary<string, string>? headers, string name) =>

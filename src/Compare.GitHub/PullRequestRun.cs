@@ -1,3 +1,5 @@
+using NumberStyles = System.Globalization.NumberStyles;
+using CultureInfo = System.Globalization.CultureInfo;
 using System.Text.Json;
 using Compare.Core;
 
@@ -58,6 +60,12 @@ public sealed record PullRequestRun(
     /// <summary>Which of several reports on one pull request this run keeps (one comment per tag: a job or a matrix leg), or null for the one untagged report.</summary>
     public string? CommentTag { get; init; }
 
+    /// <summary>The workflow run's page, whose job summary holds the full report (linked from a cut comment), or null.</summary>
+    public Uri? RunUrl { get; init; }
+
+    /// <summary>How long one request to GitHub may take before it is tried again.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Reads a run from the Actions environment: GITHUB_EVENT_PATH (pull_request.number, base.sha,
     /// head.sha), GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY,
@@ -84,7 +92,7 @@ public sealed record PullRequestRun(
                         : null;
                 }
             }
-            catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw new InputException($"GITHUB_EVENT_PATH {eventPath}: not a readable pull_request event ({ex.Message})", ex);
             }
@@ -102,9 +110,18 @@ public sealed record PullRequestRun(
         }
 
         var api = environment("GITHUB_API_URL") is { Length: > 0 } url ? url : "https://api.github.com";
-        if (!Uri.TryCreate(api, UriKind.Absolute, out var apiUrl))
+        if (!Uri.TryCreate(api, UriKind.Absolute, out var apiUrl) || apiUrl.Scheme is not ("https" or "http"))
         {
-            throw new InputException($"GITHUB_API_URL {api}: not an address");
+            throw new InputException($"GITHUB_API_URL {api}: not an http or https address");
+        }
+
+        // The run's page (its job summary), when Actions says where it is.
+        Uri? runUrl = null;
+        if (environment("GITHUB_SERVER_URL") is { Length: > 0 } server && environment("GITHUB_RUN_ID") is { Length: > 0 } runId
+            && long.TryParse(runId, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && Uri.TryCreate($"{server.TrimEnd('/')}/{owner}/{name}/actions/runs/{runId}", UriKind.Absolute, out var page) && page.Scheme is "https" or "http")
+        {
+            runUrl = page;
         }
 
         return new PullRequestRun(
@@ -120,6 +137,7 @@ public sealed record PullRequestRun(
             StepSummary = environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
             Outputs = environment("GITHUB_OUTPUT") is { Length: > 0 } outputs ? outputs : null,
             HeadRepository = headRepository,
+            RunUrl = runUrl,
         };
     }
 }

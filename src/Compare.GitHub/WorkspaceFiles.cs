@@ -11,11 +11,20 @@ namespace Compare.GitHub;
 internal static class WorkspaceFiles
 {
     /// <summary>Reads a document of the checkout, under its path in the repository.</summary>
-    /// <exception cref="InputException">The path is refused, or what it names is no readable document.</exception>
+    /// <exception cref="UnreadableDocumentException">The path is refused, or what it names is no readable document.</exception>
     public static SourceInput Read(string workspace, string path, CompareOptions options)
     {
         var full = Resolve(workspace, path);
-        return Comparison.ReadFile(full, options) with { Path = path };
+        try
+        {
+            return Comparison.ReadFile(full, options) with { Path = path };
+        }
+        catch (InputException ex)
+        {
+            // The reader names the file by its full path, which is the runner's: reports name it by its path in the repository.
+            var reason = ex.Message.StartsWith(full + ": ", StringComparison.Ordinal) ? ex.Message[(full.Length + 2)..] : ex.Message;
+            throw new UnreadableDocumentException(path, reason.Replace(full, path, StringComparison.Ordinal).Replace(Path.GetFullPath(workspace), ".", StringComparison.Ordinal), ex);
+        }
     }
 
     /// <summary>The checkout's regular files outside <c>.git</c>, as repository paths in ordinal order; links are not followed.</summary>
@@ -29,13 +38,13 @@ internal static class WorkspaceFiles
     }
 
     /// <summary>The full path of a repository path that names a regular file inside the checkout, reached through no link.</summary>
-    /// <exception cref="InputException">It does not.</exception>
+    /// <exception cref="UnreadableDocumentException">It does not.</exception>
     internal static string Resolve(string workspace, string path)
     {
         var parts = path.Split('/');
         if (Path.IsPathRooted(path) || parts.Any(p => p is "" or "." or ".."))
         {
-            throw new InputException($"{path}: not a path inside the checkout");
+            throw new UnreadableDocumentException(path, "not a path inside the checkout");
         }
 
         var current = Path.GetFullPath(workspace);
@@ -45,20 +54,30 @@ internal static class WorkspaceFiles
             if (new FileInfo(current).LinkTarget is { } target)
             {
                 var what = i == parts.Length - 1 ? "is a symbolic link" : $"is inside {string.Join('/', parts[..(i + 1)])}, a symbolic link";
-                throw new InputException($"{path}: {what} (to {target}); only regular files of the checkout are read");
+                throw new UnreadableDocumentException(path, $"{what} (to {target}); only regular files of the checkout are read");
             }
         }
 
         if (Directory.Exists(current))
         {
-            throw new InputException($"{path}: is a directory, not a document");
+            throw new UnreadableDocumentException(path, "is a directory, not a document");
         }
 
         if (!File.Exists(current))
         {
-            throw new InputException($"{path}: not in the checkout");
+            throw new UnreadableDocumentException(path, "not in the checkout");
         }
 
         return current;
     }
+}
+
+/// <summary>A document of the checkout that is not read: its path in the repository, and why (never the runner's own paths).</summary>
+internal sealed class UnreadableDocumentException(string path, string reason, Exception? inner = null) : Exception($"{path}: {reason}", inner)
+{
+    /// <summary>The document's path in the repository.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>Why it is not read.</summary>
+    public string Reason { get; } = reason;
 }

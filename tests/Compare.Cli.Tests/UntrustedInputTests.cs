@@ -164,7 +164,7 @@ public sealed class UntrustedInputTests : IDisposable
     {
         var report = Write("report.md", "the previous report\n");
 
-        Assert.Throws<InvalidOperationException>(() => OutputFile.WriteAtomically(report, writer =>
+        Assert.Throws<InvalidOperationException>(() => Compare.Core.OutputFile.Write(report, writer =>
         {
             writer.Write(new string('x', 100_000)); // More than the writer buffers: part of it reaches the temporary file.
             throw new InvalidOperationException("rendering failed");
@@ -172,5 +172,101 @@ public sealed class UntrustedInputTests : IDisposable
 
         Assert.Equal("the previous report\n", File.ReadAllText(report));
         Assert.Equal(["report.md"], _directory.GetFiles().Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Refuses_to_write_the_report_over_a_document_it_compares_before_writing_anything()
+    {
+        var a = Write("a.txt", File.ReadAllBytes(CliRunner.SeedA));
+        var b = Write("b.txt", File.ReadAllBytes(CliRunner.SeedB));
+        var alias = Path.Combine(_directory.FullName, "alias.txt");
+        File.CreateSymbolicLink(alias, "a.txt");
+        var before = File.ReadAllBytes(a);
+
+        foreach (var output in new[] { a, alias, Path.Combine(_directory.FullName, ".", "a.txt") })
+        {
+            var run = CliRunner.Run(a, b, "-o", output);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("the report never goes over an input", run.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(a));
+        Assert.Equal(["a.txt", "alias.txt", "b.txt"], _directory.GetFileSystemInfos().Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Writes_the_report_to_a_symbolic_links_target_and_keeps_the_link_and_the_files_mode()
+    {
+        var target = Write("reports.md", "the previous report\n");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var link = Path.Combine(_directory.FullName, "latest.md");
+        File.CreateSymbolicLink(link, "reports.md");
+
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "-o", link);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("reports.md", new FileInfo(link).LinkTarget);
+        Assert.StartsWith("## Source comparison", File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+    }
+
+    [Fact]
+    public async Task Writes_the_report_through_a_fifo_and_leaves_it_a_fifo()
+    {
+        var fifo = Path.Combine(_directory.FullName, "pipe");
+        Assert.Equal(0, (await Compare.Tests.Shared.Processes.RunAsync("mkfifo", [fifo], _directory.FullName)).ExitCode);
+        var reader = Task.Run(() => File.ReadAllText(fifo));
+
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, "-o", fifo);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("## Source comparison", await reader.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+        Assert.Equal("fifo\n", (await Compare.Tests.Shared.Processes.RunAsync("stat", ["-c", "%F", fifo], _directory.FullName)).Out);
+        Assert.Equal(["pipe"], _directory.GetFileSystemInfos().Select(f => f.Name));
+    }
+
+    [Theory]
+    [InlineData("", "a document path is empty")]
+    [InlineData("loop", "a symbolic link that cannot be followed")]
+    public void Refuses_an_empty_path_and_a_symbolic_link_that_loops_with_exit_code_2(string name, string cause)
+    {
+        var path = name;
+        if (name == "loop")
+        {
+            path = Path.Combine(_directory.FullName, "loop.txt");
+            File.CreateSymbolicLink(path, "loop.txt");
+        }
+
+        var run = CliRunner.Run(path, CliRunner.SeedB);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.Contains(cause, run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-o", "")]
+    [InlineData("--max-bytes", "9223372036854775807")]
+    [InlineData("--max-bytes", "0")]
+    public void Refuses_an_empty_output_path_and_a_size_limit_out_of_range_with_exit_code_2(string option, string value)
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, CliRunner.SeedB, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Shows_control_characters_of_a_file_name_in_a_message_never_sends_them_to_the_terminal()
+    {
+        var run = CliRunner.Run(CliRunner.SeedA, Path.Combine(_directory.FullName, "\u001b]0;owned\u0007\nmissing.txt"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain(run.Error, c => c is '\u001b' or '\u0007');
+        Assert.Contains("␛]0;owned␇ missing.txt: no such file", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
     }
 }

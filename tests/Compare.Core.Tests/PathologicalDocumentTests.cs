@@ -121,4 +121,17 @@ public sealed class PathologicalDocumentTests
         Assert.Empty(result.Unmatched);
         Assert.All(result.Alignments, g => Assert.Equal(g.Statements[0].Index, g.Statements[1].Index));
     }
+
+    [Fact]
+    public void Reads_a_markdown_document_of_a_hundred_thousand_link_definitions_in_bounded_time_with_a_warning()
+    {
+        var text = "# Links\n\n" + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"[ref{i}]: https://example.com/{i} \"t\"\n")) + "\nThe port closed on Monday, see [ref5].\n";
+
+        var result = Comparison.Compare([new SourceInput("links.md", text), new SourceInput("b.md", "# B\n\nThe port closed on Monday.\n")]);
+
+        Assert.Single(result.Alignments);
+        Assert.Contains(result.Warnings, w => w.Contains("100000 link reference definitions", StringComparison.Ordinal));
+        var statement = result.Alignments[0].Statements[0];
+        Assert.Equal((100_004, 1), (statement.Line, statement.Column));
+    }
 }

@@ -133,6 +133,27 @@ public sealed class ReportSafetyTests
     }
 
     [Fact]
+    public void Control_characters_from_a_document_are_shown_never_passed_in_the_markdown_and_html_reports()
+    {
+        foreach (var report in new[] { Report.ToMarkdown(Hostile.Value), Report.ToHtml(Hostile.Value) })
+        {
+            Assert.DoesNotContain(report, c => c is < ' ' and not ('\n' or '\t') or '\u007F' or (>= '\u0080' and <= '\u009F'));
+            Assert.Matches(@"␛\\?\[", report);
+            Assert.Contains("␇", report, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_gh_issue_reference_from_a_document_does_not_link()
+    {
+        var markdown = Report.ToMarkdown(Hostile.Value);
+
+        Assert.Contains(Hostile.Value.Alignments.SelectMany(g => g.Statements), s => s.Text.Contains("GH-7", StringComparison.Ordinal));
+        Assert.DoesNotMatch(new Regex(@"(?i)\bgh-[0-9]"), markdown);
+        Assert.DoesNotContain("GH-7", CmarkGfm.Render(markdown), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_text_report_carries_no_terminal_control_sequence_from_a_document()
     {
         var text = Report.ToText(Hostile.Value, color: false);

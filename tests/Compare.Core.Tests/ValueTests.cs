@@ -24,6 +24,7 @@ public sealed class ValueTests
     [InlineData("buys it for $356M", "buys it for $356 million")]
     [InlineData("a $55B deal", "a $55bn deal")]
     [InlineData("a €5k fine", "a 5,000 euros fine")]
+    [InlineData("a $5\u212A grant", "a $5K grant")] // a Kelvin sign for the K
     public void Reads_equal_values_written_differently_as_the_same_value(string one, string other)
     {
         Assert.Equal(Terms(other), Terms(one));
@@ -65,5 +66,30 @@ public sealed class ValueTests
         var other = StatementAnalyzer.Analyze(new Statement(1, 0, "They negotiate in coordination.", 1, 1));
 
         Assert.Equal(["coordin", "negoti"], one.Terms.Select(t => t.Term).Intersect(other.Terms.Select(t => t.Term)).Order());
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335", "0.0000000000000000000000000001")]
+    [InlineData("79228162514264337593543950335", "79228162514264337593543950334")]
+    [InlineData("0.0000000000000000000000000001", "0.0000000000000000000000000002")]
+    [InlineData("79228162514264337593543950335", "7.9")]
+    [InlineData("12345678901234567890123456789", "12300000000000000000000000000")]
+    public void Compares_values_at_the_ends_of_the_decimal_range_without_failing(string one, string other)
+    {
+        foreach (var (a, b) in new[] { (one, other), (other, one) })
+        {
+            foreach (var qualifier in new[] { string.Empty, "about ", "more than ", "at least ", "fewer than ", "at most " })
+            {
+                var left = ValueExtractor.Extract($"{qualifier}{a} vessels");
+                var right = ValueExtractor.Extract($"{b} vessels");
+                if (left.Count == 1 && right.Count == 1)
+                {
+                    _ = Compare.Core.Diffing.DifferenceFinder.Compatible(left[0], right[0]);
+                }
+            }
+        }
+
+        var result = Comparison.Compare([new SourceInput("a.txt", $"Port\n\nThe port counted {one} vessels on Monday.\n"), new SourceInput("b.txt", $"Port\n\nThe port counted {other} vessels on Monday.\n")]);
+        Assert.Single(result.Alignments);
     }
 }

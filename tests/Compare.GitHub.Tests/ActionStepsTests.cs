@@ -59,9 +59,10 @@ public sealed class ActionStepsTests(NativeAction action) : IClassFixture<Native
 
         // The cold run's HTML pages: uploaded as the run's artifact, which its comment links.
         var folder = action.Store.Artifacts["compare-report"];
-        Assert.Equal(["01-news.html", "index.html"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(Path.Combine(folder, "01-news.html")), StringComparison.Ordinal);
-        Assert.Contains("<a href=\"01-news.html\">seeds/karabakh/news.txt: ", await File.ReadAllTextAsync(Path.Combine(folder, "index.html")), StringComparison.Ordinal);
+        Assert.Equal(["01-karabakh.html", "index.html", "report.md"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(Path.Combine(folder, "01-karabakh.html")), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"01-karabakh.html\">seeds/karabakh/: Compared: A ministry.txt · B news.txt (B is this pull request’s)</a>", await File.ReadAllTextAsync(Path.Combine(folder, "index.html")), StringComparison.Ordinal);
+        Assert.StartsWith(PullRequestReport.Marker, await File.ReadAllTextAsync(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
         Assert.Contains("[this run’s artifacts](https://github.example/o/r/actions/runs/4242#artifacts)", action.ColdComment.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("artifacts", comment.Body, StringComparison.Ordinal);
         Assert.Equal(string.Empty, warm.Outputs.GetValueOrDefault("html-path", string.Empty));

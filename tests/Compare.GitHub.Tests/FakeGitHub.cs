@@ -55,6 +55,18 @@ internal sealed class FakeGitHub : IAsyncDisposable
     /// <summary>Answer every file listing with 502.</summary>
     public bool Down { get; set; }
 
+    /// <summary>How long each file listing takes to answer (a GitHub that hangs).</summary>
+    public TimeSpan ListingDelay { get; set; }
+
+    /// <summary>Answer the file listing with 200 and a body that is not JSON.</summary>
+    public bool GarbledListing { get; set; }
+
+    /// <summary>Answer comment creations with 201 and a body that is not JSON (after making the comment).</summary>
+    public bool GarbledCreate { get; set; }
+
+    /// <summary>The x-ratelimit-reset header as sent, when it is not <see cref="Reset"/> (an out-of-range value).</summary>
+    public string? ResetHeader { get; set; }
+
     /// <summary>The repository and pull request that exist; any other answers 404.</summary>
     public (string Owner, string Repo, int Number) PullRequest { get; set; } = ("o", "r", 7);
 
@@ -93,7 +105,7 @@ internal sealed class FakeGitHub : IAsyncDisposable
             headers["x-ratelimit-limit"] = "5000";
             headers["x-ratelimit-remaining"] = "4999";
             headers["x-ratelimit-used"] = "1";
-            headers["x-ratelimit-reset"] = Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-reset"] = ResetHeader ?? Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             headers["x-ratelimit-resource"] = "core";
             var path = context.Request.Path.Value ?? string.Empty;
             if (path.StartsWith("/api/v3/repos/", StringComparison.Ordinal))
@@ -131,11 +143,21 @@ internal sealed class FakeGitHub : IAsyncDisposable
             ["head"] = new JsonObject { ["sha"] = "head", ["ref"] = "feature", ["repo"] = new JsonObject { ["full_name"] = HeadRepository ?? $"{owner}/{repo}" } },
         }));
 
-        app.MapGet("/api/v3/repos/{owner}/{repo}/pulls/{number:int}/files", (HttpContext context) =>
+        app.MapGet("/api/v3/repos/{owner}/{repo}/pulls/{number:int}/files", async (HttpContext context) =>
         {
+            if (ListingDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(ListingDelay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             if (Down)
             {
                 return Results.Json(new { message = "Bad gateway" }, statusCode: 502);
+            }
+
+            if (GarbledListing)
+            {
+                return Results.Text("<html>an error page from a proxy</html>", "application/json", statusCode: 200);
             }
 
             if (ListingFailures.TryDequeue(out var failure))
@@ -175,7 +197,9 @@ internal sealed class FakeGitHub : IAsyncDisposable
 
             var id = Interlocked.Increment(ref _nextId);
             Comments[id] = (Login, body);
-            return Results.Json(Comment(context, id, Comments[id].Login, body), statusCode: 201);
+            return GarbledCreate
+                ? Results.Text("{\"id\": ", "application/json", statusCode: 201)
+                : Results.Json(Comment(context, id, Comments[id].Login, body), statusCode: 201);
         });
 
         app.MapMethods("/api/v3/repos/{owner}/{repo}/issues/comments/{id:long}", ["PATCH"], async (HttpContext context, long id) =>

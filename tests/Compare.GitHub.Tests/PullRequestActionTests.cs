@@ -100,9 +100,10 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         Assert.StartsWith(PullRequestReport.Marker, comment.Body, StringComparison.Ordinal);
         Assert.Equal(["seeds/karabakh/ministry.txt", "seeds/karabakh/news.txt", "seeds/old/gone.txt"], outcome.Documents);
         Assert.Contains("3 documents: 1 added, 1 modified, 1 removed.", comment.Body, StringComparison.Ordinal);
-        Assert.Contains("Revision: base", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("#### Revision of ministry.txt: base ", comment.Body, StringComparison.Ordinal);
         Assert.Contains("<del>21</del><ins>22</ins>", comment.Body, StringComparison.Ordinal);
-        Assert.Contains("Compared with seeds/karabakh/ministry.txt", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("#### Compared: A ministry.txt · B news.txt\n", comment.Body, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(comment.Body, "#### Compared: "));
         Assert.Contains("<del>must</del><ins>were supposed to</ins>", comment.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("README", comment.Body, StringComparison.Ordinal);
         Assert.Equal(comment.Body + "\n", File.ReadAllText(summary));
@@ -175,7 +176,7 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         var outcome = await Act(Run() with { BaseSha = null });
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Contains("Revision: base", _github.Comments.Single().Value.Body, StringComparison.Ordinal);
+        Assert.Contains("Revision of ministry.txt: base", _github.Comments.Single().Value.Body, StringComparison.Ordinal);
         Assert.Contains(_github.Requests, r => r == "GET /api/v3/repos/o/r/pulls/7");
     }
 
@@ -373,7 +374,7 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         Assert.Equal(["seeds/karabakh/copy.txt"], outcome.Documents);
         var body = _github.Comments.Single().Value.Body;
         Assert.Contains("(copied from <code>seeds/karabakh/news.txt</code>)", body, StringComparison.Ordinal);
-        Assert.Contains("Compared with 3 documents of seeds/karabakh/ in one comparison (seeds/karabakh/copy.txt is D)", body, StringComparison.Ordinal);
+        Assert.Contains("#### Compared: A ministry.txt · B news.txt · C same.txt · D copy.txt (D is this pull request’s)", body, StringComparison.Ordinal);
         Assert.Contains("| **A** | <code>seeds/karabakh/ministry.txt</code> |", body, StringComparison.Ordinal);
     }
 
@@ -390,8 +391,8 @@ public sealed class PullRequestActionTests : IAsyncLifetime
 
         var body = _github.Comments.Single().Value.Body;
         var section = body[body.IndexOf("<code>seeds/karabakh/briefing.txt</code> (added)", StringComparison.Ordinal)..];
-        Assert.Single(section.Split("#### Compared with")[1..]);
-        Assert.Contains("#### Compared with 4 documents of seeds/karabakh/ in one comparison (seeds/karabakh/briefing.txt is E)", section, StringComparison.Ordinal);
+        Assert.Single(section.Split("#### Compared: ")[1..]);
+        Assert.Contains("#### Compared: A agency.txt · B ministry.txt · C news.txt · D radio.txt · E briefing.txt (E is this pull request’s)", section, StringComparison.Ordinal);
         Assert.Contains("##### Claims across sources", section, StringComparison.Ordinal);
         Assert.Contains("| # | Claim | A | B | C | D | E | Differences |", section, StringComparison.Ordinal);
         Assert.Matches(@"\*\*Conflicting values:\*\* [A-D, ]+: September 2\d, 2023 · [A-E, ]+: September 2\d, 2023", section);
@@ -416,12 +417,12 @@ public sealed class PullRequestActionTests : IAsyncLifetime
             Assert.DoesNotContain("c2VjcmV0LXRva2Vu", text, StringComparison.Ordinal);
             Assert.DoesNotContain("extraheader", text, StringComparison.Ordinal);
             Assert.DoesNotContain("root:", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Compared with seeds/karabakh/related.txt", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("related.txt", text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Cannot be read: seeds/karabakh/notes.txt: is a symbolic link (to ../../.git/config); only regular files of the checkout are read", body, StringComparison.Ordinal);
-        Assert.Contains("Cannot be read: seeds/karabakh/passwd.txt: is a symbolic link (to /etc/passwd)", body, StringComparison.Ordinal);
-        Assert.Contains("Cannot be read: seeds/etc/hostname: is inside seeds/etc, a symbolic link (to /etc)", body, StringComparison.Ordinal);
+        Assert.Contains("- <code>seeds/karabakh/notes.txt</code> (added): not compared: is a symbolic link (to ../../.git/config); only regular files of the checkout are read", body, StringComparison.Ordinal);
+        Assert.Contains("- <code>seeds/karabakh/passwd.txt</code> (added): not compared: is a symbolic link (to /etc/passwd)", body, StringComparison.Ordinal);
+        Assert.Contains("- <code>seeds/etc/hostname</code> (added): not compared: is inside seeds/etc, a symbolic link (to /etc)", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -438,10 +439,10 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         await Act(Run());
 
         var body = _github.Comments.Single().Value.Body;
-        Assert.Contains($"Compared with {PullRequestAction.MaxRelated} documents of seeds/karabakh/ in one comparison (seeds/karabakh/news.txt is F)", body, StringComparison.Ordinal);
-        Assert.Contains("| **A** | <code>seeds/karabakh/ministry.txt</code> |", body, StringComparison.Ordinal);
-        Assert.Single(body.Split("#### Compared with")[1..]);
-        Assert.Contains($"Compared with the {PullRequestAction.MaxRelated} most similar of the 8 other documents in <code>seeds/karabakh/</code>; not compared: ", body, StringComparison.Ordinal);
+        Assert.Matches(@"#### Compared: A [a-z0-9-]+\.txt( · [B-E] [a-z0-9-]+\.txt){4} · F news\.txt \(F is this pull request’s\)", body);
+        Assert.Contains("| <code>seeds/karabakh/ministry.txt</code> |", body, StringComparison.Ordinal);
+        Assert.Single(body.Split("#### Compared: ")[1..]);
+        Assert.Contains($"Compared with the {PullRequestAction.MaxRelated} most similar of the 8 other documents of the folder; not compared: <code>seeds/karabakh/wire-", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -487,9 +488,9 @@ public sealed class PullRequestActionTests : IAsyncLifetime
 
         Assert.Equal(0, outcome.ExitCode);
         var body = _github.Comments.Single().Value.Body;
-        Assert.Contains("Compared with seeds/karabakh/news.txt", body, StringComparison.Ordinal);
+        Assert.Contains("#### Compared: A ministry.txt · B news.txt", body, StringComparison.Ordinal);
         Assert.DoesNotContain("photo.txt", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Revision: base", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Revision of", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -562,9 +563,204 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         await Act(Run());
 
         var body = _github.Comments.Single().Value.Body;
-        var loose = body[body.IndexOf("<code>seeds/loose-news.txt</code> (added)", StringComparison.Ordinal)..body.IndexOf("<code>seeds/unrelated.txt</code>", StringComparison.Ordinal)];
-        Assert.Contains("Compared with seeds/karabakh/ministry.txt", loose, StringComparison.Ordinal);
-        Assert.DoesNotContain("Compared with seeds/unrelated.txt", loose, StringComparison.Ordinal);
-        Assert.Contains("<code>seeds/unrelated.txt</code> (added)\n\nNo related document in the repository to compare it with.", body, StringComparison.Ordinal);
+        Assert.Contains("### Across the repository\n\n- <code>seeds/loose-news.txt</code> (added)\n- <code>seeds/unrelated.txt</code> (added): no related document in the repository to compare it with\n", body, StringComparison.Ordinal);
+        Assert.Contains("#### Compared: A ministry.txt · B news.txt · C loose-news.txt (C is this pull request’s)", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("unrelated.txt |", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Creates_no_comment_when_no_watched_document_changed_and_tells_an_existing_one_so()
+    {
+        _github.Files.Clear();
+        _github.Files.Add(("README.md", "modified", null));
+        var outputs = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-outputs.txt");
+
+        var none = await Act(Run(outputs: outputs));
+
+        Assert.Equal(0, none.ExitCode);
+        Assert.Empty(_github.Comments);
+        Assert.DoesNotContain(_github.Requests, r => r.StartsWith("POST /api/v3/repos/o/r/issues/7/comments", StringComparison.Ordinal));
+        Assert.Contains("comment-id=\n", File.ReadAllText(outputs), StringComparison.Ordinal);
+
+        // A report from an earlier push that changed documents: it is updated to say none changes now.
+        _github.Comments[9] = ("compare-bot", PullRequestReport.Marker + "\nan earlier report");
+        var updated = await Act(Run());
+
+        Assert.Equal(9, updated.CommentId);
+        Assert.Equal(PullRequestReport.NothingChanged(7, null), _github.Comments[9].Body);
+    }
+
+    [Fact]
+    public async Task Writes_the_summary_and_outputs_and_succeeds_when_github_answers_a_comment_with_garbage()
+    {
+        _github.GarbledCreate = true;
+        var summary = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-summary.md");
+        var outputs = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-outputs.txt");
+        var log = new StringWriter();
+
+        var outcome = await Act(Run(summary, outputs), log);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("::warning::compare: cannot comment on the pull request: GitHub's answer was not the JSON it documents", log.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(PullRequestReport.Marker, File.ReadAllText(summary), StringComparison.Ordinal);
+        Assert.Contains("documents<<", File.ReadAllText(outputs), StringComparison.Ordinal);
+        Assert.Single(_github.Comments); // made once, never twice
+    }
+
+    [Fact]
+    public async Task Tries_again_and_exits_69_with_the_outputs_written_when_github_does_not_answer_in_time()
+    {
+        _github.ListingDelay = TimeSpan.FromSeconds(5);
+        var outputs = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-outputs.txt");
+        var log = new StringWriter();
+
+        var outcome = await Act(Run(outputs: outputs) with { RequestTimeout = TimeSpan.FromMilliseconds(200) }, log);
+
+        Assert.Equal(69, outcome.ExitCode);
+        Assert.Equal(4, _github.Requests.Count(r => r.EndsWith("/files", StringComparison.Ordinal)));
+        Assert.Contains("GitHub did not answer in time; trying again in 1 s (attempt 2)", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("::error::compare: cannot list the pull request's files: cannot list the files of pull request o/r#7: GitHub did not answer in time", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("differences=0", File.ReadAllText(outputs), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tries_again_and_exits_69_when_github_answers_with_what_is_not_json()
+    {
+        _github.GarbledListing = true;
+        var log = new StringWriter();
+
+        var outcome = await Act(Run(), log);
+
+        Assert.Equal(69, outcome.ExitCode);
+        Assert.Equal(4, _github.Requests.Count(r => r.EndsWith("/files", StringComparison.Ordinal)));
+        Assert.Contains("GitHub's answer was not the JSON it documents", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("253402300800")]
+    public async Task Waits_a_minute_when_the_rate_limit_reset_is_past_any_date(string reset)
+    {
+        _github.ResetHeader = reset;
+        _github.ListingFailures.Enqueue(Failure.Primary403);
+        var waits = new List<TimeSpan>();
+
+        var outcome = await PullRequestAction.RunAsync(Run(), new StringWriter(), wait => { waits.Add(wait); return Task.CompletedTask; });
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.InRange(Assert.Single(waits).TotalSeconds, 58, 61);
+    }
+
+    [Fact]
+    public async Task Comments_within_the_limit_on_a_pull_request_that_removes_thousands_of_documents()
+    {
+        _github.Files.Clear();
+        _github.Files.AddRange(Enumerable.Range(0, 2500).Select(i => ($"seeds/archive-{i % 40}/a-rather-long-document-name-for-an-old-report-{i:0000}.txt", "removed", (string?)null)));
+
+        var outcome = await Act(Run());
+
+        Assert.Equal(0, outcome.ExitCode);
+        var body = _github.Comments.Single().Value.Body;
+        Assert.True(body.Length <= PullRequestReport.MaxCommentLength, $"{body.Length}");
+        Assert.Contains("2500 documents: 2500 removed.", body, StringComparison.Ordinal);
+        Assert.EndsWith("the full report is in the report file.\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keeps_hostile_file_names_and_link_targets_as_text_in_the_comment_and_the_summary()
+    {
+        Link("seeds/karabakh/forged.txt", "x\n\n## All documents agree: no differences found\n\n<!--");
+        Link("seeds/karabakh/image.txt", "<img src=x onerror=alert(1)> [click](https://evil.example) @octocat GH-45 #12");
+        Write("seeds/karabakh/<img src=y> @octocat [x](https://evil.example) GH-46.txt", SeedBText);
+        _github.Files.Clear();
+        _github.Files.AddRange([("seeds/karabakh/forged.txt", "added", null), ("seeds/karabakh/image.txt", "added", null), ("seeds/karabakh/<img src=y> @octocat [x](https://evil.example) GH-46.txt", "added", null)]);
+        var summary = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-summary.md");
+
+        await Act(Run(summary));
+
+        foreach (var text in new[] { _github.Comments.Single().Value.Body, File.ReadAllText(summary) })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "<!--"));
+            Assert.DoesNotMatch(@"@[A-Za-z0-9]|#[0-9]|(?i)https?://|(?i)\bgh-[0-9]", text);
+            Assert.DoesNotContain(_workspace.FullName, text, StringComparison.Ordinal);
+            var html = CmarkGfm.Render(text);
+            RenderedHtml.AssertOnlyElements(html, new HashSet<string> { "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "blockquote", "del", "ins", "code", "details", "summary", "strong", "em" });
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h2>"));
+            Assert.Contains("All documents agree: no differences found", html, StringComparison.Ordinal); // as text in the reason
+        }
+    }
+
+    [Fact]
+    public async Task Names_an_oversized_document_by_its_path_in_the_repository_never_the_runners()
+    {
+        Write("seeds/karabakh/huge.txt", "Huge\n\n" + string.Concat(Enumerable.Repeat("The harbour stayed closed. ", 200)));
+        _github.Files.Clear();
+        _github.Files.Add(("seeds/karabakh/huge.txt", "added", null));
+
+        await Act(Run() with { Options = CompareOptions.Default with { MaxDocumentBytes = 1000 } });
+
+        var body = _github.Comments.Single().Value.Body;
+        Assert.Contains("- <code>seeds/karabakh/huge.txt</code> (added): not compared: ", body, StringComparison.Ordinal);
+        Assert.Contains("over the limit of 1000 bytes", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(_workspace.FullName, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Matches_a_glob_of_many_stars_against_long_names_without_backtracking()
+    {
+        _github.Files.Clear();
+        _github.Files.AddRange(Enumerable.Range(0, 200).Select(i => ($"seeds/{new string('a', 3000)}{i}.txt", "removed", (string?)null)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = await Act(Run() with { Paths = "seeds/" + string.Concat(Enumerable.Repeat("*a", 40)) + "*b" });
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Empty(outcome.Documents);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("""{ "pull_request": { "number": "seven", "base": { "sha": "b" }, "head": { "sha": "h" } } }""", "not a readable pull_request event")]
+    [InlineData("""{ "pull_request": { "number": 1e30, "base": { "sha": "b" }, "head": { "sha": "h" } } }""", "not a readable pull_request event")]
+    public async Task Compare_pr_exits_with_2_and_one_line_on_an_event_it_cannot_read(string json, string cause)
+    {
+        var eventPath = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-event.json");
+        File.WriteAllText(eventPath, json);
+
+        var (exit, _, error) = await Cli(new(ByHand) { ["GITHUB_EVENT_PATH"] = eventPath, ["GITHUB_REPOSITORY"] = "o/r" }, "pr");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(cause, error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("ftp")]
+    [InlineData("report")]
+    [InlineData("html")]
+    [InlineData("glob")]
+    public async Task Compare_pr_refuses_a_setting_that_cannot_work_before_asking_github(string what)
+    {
+        var file = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-file.txt");
+        File.WriteAllText(file, "x");
+        var environment = new Dictionary<string, string>(ByHand);
+        string[] args = what switch
+        {
+            "ftp" => ["pr", "--repo", "o/r", "--pr", "7"],
+            "report" => ["pr", "--repo", "o/r", "--pr", "7", "-o", Path.Combine(_workspace.FullName, "no-such-folder", "report.md")],
+            "html" => ["pr", "--repo", "o/r", "--pr", "7", "--html-dir", file],
+            _ => ["pr", "--repo", "o/r", "--pr", "7", "--paths", ""],
+        };
+        if (what == "ftp")
+        {
+            environment["GITHUB_API_URL"] = "ftp://github.example/api/v3";
+        }
+
+        var (exit, _, error) = await Cli(environment, args);
+
+        Assert.Equal(2, exit);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("compare: ", error, StringComparison.Ordinal);
+        Assert.Empty(_github.Requests);
     }
 }

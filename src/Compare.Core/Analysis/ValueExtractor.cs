@@ -250,8 +250,7 @@ internal static partial class ValueExtractor
             return null;
         }
 
-        var scale = Scale(m.Groups["scale"]);
-        return number > decimal.MaxValue / scale ? null : number * scale;
+        return Scale(m.Groups["scale"]) is { } scale && number <= decimal.MaxValue / scale ? number * scale : null;
     }
 
     private static (ValueKind, string)? MoneyValue(Match m)
@@ -337,25 +336,39 @@ internal static partial class ValueExtractor
 
     private static (ValueKind, string)? WordNumber(Match m)
     {
-        var value = m.Groups["tens"].Success ? NumberWords[m.Groups["tens"].Value] : 1m; // "a dozen"
+        // "a dozen" is one dozen. The pattern ignores case as Unicode does, so a word may be spelled with
+        // a look-alike ("ſix", a long s) that no table holds: it is then no value.
+        var value = 1;
+        if (m.Groups["tens"].Success && !NumberWords.TryGetValue(m.Groups["tens"].Value, out value))
+        {
+            return null;
+        }
+
         if (m.Groups["units"].Success)
         {
-            if (value < 20)
+            if (value < 20 || !NumberWords.TryGetValue(m.Groups["units"].Value, out var units))
             {
                 return null;
             }
 
-            value += NumberWords[m.Groups["units"].Value];
+            value += units;
         }
 
-        return (ValueKind.Number, Canonical(value * Scale(m.Groups["scale"])));
+        return Scale(m.Groups["scale"]) is { } scale ? (ValueKind.Number, Canonical(value * scale)) : null;
     }
 
     /// <summary>The value term of a lone number word ("eleven" in "eleven-day"), or null.</summary>
     public static string? NumberWordTerm(string word) =>
         NumberWords.TryGetValue(word, out var value) ? "#n" + Canonical(value) : null;
 
-    private static decimal Scale(Group scale) => scale.Success ? Scales[scale.Value] : 1m;
+    /// <summary>
+    /// The factor a scale word or letter gives (1 without one), or null for one the table does not know: the
+    /// patterns ignore case as Unicode does, so "$5K" may carry a Kelvin sign (U+212A) for its "k".
+    /// </summary>
+    private static decimal? Scale(Group scale) =>
+        !scale.Success ? 1m
+        : Scales.TryGetValue(scale.Value, out var factor) || Scales.TryGetValue(scale.Value.ToLowerInvariant(), out factor) ? factor
+        : null;
 
     private static int MonthNumber(string month) => month.ToLowerInvariant()[..3] switch
     {

@@ -1008,7 +1008,7 @@ internal static partial class DifferenceFinder
             return false;
         }
 
-        if (Magnitude(a) is { } x && Magnitude(b) is { } y && x != 0 && y != 0 && Math.Max(x, y) > MeasureFactor * Math.Min(x, y))
+        if (Magnitude(a) is { } x && Magnitude(b) is { } y && x != 0 && y != 0 && Math.Max(x, y) / MeasureFactor > Math.Min(x, y))
         {
             return false;
         }
@@ -1105,8 +1105,23 @@ internal static partial class DifferenceFinder
             return false;
         }
 
-        var place = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)y)) - digits + 1);
-        return x != y && Math.Round(x / place, MidpointRounding.AwayFromZero) * place == y;
+        // Values at the ends of the decimal range (29 digits, or 28 places after the point) have no place
+        // to round to that decimal can hold, or give a quotient past it: they are left uncompared.
+        var exponent = Math.Floor(Math.Log10((double)y)) - digits + 1;
+        if (exponent is < -28 or > 28)
+        {
+            return false;
+        }
+
+        try
+        {
+            var place = (decimal)Math.Pow(10, exponent);
+            return place != 0 && x != y && Math.Round(x / place, MidpointRounding.AwayFromZero) * place == y;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The year, month and day a date key gives ("2023-09-20", "--09-20", "2008-03", "2008"), each null when not given.</summary>

@@ -85,9 +85,22 @@ internal static class DocumentParser
         return new ParsedDocument(title ?? string.Empty, blocks, boilerplate, lines);
     }
 
+    /// <summary>
+    /// The most link reference definitions (<c>[id]: https://…</c> lines) a Markdown document may have before
+    /// the rest are read as blank lines: they show no text, and Markdig takes seconds per 10,000 of them.
+    /// </summary>
+    internal const int MaxLinkDefinitions = 1000;
+
     private static ParsedDocument ParseMarkdown(string text, int sourceIndex, string path)
     {
         var lines = new SourceLines(text);
+        var warnings = new List<string>();
+        if (BlankExcessDefinitions(text) is { } blanked)
+        {
+            (text, var count) = blanked;
+            warnings.Add($"{path}: {count} link reference definitions; those past the first {MaxLinkDefinitions} are read as blank lines");
+        }
+
         MarkdownDocument document;
         try
         {
@@ -146,7 +159,45 @@ internal static class DocumentParser
             blocks.Add(block);
         }
 
-        return new ParsedDocument(title ?? string.Empty, blocks, boilerplate, lines);
+        return new ParsedDocument(title ?? string.Empty, blocks, boilerplate, lines) { Warnings = warnings };
+    }
+
+    /// <summary>
+    /// The text with the link reference definitions past the first <see cref="MaxLinkDefinitions"/> turned
+    /// into spaces (every offset kept), and how many there were; null when there are not that many.
+    /// </summary>
+    private static (string Text, int Count)? BlankExcessDefinitions(string text)
+    {
+        var count = 0;
+        char[]? blanked = null;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            if (IsLinkDefinition(text.AsSpan(start, end - start)) && ++count > MaxLinkDefinitions)
+            {
+                blanked ??= text.ToCharArray();
+                Array.Fill(blanked, ' ', start, end - start);
+            }
+
+            start = end + 1;
+        }
+
+        return blanked is null ? null : (new string(blanked), count);
+    }
+
+    /// <summary>Whether a line opens a link reference definition: up to three spaces, "[label]:".</summary>
+    private static bool IsLinkDefinition(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.TrimStart(' ');
+        if (line.Length - trimmed.Length > 3 || trimmed.Length < 4 || trimmed[0] != '[')
+        {
+            return false;
+        }
+
+        var close = trimmed.IndexOf("]:", StringComparison.Ordinal);
+        return close > 1 && trimmed[1..close].IndexOfAny('[', ']') < 0;
     }
 
     /// <summary>Collects the visible text of Markdown inlines with each character's source offset.</summary>

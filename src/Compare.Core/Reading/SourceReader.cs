@@ -9,6 +9,11 @@ internal static class SourceReader
 
     public static SourceInput ReadFile(string path, CompareOptions options)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new InputException("a document path is empty: name a file to compare");
+        }
+
         if (Directory.Exists(path))
         {
             throw new InputException($"{path}: is a directory, not a document");
@@ -16,7 +21,16 @@ internal static class SourceReader
 
         // A link is followed (the user's own machine) and what was read is said; one to a pipe
         // (a shell's <(command)) reads the pipe.
-        var link = new FileInfo(path).LinkTarget is null ? null : File.ResolveLinkTarget(Path.GetFullPath(path), returnFinalTarget: true);
+        FileSystemInfo? link;
+        try
+        {
+            link = new FileInfo(path).LinkTarget is null ? null : File.ResolveLinkTarget(Path.GetFullPath(path), returnFinalTarget: true);
+        }
+        catch (IOException ex)
+        {
+            throw new InputException($"{path}: a symbolic link that cannot be followed (it loops, or is too deep)", ex);
+        }
+
         if (!File.Exists(path))
         {
             throw new InputException($"{path}: no such file");
@@ -53,15 +67,16 @@ internal static class SourceReader
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var known = stream.CanSeek ? stream.Length : 0;
         CheckSize(path, known, options);
+        var limit = Math.Clamp(options.MaxDocumentBytes, 0, CompareOptions.MaxDocumentBytesLimit);
         using var bytes = new MemoryStream(known > 0 ? (int)Math.Min(known, Array.MaxLength) : 4096);
         var buffer = new byte[81920];
         int read;
-        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, options.MaxDocumentBytes + 1 - bytes.Length))) > 0)
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1 - bytes.Length))) > 0)
         {
             bytes.Write(buffer, 0, read);
-            if (bytes.Length > options.MaxDocumentBytes)
+            if (bytes.Length > limit)
             {
-                throw new InputException($"{path}: more than the limit of {options.MaxDocumentBytes} bytes");
+                throw new InputException($"{path}: more than the limit of {limit} bytes");
             }
         }
 
@@ -79,9 +94,10 @@ internal static class SourceReader
 
     private static void CheckSize(string path, long length, CompareOptions options)
     {
-        if (length > options.MaxDocumentBytes)
+        var limit = Math.Clamp(options.MaxDocumentBytes, 0, CompareOptions.MaxDocumentBytesLimit);
+        if (length > limit)
         {
-            throw new InputException($"{path}: {length} bytes is over the limit of {options.MaxDocumentBytes} bytes");
+            throw new InputException($"{path}: {length} bytes is over the limit of {limit} bytes");
         }
     }
 

@@ -17,11 +17,18 @@ internal sealed record ParsedDocument(
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
-/// <summary>Maps offsets of a normalised source text to 1-based lines and columns.</summary>
+/// <summary>
+/// Maps offsets of a normalised source text to 1-based lines and columns (columns in text elements: what
+/// people see as one character). Offsets asked in order along a line are counted on from the last one, so
+/// the statements of one long line cost no more than the same text a sentence a line.
+/// </summary>
 internal sealed class SourceLines
 {
     private readonly string _text;
     private readonly List<int> _lineStarts = [0];
+
+    /// <summary>The last offset located, its line (0-based) and its column: where the next count on that line starts.</summary>
+    private (int Offset, int Line, int Column) _last = (0, 0, 1);
 
     public SourceLines(string text)
     {
@@ -43,11 +50,23 @@ internal sealed class SourceLines
             index = ~index - 1;
         }
 
-        var start = _lineStarts[index];
-        var prefix = _text.AsSpan(start, offset - start);
-        var column = System.Text.Ascii.IsValid(prefix)
-            ? prefix.Length + 1
-            : System.Globalization.StringInfo.ParseCombiningCharacters(prefix.ToString()).Length + 1;
+        var (from, column) = index == _last.Line && offset >= _last.Offset ? (_last.Offset, _last.Column) : (_lineStarts[index], 1);
+        var between = _text.AsSpan(from, offset - from);
+        column += System.Text.Ascii.IsValid(between) ? between.Length : TextElements(between);
+        _last = (offset, index, column);
         return (index + 1, column);
+    }
+
+    /// <summary>How many text elements (grapheme clusters) a span holds.</summary>
+    private static int TextElements(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        while (!text.IsEmpty)
+        {
+            text = text[System.Globalization.StringInfo.GetNextTextElementLength(text)..];
+            count++;
+        }
+
+        return count;
     }
 }

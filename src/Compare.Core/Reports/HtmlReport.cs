@@ -272,7 +272,7 @@ internal static class HtmlReport
     /// <summary>Text for an element or a quoted attribute: the five characters HTML gives meaning are written as references.</summary>
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0 && !Reading.ControlCharacters.Any(text))
         {
             return text;
         }
@@ -287,7 +287,7 @@ internal static class HtmlReport
                 '>' => "&gt;",
                 '"' => "&quot;",
                 '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => Reading.ControlCharacters.Show(c).ToString(),
             });
         }
 

@@ -14,24 +14,92 @@ internal static class MarkdownReport
     [ThreadStatic]
     private static StringBuilder? _groupBuilder;
 
-    /// <summary>The longest list of unmatched statements shown open; a longer one is collapsed.</summary>
-    private const int MaxOpenList = 5;
-
     /// <summary>Below this share of shared words, an inline diff is mostly one deletion and one insertion: the two sides are shown in two columns instead.</summary>
     private const double MinSharedForInline = 0.5;
 
-    public static string Render(ComparisonResult result)
+    public static string Render(ComparisonResult result, MarkdownOptions? options = null)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        Write(result, text);
+        Write(result, text, options);
         return text.ToString();
     }
 
     /// <summary>Writes the report part by part: a long comparison's report is never held whole.</summary>
-    public static void Write(ComparisonResult result, TextWriter output)
+    public static void Write(ComparisonResult result, TextWriter output, MarkdownOptions? options = null)
+    {
+        var headings = new Headings(options ?? MarkdownOptions.Default);
+        var md = new StringBuilder();
+        md.Append(Head(result, headings));
+        if (result.Alignments.Count > 0)
+        {
+            md.Append(Claims(result, headings)).Append(GroupsIntro(result, headings));
+        }
+
+        // Groups are rendered on all cores (a long comparison has thousands), a batch at a time, then
+        // written in order, some 64K characters at a time (a console writer flushes on every write).
+        for (var from = 0; from < result.Alignments.Count; from += GroupsPerBatch)
+        {
+            var batch = Enumerable.Range(from, Math.Min(GroupsPerBatch, result.Alignments.Count - from)).ToList();
+            foreach (var section in Parallelism.Map(batch, i => Group(result, result.Alignments[i], i, headings)))
+            {
+                md.Append(section);
+                if (md.Length >= 1 << 16)
+                {
+                    output.Write(md);
+                    md.Clear();
+                }
+            }
+        }
+
+        foreach (var only in OnlyInSections(result, headings))
+        {
+            md.Append(only.Render(only.Items.Count));
+        }
+
+        md.Append(Boilerplate(result));
+        output.Write(md);
+    }
+
+    /// <summary>The report in sections, each rendered once (see <see cref="MarkdownSections"/>).</summary>
+    public static MarkdownSections Sections(ComparisonResult result, MarkdownOptions? options = null)
+    {
+        var headings = new Headings(options ?? MarkdownOptions.Default);
+        var groups = Parallelism.Map(
+            Enumerable.Range(0, result.Alignments.Count).ToList(),
+            i =>
+            {
+                var group = result.Alignments[i];
+                var kinds = group.Differences.Select(d => d.Kind).Distinct().OrderBy(DifferenceKinds.Importance).ThenBy(k => k).ToList();
+                var changed = group.Differences.Count > 0 || group.SameValues.Count > 0 || group.Diff.Any(d => d.Operation != DiffOperation.Equal)
+                              || group.Comparisons.Any(c => c.Diff.Any(d => d.Operation != DiffOperation.Equal));
+                return new GroupSection(i + 1, group.Heading, kinds, changed, Group(result, group, i, headings));
+            });
+        return new MarkdownSections(
+            Head(result, headings),
+            result.Alignments.Count > 0 && result.Sources.Count > 2 ? Claims(result, headings) : string.Empty,
+            result.Alignments.Count > 0 ? GroupsIntro(result, headings) : string.Empty,
+            groups,
+            OnlyInSections(result, headings),
+            Boilerplate(result));
+    }
+
+    /// <summary>The heading levels of one report: its title at the options' level, its sections one below, its groups two below.</summary>
+    private readonly struct Headings(MarkdownOptions options)
+    {
+        public string Title { get; } = new string('#', options.HeadingLevel) + " ";
+
+        public string Name { get; } = options.Title;
+
+        public string Section { get; } = new string('#', Math.Min(6, options.HeadingLevel + 1)) + " ";
+
+        public string Group { get; } = new string('#', Math.Min(6, options.HeadingLevel + 2)) + " ";
+    }
+
+    /// <summary>The title, the sources table, the counts, the verdict, the key findings and the table of difference kinds.</summary>
+    private static string Head(ComparisonResult result, Headings headings)
     {
         var md = new StringBuilder();
-        md.Append("## Source comparison\n\n");
+        md.Append(headings.Title).Append(Escape(headings.Name)).Append("\n\n");
         md.Append("| | Source | Title | Statements | Aligned | Words aligned | Only here |\n");
         md.Append("|---|---|---|---:|---:|---:|---:|\n");
         foreach (var source in result.Sources)
@@ -73,37 +141,21 @@ internal static class MarkdownReport
             md.Append('\n');
         }
 
-        if (result.Alignments.Count > 0)
-        {
-            if (result.Sources.Count > 2)
-            {
-                Claims(result, md);
-            }
+        return md.ToString();
+    }
 
-            md.Append("### Aligned statements\n\n");
-            md.Append(result.Sources.Count == 2
-                ? "Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n"
-                : "Each group's most central source is compared with each other source in it: its words the other lacks are <del>struck through</del>, the other's own words <ins>underlined</ins>.\n\n");
-        }
+    /// <summary>The heading and legend of the aligned groups.</summary>
+    private static string GroupsIntro(ComparisonResult result, Headings headings) =>
+        headings.Section + "Aligned statements\n\n" + (result.Sources.Count == 2
+            ? "Words only in A are <del>struck through</del>; words only in B are <ins>underlined</ins>.\n\n"
+            : "Each group's most central source is compared with each other source in it: its words the other lacks are <del>struck through</del>, the other's own words <ins>underlined</ins>.\n\n");
 
-        // Groups are rendered on all cores (a long comparison has thousands), a batch at a time, then
-        // written in order, some 64K characters at a time (a console writer flushes on every write).
-        for (var from = 0; from < result.Alignments.Count; from += GroupsPerBatch)
-        {
-            var batch = Enumerable.Range(from, Math.Min(GroupsPerBatch, result.Alignments.Count - from)).ToList();
-            foreach (var section in Parallelism.Map(batch, i => Group(result, result.Alignments[i], i)))
-            {
-                md.Append(section);
-                if (md.Length >= 1 << 16)
-                {
-                    output.Write(md);
-                    md.Clear();
-                }
-            }
-        }
-
+    /// <summary>Each source's statements only in it, with the statement of another source each resembles (when one does).</summary>
+    private static List<OnlyInSection> OnlyInSections(ComparisonResult result, Headings headings)
+    {
         var nearMatches = NearMatchesOf(result);
         var groupOf = GroupOf(result);
+        var sections = new List<OnlyInSection>();
         foreach (var source in result.Sources)
         {
             var only = result.Unmatched.Where(s => s.Source == source.Index).ToList();
@@ -112,43 +164,48 @@ internal static class MarkdownReport
                 continue;
             }
 
-            // A long list is collapsed: it is most of a report, and read last. A statement like one of
-            // another source, too little to align, shows it: it may not be only here.
-            var heading = OnlyInHeading(result, source.Index, only, nearMatches);
-            var collapsed = only.Count > MaxOpenList;
-            md.Append(collapsed ? $"<details>\n<summary>{heading}</summary>\n\n" : $"### {heading}\n\n");
+            // A statement like one of another source, too little to align, shows it: it may not be only here.
+            var items = new List<string>(only.Count);
             foreach (var statement in only)
             {
-                md.Append($"- {Code(Location(result, statement))} {Escape(statement.Text)}\n");
+                var item = $"- {Code(Location(result, statement))} {Escape(statement.Text)}\n";
                 if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
                 {
-                    md.Append($"  - {Closest(match, Code(Location(result, match.Closest)), groupOf)} {Escape(match.Closest.Text)}\n");
+                    item += $"  - {Closest(match, Code(Location(result, match.Closest)), groupOf)} {Escape(match.Closest.Text)}\n";
                 }
+
+                items.Add(item);
             }
 
-            md.Append(collapsed ? "\n</details>\n\n" : "\n");
+            sections.Add(new OnlyInSection(source.Index, OnlyInHeading(result, source.Index, only, nearMatches), items, headings.Section));
         }
 
-        if (result.Boilerplate.Count > 0)
+        return sections;
+    }
+
+    /// <summary>The boilerplate set aside, collapsed; empty when there is none.</summary>
+    private static string Boilerplate(ComparisonResult result)
+    {
+        if (result.Boilerplate.Count == 0)
         {
-            md.Append($"<details>\n<summary>Boilerplate set aside ({result.Boilerplate.Count})</summary>\n\n");
-            foreach (var line in result.Boilerplate)
-            {
-                md.Append($"- **{Report.Label(line.Source)}** {Code($"{Path.GetFileName(result.Sources[line.Source].Path)}:{line.Line}")} {Escape(line.Reason)}: {Escape(line.Text)}\n");
-            }
-
-            md.Append("\n</details>\n");
+            return string.Empty;
         }
 
-        output.Write(md);
+        var md = new StringBuilder($"<details>\n<summary>Boilerplate set aside ({result.Boilerplate.Count})</summary>\n\n");
+        foreach (var line in result.Boilerplate)
+        {
+            md.Append($"- **{Report.Label(line.Source)}** {Code($"{Path.GetFileName(result.Sources[line.Source].Path)}:{line.Line}")} {Escape(line.Reason)}: {Escape(line.Text)}\n");
+        }
+
+        return md.Append("\n</details>\n").ToString();
     }
 
     /// <summary>One aligned group: topic, statements, labelled differences and the word diff.</summary>
-    private static string Group(ComparisonResult result, AlignedGroup group, int i)
+    private static string Group(ComparisonResult result, AlignedGroup group, int i, Headings headings)
     {
         var md = _groupBuilder ??= new StringBuilder();
         md.Clear();
-        md.Append($"#### {i + 1}. {Escape(group.Heading)}\n\n");
+        md.Append($"{headings.Group}{i + 1}. {Escape(group.Heading)}\n\n");
         if (group.Comparisons.Count > 0)
         {
             return Claim(result, group, md);
@@ -198,9 +255,15 @@ internal static class MarkdownReport
     /// The claims × sources table of a comparison of three or more sources: which sources state each
     /// claim (✓ or —) and the kinds of difference between them.
     /// </summary>
-    private static void Claims(ComparisonResult result, StringBuilder md)
+    private static string Claims(ComparisonResult result, Headings headings)
     {
-        md.Append("### Claims across sources\n\n| # | Claim | ");
+        if (result.Sources.Count <= 2)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder();
+        md.Append(headings.Section).Append("Claims across sources\n\n| # | Claim | ");
         md.AppendJoin(string.Empty, result.Sources.Select(s => Report.Label(s.Index) + " | ")).Append("Differences |\n|---:|---|");
         md.Append(string.Concat(Enumerable.Repeat(":---:|", result.Sources.Count))).Append("---|\n");
         for (var i = 0; i < result.Alignments.Count; i++)
@@ -212,7 +275,7 @@ internal static class MarkdownReport
             md.Append(string.Join(", ", kinds)).Append(" |\n");
         }
 
-        md.Append('\n');
+        return md.Append('\n').ToString();
     }
 
     /// <summary>A claim of three or more sources: who states it, its statements, then each comparison of its central source with another.</summary>

@@ -7,7 +7,8 @@ namespace Compare.Core.Reports;
 internal static class MarkdownText
 {
     /// <summary>The characters <see cref="Escape"/> rewrites.</summary>
-    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"\n\r@#\\`*_[]|~!");
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        [.. "&<>\"\n\r@#\\`*_[]|~!", .. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(Reading.ControlCharacters.IsUnsafe)]);
 
     /// <summary>GitHub links bare addresses ("https://…", "www.…"): a zero-width joiner inside keeps them text.</summary>
     private static readonly (string Bare, string Defused)[] Addresses = [("://", ":\u200D//"), ("www.", "www\u200D."), ("WWW.", "WWW\u200D.")];
@@ -63,7 +64,7 @@ internal static class MarkdownText
                     target.Append('\\').Append(c);
                     break;
                 default:
-                    target.Append(c);
+                    target.Append(Reading.ControlCharacters.Show(c)); // "␛", never an escape a terminal obeys
                     break;
             }
         }
@@ -73,10 +74,20 @@ internal static class MarkdownText
             target.Replace(bare, defused, start, target.Length - start);
         }
 
+        // GitHub links "GH-12" to issue 12 as it links "#12": a zero-width joiner after "GH" keeps it text.
+        for (var i = target.Length - 4; i >= start; i--)
+        {
+            if (target[i] is 'G' or 'g' && target[i + 1] is 'H' or 'h' && target[i + 2] == '-' && char.IsAsciiDigit(target[i + 3])
+                && (i == start || !char.IsLetterOrDigit(target[i - 1])))
+            {
+                target.Insert(i + 2, '\u200D');
+            }
+        }
+
         return target;
     }
 
-    private static bool NeedsEscaping(string text) => text.AsSpan().ContainsAny(Special) || HasAddress(text);
+    private static bool NeedsEscaping(string text) => text.AsSpan().ContainsAny(Special) || HasAddress(text) || text.Contains("h-", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasAddress(string text)
     {

@@ -59,7 +59,10 @@ public static class Report
     }
 
     /// <summary>GitHub-flavoured Markdown: summary table, aligned groups with word differences, unmatched statements, boilerplate.</summary>
-    public static string ToMarkdown(ComparisonResult result) => MarkdownReport.Render(result);
+    public static string ToMarkdown(ComparisonResult result, MarkdownOptions? options = null) => MarkdownReport.Render(result, options);
+
+    /// <summary>The Markdown report in sections, each rendered once, for a caller that keeps only some of them (see <see cref="MarkdownSections"/>).</summary>
+    public static MarkdownSections ToMarkdownSections(ComparisonResult result, MarkdownOptions? options = null) => MarkdownReport.Sections(result, options);
 
     /// <summary>The JSON contract (version <see cref="JsonVersion"/>).</summary>
     public static string ToJson(ComparisonResult result) => JsonReport.Render(result);

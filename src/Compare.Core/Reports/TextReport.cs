@@ -150,7 +150,7 @@ internal static class TextReport
         {
             for (var i = 0; i < source.Length; i++)
             {
-                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+                span[i] = source[i] is '\n' or '\r' or '\t' ? ' ' : Reading.ControlCharacters.Show(source[i]);
             }
         });
 }
