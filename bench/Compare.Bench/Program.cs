@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "news" => NewsEvaluation.Run(args.Skip(1).ToArray()),
     "news-ceiling" => NewsCeiling.Run(args.Skip(1).ToArray()),
     "fuzz" => OutletFuzzing.Run(args.Skip(1).ToArray()),
+    "pr-scale" => PullRequestScale.Run(args.Skip(1).ToArray()),
     _ => Benchmarks(args),
 };
 

@@ -127,7 +127,7 @@ internal sealed class SyntheticCorpus
         return 0;
     }
 
-    private string Sentence()
+    internal string Sentence()
     {
         var words = new List<string>();
         var length = 10 + _random.Next(10);
@@ -152,7 +152,7 @@ internal sealed class SyntheticCorpus
     }
 
     /// <summary>Replaces about a quarter of the content words with synonyms, drops some words, adds some, and may swap the clauses.</summary>
-    private string Reword(string sentence)
+    internal string Reword(string sentence)
     {
         var clauses = sentence.TrimEnd('.').Split(", ");
         if (clauses.Length == 2 && _random.NextDouble() < 0.3)

@@ -40,14 +40,26 @@ public static class PullRequestAction
         if (run.BaseSha is null)
         {
             // Not a pull_request event (workflow_run with the number given): the pull request says its base and head.
+            PullRequest? pull = null;
             try
             {
-                var pull = await api.PullRequest(run.Number).ConfigureAwait(false);
+                pull = await api.PullRequest(run.Number).ConfigureAwait(false);
                 run = run with { BaseSha = pull.Base?.Sha, HeadRepository = run.HeadRepository ?? pull.Head?.Repository?.FullName };
+            }
+            catch (ApiException ex) when (api.Refusal(ex, $"read pull request {run.Owner}/{run.Name}#{run.Number}") is { } refusal && (int)ex.StatusCode == 404)
+            {
+                throw refusal;
             }
             catch (Exception ex) when (GitHubApi.IsFailure(ex))
             {
                 await Warn(log, $"cannot read the pull request's base commit ({GitHubApi.Describe(ex)}); changed documents get no revision report").ConfigureAwait(false);
+            }
+
+            // A workflow_run names the head it checked out: a pull request number that does not go with it
+            // (from an artifact a fork's run wrote) would put this report on another pull request.
+            if (pull?.Head?.Sha is { } head && run.HeadSha is { } checkedOut && !string.Equals(head, checkedOut, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InputException($"pull request {run.Owner}/{run.Name}#{run.Number} is at {head}, not at the head this run checked out ({checkedOut}): check the pr-number input");
             }
         }
 

@@ -82,6 +82,13 @@ public sealed record PullRequestRun(
             try
             {
                 using var json = JsonDocument.Parse(File.ReadAllText(eventPath));
+                if (json.RootElement.TryGetProperty("workflow_run", out var workflowRun) && workflowRun.ValueKind == JsonValueKind.Object
+                    && workflowRun.TryGetProperty("head_sha", out var runHead) && runHead.ValueKind == JsonValueKind.String)
+                {
+                    // A workflow_run after a pull request's run: the head it checked out, which the pull request must have.
+                    headSha = runHead.GetString();
+                }
+
                 if (json.RootElement.TryGetProperty("pull_request", out var pr))
                 {
                     number ??= pr.GetProperty("number").GetInt32();

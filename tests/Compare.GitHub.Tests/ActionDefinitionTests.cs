@@ -31,7 +31,7 @@ public sealed partial class ActionDefinitionTests
     public void Documents_every_input_with_a_default_and_every_output()
     {
         var inputs = Map(Action, "inputs");
-        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-tag", "pr-number", "html-report", "comment-author"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-tag", "pr-number", "html-report", "comment-author", "version", "nuget-source"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.All(inputs.Children.Values.Cast<YamlMappingNode>(), input =>
         {
             Assert.False(string.IsNullOrWhiteSpace(Scalar(input, "description")));
@@ -65,7 +65,7 @@ public sealed partial class ActionDefinitionTests
             }
         }
 
-        Assert.Equal(["comment", "comment-author", "comment-tag", "fail-on", "github-token", "html-report", "paths", "pr-number", "threshold"], used.Order(StringComparer.Ordinal));
+        Assert.Equal(["comment", "comment-author", "comment-tag", "fail-on", "github-token", "html-report", "nuget-source", "paths", "pr-number", "threshold", "version"], used.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Compare.GitHub.Tests;
 
-/// <summary>What one run of the action did: the steps it ran (by id, "build" for the unnamed build step), each script step's exit code, every step output, the log and the job summary.</summary>
-internal sealed record ActionRun(List<string> Ran, Dictionary<string, int> ExitCodes, Dictionary<string, string> Outputs, string Log, string Summary)
+/// <summary>What one run of the action did: the steps it ran (by id, "build" for the unnamed build step), each script step's exit code, every step output, the log, the job summary and the artifacts it uploaded (name → folder).</summary>
+internal sealed record ActionRun(List<string> Ran, Dictionary<string, int> ExitCodes, Dictionary<string, string> Outputs, string Log, string Summary, Dictionary<string, string> Artifacts)
 {
     /// <summary>The compare step's exit code.</summary>
     public int ExitCode => ExitCodes.GetValueOrDefault("compare");
@@ -14,17 +14,12 @@ internal sealed record ActionRun(List<string> Ran, Dictionary<string, int> ExitC
     public bool Succeeded => ExitCodes.Values.All(code => code == 0);
 }
 
-/// <summary>
-/// The runner's side of GitHub Actions: an `actions/cache` store (a folder per key) and the uploaded
-/// artifacts, kept across runs as GitHub keeps them across workflow runs.
-/// </summary>
+/// <summary>The runner's side of GitHub Actions that outlives a run: the `actions/cache` store (a folder per key).</summary>
 internal sealed class ActionStore(string folder)
 {
     public string Folder { get; } = folder;
 
     public Dictionary<string, string> Cache { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, string> Artifacts { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -85,11 +80,14 @@ internal static partial class ActionRunner
             ["GITHUB_EVENT_PATH"] = eventPath,
             ["GITHUB_EVENT_NAME"] = eventName,
             ["GITHUB_REPOSITORY"] = "o/r",
+            ["GITHUB_SERVER_URL"] = "https://github.example",
+            ["GITHUB_RUN_ID"] = "4242",
             ["GITHUB_API_URL"] = api.ToString().TrimEnd('/'),
             ["RUNNER_TEMP"] = temp,
             ["RUNNER_OS"] = "Linux",
         };
 
+        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal);
         var ran = new List<string>();
         var exitCodes = new Dictionary<string, int>(StringComparer.Ordinal);
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -112,7 +110,7 @@ internal static partial class ActionRunner
             if (Scalar(step, "uses") is { } uses)
             {
                 stepOutputs = id == "upload"
-                    ? Upload(store, uses, Evaluate(Scalar(Child(step, "with"), "name")!, context), Evaluate(Scalar(Child(step, "with"), "path")!, context))
+                    ? Upload(store, artifacts, uses, Evaluate(Scalar(Child(step, "with"), "name")!, context), Evaluate(Scalar(Child(step, "with"), "path")!, context))
                     : Cache(store, uses, Evaluate(Scalar(Child(step, "with"), "key")!, context), Evaluate(Scalar(Child(step, "with"), "path")!, context), saves);
             }
             else
@@ -142,17 +140,17 @@ internal static partial class ActionRunner
 
         var summaryPath = environment["GITHUB_STEP_SUMMARY"];
         var summary = File.Exists(summaryPath) ? await File.ReadAllTextAsync(summaryPath) : string.Empty;
-        return new ActionRun(ran, exitCodes, outputs, log.ToString(), summary);
+        return new ActionRun(ran, exitCodes, outputs, log.ToString(), summary, artifacts);
     }
 
-    /// <summary>The upload-artifact action: the folder's files kept under the artifact's name (a name used twice fails, as on GitHub).</summary>
-    private static Dictionary<string, string> Upload(ActionStore store, string uses, string name, string path)
+    /// <summary>The upload-artifact action: the folder's files kept under the artifact's name (a name used twice in a run fails, as on GitHub).</summary>
+    private static Dictionary<string, string> Upload(ActionStore store, Dictionary<string, string> artifacts, string uses, string name, string path)
     {
         Assert.Equal("actions/upload-artifact@v7", uses);
-        Assert.False(store.Artifacts.ContainsKey(name), "artifact uploaded twice: " + name);
+        Assert.False(artifacts.ContainsKey(name), "artifact uploaded twice: " + name);
         if (Directory.Exists(path))
         {
-            store.Artifacts[name] = CopyTree(path, Path.Combine(store.Folder, "artifacts", Guid.NewGuid().ToString("N"), name));
+            artifacts[name] = CopyTree(path, Path.Combine(store.Folder, "artifacts", Guid.NewGuid().ToString("N"), name));
         }
 
         return new(StringComparer.Ordinal);

@@ -50,8 +50,16 @@ internal sealed class ActionScenario : IAsyncDisposable
     }
 
     /// <summary>Runs the action on this pull request with the store's cache and artifacts.</summary>
-    public Task<ActionRun> RunAsync(ActionStore store, string name, Dictionary<string, string>? inputs = null, string eventName = "pull_request") =>
-        ActionRunner.RunAsync(store, name, Workspace, EventPath, GitHub.ApiUrl, inputs, eventName);
+    public Task<ActionRun> RunAsync(ActionStore store, string name, Dictionary<string, string>? inputs = null) =>
+        ActionRunner.RunAsync(store, name, Workspace, EventPath, GitHub.ApiUrl, inputs);
+
+    /// <summary>Runs the action on a push to the default branch (an event with no pull request).</summary>
+    public async Task<ActionRun> RunOnPushAsync(ActionStore store, string name, Dictionary<string, string>? inputs = null)
+    {
+        var push = Path.Combine(Work.FullName, "push.json");
+        await File.WriteAllTextAsync(push, """{ "ref": "refs/heads/main", "after": "0123abc" }""");
+        return await ActionRunner.RunAsync(store, name, Workspace, push, GitHub.ApiUrl, inputs, eventName: "push");
+    }
 
     public async Task<string> Git(params string[] arguments)
     {

@@ -8,19 +8,19 @@ public sealed class NativeAction : IAsyncLifetime
 {
     internal ActionStore Store { get; } = new(Directory.CreateTempSubdirectory("compare-action-store-").FullName);
 
-    /// <summary>The first run: no cache, the default set-up (the Actions token), HTML pages on.</summary>
-    internal ActionRun Cold { get; private set; } = null!;
+    /// <summary>The first run, as the README's workflow makes it: a push to the default branch, with no cache yet.</summary>
+    internal ActionRun Push { get; private set; } = null!;
 
-    /// <summary>The comment the cold run left, by its author.</summary>
-    internal (string Login, string Body) ColdComment { get; private set; }
+    /// <summary>The comments the push left (none: it has no pull request).</summary>
+    internal int PushComments { get; private set; }
 
     public async Task InitializeAsync()
     {
         await using var scenario = await ActionScenario.StartAsync();
         (scenario.GitHub.Token, scenario.GitHub.Login) = (TokenKind.Actions, "github-actions[bot]");
-        Cold = await scenario.RunAsync(Store, "cold");
-        Assert.True(Cold.Succeeded, Cold.Log);
-        ColdComment = Assert.Single(scenario.GitHub.Comments).Value;
+        Push = await scenario.RunOnPushAsync(Store, "push");
+        Assert.True(Push.Succeeded, Push.Log);
+        PushComments = scenario.GitHub.Comments.Count + scenario.GitHub.Requests.Count;
     }
 
     public Task DisposeAsync()
@@ -41,31 +41,45 @@ public sealed class ActionStepsTests(NativeAction action) : IClassFixture<Native
     private FakeGitHub GitHub => _scenario.GitHub;
 
     [Fact]
-    public async Task Builds_on_a_cold_run_restores_without_building_on_a_warm_one_and_comments_both_times()
+    public async Task A_push_builds_and_caches_and_a_pull_request_restores_the_build_and_comments_with_the_pages_linked()
     {
-        var cold = action.Cold;
-        var warm = await _scenario.RunAsync(action.Store, "warm", new() { ["html-report"] = "false" });
+        (GitHub.Token, GitHub.Login) = (TokenKind.Actions, "github-actions[bot]");
 
-        Assert.Contains("build", cold.Ran);
-        Assert.Equal(["key", "cache", "compare"], warm.Ran);
-        Assert.True(warm.Succeeded, warm.Log);
-        Assert.Equal(cold.Outputs["key"], warm.Outputs["key"]);
-        Assert.StartsWith("compare-", cold.Outputs["key"], StringComparison.Ordinal);
+        var pull = await _scenario.RunAsync(action.Store, "pull");
+
+        // The push: built, cached, nothing compared and nothing asked of GitHub.
+        Assert.Equal(["key", "cache", "build", "compare"], action.Push.Ran);
+        Assert.Contains("compare: a push event has no pull request: compare is built and cached for pull requests; nothing to compare", action.Push.Log, StringComparison.Ordinal);
+        Assert.Equal(0, action.PushComments);
+        Assert.Contains(action.Push.Outputs["key"], action.Store.Cache.Keys);
+
+        // The pull request: restored, compared, commented, the pages uploaded and linked.
+        Assert.True(pull.Succeeded, pull.Log);
+        Assert.Equal(["key", "cache", "compare", "upload"], pull.Ran);
+        Assert.Equal(action.Push.Outputs["key"], pull.Outputs["key"]);
+        Assert.StartsWith("compare-", pull.Outputs["key"], StringComparison.Ordinal);
         var (_, comment) = Assert.Single(GitHub.Comments);
         Assert.StartsWith(PullRequestReport.Marker, comment.Body, StringComparison.Ordinal);
         Assert.Contains("seeds/karabakh/news.txt", comment.Body, StringComparison.Ordinal);
-        Assert.Equal("seeds/karabakh/news.txt", warm.Outputs["documents"].Trim());
-        Assert.True(File.Exists(warm.Outputs["report-path"]));
-
-        // The cold run's HTML pages: uploaded as the run's artifact, which its comment links.
-        var folder = action.Store.Artifacts["compare-report"];
+        Assert.Equal("seeds/karabakh/news.txt", pull.Outputs["documents"].Trim());
+        Assert.True(File.Exists(pull.Outputs["report-path"]));
+        Assert.Contains("[this run’s artifacts](https://github.example/o/r/actions/runs/4242#artifacts)", comment.Body, StringComparison.Ordinal);
+        var folder = Assert.Single(pull.Artifacts, a => a.Key == "compare-report").Value;
         Assert.Equal(["01-karabakh.html", "index.html", "report.md"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.StartsWith("<!DOCTYPE html>", await File.ReadAllTextAsync(Path.Combine(folder, "01-karabakh.html")), StringComparison.Ordinal);
         Assert.Contains("<a href=\"01-karabakh.html\">seeds/karabakh/: Compared: A ministry.txt · B news.txt (B is this pull request’s)</a>", await File.ReadAllTextAsync(Path.Combine(folder, "index.html")), StringComparison.Ordinal);
         Assert.StartsWith(PullRequestReport.Marker, await File.ReadAllTextAsync(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
-        Assert.Contains("[this run’s artifacts](https://github.example/o/r/actions/runs/4242#artifacts)", action.ColdComment.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("artifacts", comment.Body, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, warm.Outputs.GetValueOrDefault("html-path", string.Empty));
+    }
+
+    [Fact]
+    public async Task Writes_no_html_pages_and_links_none_when_html_report_is_off()
+    {
+        var run = await _scenario.RunAsync(action.Store, "plain", new() { ["html-report"] = "false" });
+
+        Assert.True(run.Succeeded, run.Log);
+        Assert.Equal(["key", "cache", "compare"], run.Ran);
+        Assert.DoesNotContain("artifacts", Assert.Single(GitHub.Comments).Value.Body, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Outputs.GetValueOrDefault("html-path", string.Empty));
     }
 
     [Theory]

@@ -25,6 +25,9 @@ internal sealed class FakeGitHub : IAsyncDisposable
     /// <summary>The base commit GET /pulls/N answers.</summary>
     public string BaseSha { get; set; } = "base";
 
+    /// <summary>The head commit GET /pulls/N answers.</summary>
+    public string HeadSha { get; set; } = "head";
+
     /// <summary>The head repository GET /pulls/N answers (a fork's), or null for the repository itself.</summary>
     public string? HeadRepository { get; set; }
 
@@ -140,7 +143,7 @@ internal sealed class FakeGitHub : IAsyncDisposable
             ["number"] = number,
             ["state"] = "open",
             ["base"] = new JsonObject { ["sha"] = BaseSha, ["ref"] = "main", ["repo"] = new JsonObject { ["full_name"] = $"{owner}/{repo}" } },
-            ["head"] = new JsonObject { ["sha"] = "head", ["ref"] = "feature", ["repo"] = new JsonObject { ["full_name"] = HeadRepository ?? $"{owner}/{repo}" } },
+            ["head"] = new JsonObject { ["sha"] = HeadSha, ["ref"] = "feature", ["repo"] = new JsonObject { ["full_name"] = HeadRepository ?? $"{owner}/{repo}" } },
         }));
 
         app.MapGet("/api/v3/repos/{owner}/{repo}/pulls/{number:int}/files", async (HttpContext context) =>

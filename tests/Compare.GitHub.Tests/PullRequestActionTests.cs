@@ -536,7 +536,7 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         var (exit, _, error) = await Cli(ByHand, "pr", "--repo", "o/r", "--pr", "8");
 
         Assert.Equal(2, exit);
-        Assert.Equal("compare: cannot list the files of pull request o/r#8: GitHub does not know it (404): check the repository o/r, the pull request number, and that the token can read them\n", error);
+        Assert.Equal("compare: cannot read pull request o/r#8: GitHub does not know it (404): check the repository o/r, the pull request number, and that the token can read them\n", error);
     }
 
     /// <summary>The environment of a run by hand: the fake server, the workspace and a token.</summary>
@@ -762,5 +762,29 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         Assert.Single(error.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("compare: ", error, StringComparison.Ordinal);
         Assert.Empty(_github.Requests);
+    }
+
+    [Fact]
+    public async Task Refuses_a_pull_request_number_whose_head_is_not_the_one_a_workflow_run_checked_out()
+    {
+        (_github.BaseSha, _github.HeadSha) = (_baseSha, "0123abc");
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => Act(Run() with { BaseSha = null, HeadSha = "fedcba9" }));
+        var accepted = await Act(Run() with { BaseSha = null, HeadSha = "0123ABC" });
+
+        Assert.Equal("pull request o/r#7 is at 0123abc, not at the head this run checked out (fedcba9): check the pr-number input", refused.Message);
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Single(_github.Comments);
+    }
+
+    [Fact]
+    public void Reads_the_head_a_workflow_run_checked_out_from_its_event()
+    {
+        var eventPath = Path.Combine(_workspace.FullName, "..", _workspace.Name + "-run.json");
+        File.WriteAllText(eventPath, """{ "workflow_run": { "id": 99, "event": "pull_request", "head_sha": "0123abc" } }""");
+
+        var run = PullRequestRun.FromEnvironment(new Dictionary<string, string> { ["GITHUB_EVENT_PATH"] = eventPath, ["GITHUB_REPOSITORY"] = "o/r" }.GetValueOrDefault, number: 7);
+
+        Assert.Equal(("0123abc", null, 7), (run.HeadSha, run.BaseSha, run.Number));
     }
 }
