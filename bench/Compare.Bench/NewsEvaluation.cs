@@ -31,6 +31,11 @@ internal static class NewsEvaluation
     {
         public int Found { get; set; }
 
+        /// <summary>Gold pairs with a fragment in an article's first line (its headline), and how many of them were found.</summary>
+        public int HeadlineTotal { get; set; }
+
+        public int HeadlineFound { get; set; }
+
         public int Total { get; set; }
 
         public int Right { get; set; }
@@ -55,6 +60,8 @@ internal static class NewsEvaluation
         {
             Found += other.Found;
             Total += other.Total;
+            HeadlineFound += other.HeadlineFound;
+            HeadlineTotal += other.HeadlineTotal;
             Right += other.Right;
             Wrong += other.Wrong;
             Groups += other.Groups;
@@ -110,7 +117,8 @@ internal static class NewsEvaluation
                 File.WriteAllText(Path.Combine(jsonDirectory, gold.Name + ".json"), Report.ToJson(result));
             }
 
-            var score = Evaluate(gold, result, verbose ? Console.Out : null);
+            static string FirstLine(string path) => File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) ?? string.Empty;
+            var score = Evaluate(gold, result, verbose ? Console.Out : null, (FirstLine(Path.Combine(directory, gold.Event, gold.A)), FirstLine(Path.Combine(directory, gold.Event, gold.B))));
             onGold.Add(LabelGoldPairs(gold, result, verbose ? Console.Out : null));
             onlyIn.Add(OnlyIn(gold, result));
             rows.Add((gold.Name, score));
@@ -301,7 +309,7 @@ internal static class NewsEvaluation
     {
         var (right, flagged, gold) = score.AllLabels;
         Console.WriteLine(Invariant(
-            $"{name}: recall {score.Found}/{score.Total} = {score.Recall:0.00}, precision {score.Right}/{score.Right + score.Wrong} = {score.Precision:0.00}, labels precision {right}/{flagged} = {Ratio(right, flagged)}, recall {right}/{gold} = {Ratio(right, gold)}"));
+            $"{name}: recall {score.Found}/{score.Total} = {score.Recall:0.00}, precision {score.Right}/{score.Right + score.Wrong} = {score.Precision:0.00}, labels precision {right}/{flagged} = {Ratio(right, flagged)}, recall {right}/{gold} = {Ratio(right, gold)}; gold pairs with a headline found {score.HeadlineFound}/{score.HeadlineTotal}"));
     }
 
     private static string Ratio(int a, int b) => b == 0 ? "-" : ((double)a / b).ToString("0.00", CultureInfo.InvariantCulture);
@@ -346,9 +354,10 @@ internal static class NewsEvaluation
     }
 
     /// <summary>Scores one comparison against its gold, as the reference scorer does.</summary>
-    public static Score Evaluate(Gold gold, ComparisonResult result, TextWriter? log)
+    public static Score Evaluate(Gold gold, ComparisonResult result, TextWriter? log, (string A, string B)? firstLines = null)
     {
         var score = new Score();
+        var (headlineA, headlineB) = firstLines is { } lines ? (Normalize(lines.A), Normalize(lines.B)) : (string.Empty, string.Empty);
         var groups = result.Alignments.Select(g => (
             A: g.Statements.Where(s => s.Source == 0).Select(s => Normalize(s.Text)).ToList(),
             B: g.Statements.Where(s => s.Source == 1).Select(s => Normalize(s.Text)).ToList(),
@@ -359,9 +368,12 @@ internal static class NewsEvaluation
         foreach (var pair in gold.Pairs)
         {
             score.Total++;
+            var headline = (headlineA.Length > 0 && headlineA.Contains(pair.A, StringComparison.Ordinal)) || (headlineB.Length > 0 && headlineB.Contains(pair.B, StringComparison.Ordinal));
+            score.HeadlineTotal += headline ? 1 : 0;
             if (groups.Any(g => g.A.Any(t => t.Contains(pair.A, StringComparison.Ordinal)) && g.B.Any(t => t.Contains(pair.B, StringComparison.Ordinal))))
             {
                 score.Found++;
+                score.HeadlineFound += headline ? 1 : 0;
             }
             else
             {

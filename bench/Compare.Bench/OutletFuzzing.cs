@@ -47,9 +47,9 @@ internal static class OutletFuzzing
         long done = 0, slowestTicks = 0, slowestIndex = -1;
         Parallel.For(0L, pairs, new ParallelOptions { MaxDegreeOfParallelism = threads }, index =>
         {
-            var (a, b, extension) = corpus.Generate(new Random(HashCode.Combine(seed, index)));
+            var (texts, extension) = corpus.Generate(new Random(HashCode.Combine(seed, index)));
             var started = Stopwatch.GetTimestamp();
-            var problem = Check(a, b, extension);
+            var problem = Check(texts, extension);
             var ticks = Stopwatch.GetTimestamp() - started;
             if (ticks > Interlocked.Read(ref slowestTicks))
             {
@@ -62,7 +62,7 @@ internal static class OutletFuzzing
                 var kind = problem.Split(':')[0];
                 if (failures.AddOrUpdate(kind, (index, 1), (_, f) => (f.Index, f.Count + 1)).Count == 1)
                 {
-                    Save(save, $"outlets-{seed}-{index}", a, b, extension, problem);
+                    Save(save, $"outlets-{seed}-{index}", texts, extension, problem);
                 }
             }
 
@@ -83,16 +83,24 @@ internal static class OutletFuzzing
         return failures.IsEmpty ? 0 : 1;
     }
 
-    private static string? Check(string a, string b, string extension) =>
-        ReportInvariants.Check(new SourceInput("a" + extension, a), new SourceInput("b" + extension, b), Bound);
+    private static string? Check(string[] texts, string extension) =>
+        ReportInvariants.Check([.. texts.Select((t, i) => new SourceInput((char)('a' + i) + extension, t))], Bound);
 
-    /// <summary>Saves a failing pair, cut down to the words that make it fail (never a whole article).</summary>
-    private static void Save(string directory, string name, string a, string b, string extension, string problem)
+    /// <summary>
+    /// Saves a failing set, cut down to the words that make it fail (never a whole article): a pair as
+    /// <c>-a</c> and <c>-b</c>, more sources as <c>-a</c>, <c>-b</c>, <c>-c</c> … (the first two cut down).
+    /// </summary>
+    private static void Save(string directory, string name, string[] texts, string extension, string problem)
     {
-        var (x, y) = ReportInvariants.Minimise(a, b, problem, (p, q) => Check(p, q, extension));
+        var rest = texts.Skip(2).ToList();
+        var (x, y) = ReportInvariants.Minimise(texts[0], texts[1], problem, (p, q) => Check([p, q, .. rest], extension));
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, $"{name}-a{extension}"), x);
-        File.WriteAllText(Path.Combine(directory, $"{name}-b{extension}"), y);
+        string[] kept = [x, y, .. rest];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            File.WriteAllText(Path.Combine(directory, $"{name}-{(char)('a' + i)}{extension}"), kept[i]);
+        }
+
         Console.WriteLine($"saved {name}: {problem}");
     }
 
@@ -119,24 +127,38 @@ internal static class OutletFuzzing
             return new Corpus(pairs, articles);
         }
 
-        /// <summary>A sentence pair (40%), one paragraph written twice (40%) or a short document of an article's paragraphs written twice and reordered (20%).</summary>
-        public (string A, string B, string Extension) Generate(Random random)
+        /// <summary>
+        /// A sentence pair (36%), one paragraph written twice (36%), a short document of an article's paragraphs
+        /// written twice and reordered (18%), or three to five such documents, each dropping, reordering and
+        /// rewriting its own paragraphs (10%).
+        /// </summary>
+        public (string[] Texts, string Extension) Generate(Random random)
         {
             var extension = random.Next(2) == 0 ? ".txt" : ".md";
             var title = random.Next(2) == 0 ? "Report\n\n" : string.Empty;
+            if (random.Next(10) == 0)
+            {
+                var article = Articles[random.Next(Articles.Count)];
+                var paragraphs = article.Skip(random.Next(article.Length)).Take(random.Next(2, 9)).ToList();
+                return ([.. Enumerable.Range(0, random.Next(3, 6)).Select(_ => string.Join("\n\n", paragraphs
+                    .Where(_ => random.Next(5) > 0)
+                    .Select(p => OutletMutator.Mutate(p, random, random.Next(0, 4)))
+                    .OrderBy(_ => random.Next(3))))], extension);
+            }
+
             switch (random.Next(5))
             {
                 case 0 or 1:
                 {
                     var (a, b) = Pairs[random.Next(Pairs.Count)];
-                    return (title + OutletMutator.Mutate(a, random, random.Next(0, 4)), title + OutletMutator.Mutate(b, random, random.Next(0, 4)), extension);
+                    return ([title + OutletMutator.Mutate(a, random, random.Next(0, 4)), title + OutletMutator.Mutate(b, random, random.Next(0, 4))], extension);
                 }
 
                 case 2 or 3:
                 {
                     var article = Articles[random.Next(Articles.Count)];
                     var (a, b) = OutletMutator.Pair(article[random.Next(1, article.Length)], random);
-                    return (title + a, title + b, extension);
+                    return ([title + a, title + b], extension);
                 }
 
                 default:
@@ -156,7 +178,7 @@ internal static class OutletFuzzing
                         }
                     }
 
-                    return (string.Join("\n\n", a), string.Join("\n\n", b), extension);
+                    return ([string.Join("\n\n", a), string.Join("\n\n", b)], extension);
                 }
             }
         }

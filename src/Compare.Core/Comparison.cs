@@ -144,6 +144,8 @@ public static class Comparison
             return false;
         }
 
+        public override bool StandsAlone(bool isLeft, int index) => (isLeft ? left : right)[index].Statement.InHeadline;
+
         public override long LeftKey(int index) => left[index].WordsKey;
 
         public override long RightKey(int index) => right[index].WordsKey;

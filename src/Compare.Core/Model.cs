@@ -40,6 +40,9 @@ public sealed record Statement(int Source, int Index, string Text, int Line, int
 {
     /// <summary>Whether it begins inside a quotation an earlier statement of its paragraph opened and did not close.</summary>
     internal bool StartsInQuote { get; init; }
+
+    /// <summary>Whether it is (part of) its document's headline, a unit of its own that never joins a neighbour's group.</summary>
+    internal bool InHeadline { get; init; }
 }
 
 /// <summary>A line of page boilerplate that was set aside and not aligned.</summary>

@@ -60,6 +60,27 @@ public sealed class OutletMutationFuzzTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
     }
 
+    [Fact]
+    public void Survives_three_to_five_outlets_that_each_drop_reorder_and_rewrite_the_same_sentences()
+    {
+        var failures = new List<string>();
+        for (var seed = 0; seed < 30; seed++)
+        {
+            var random = new Random(seed);
+            var sentences = Sentences.OrderBy(_ => random.Next()).Take(random.Next(2, 8)).ToList();
+            var sources = Enumerable.Range(0, 3 + (seed % 3)).Select(i => new SourceInput(
+                $"outlet-{i}.txt",
+                string.Join("\n\n", sentences.Where(_ => random.Next(5) > 0).Select(x => OutletMutator.Mutate(x, random, random.Next(0, 4))).OrderBy(_ => random.Next(3)))))
+                .ToList();
+            if (ReportInvariants.Check(sources, Bound) is { } problem)
+            {
+                failures.Add($"seed {seed}: {problem}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+    }
+
     [Theory]
     [MemberData(nameof(Mutations))]
     public void Each_mutation_rewrites_sentences_that_have_what_it_edits(Mutation mutation)

@@ -14,10 +14,11 @@ public sealed class ReadingTests
 
         Assert.Equal("Port reopens after storm", document.Title);
         Assert.Equal(
-            ["The port reopened on Tuesday at 9:30 a.m. after a two-day closure.", "Ships queued “for hours” outside."],
+            ["Port reopens after storm", "The port reopened on Tuesday at 9:30 a.m. after a two-day closure.", "Ships queued “for hours” outside."],
             statements.Select(s => s.Text));
-        Assert.Equal((3, 1), (statements[0].Line, statements[0].Column));
-        Assert.Equal((4, 1), (statements[1].Line, statements[1].Column));
+        Assert.Equal((1, 1), (statements[0].Line, statements[0].Column));
+        Assert.Equal((3, 1), (statements[1].Line, statements[1].Column));
+        Assert.Equal((4, 1), (statements[2].Line, statements[2].Column));
     }
 
     [Fact]
@@ -30,6 +31,7 @@ public sealed class ReadingTests
         Assert.Equal("Harbour reopens after storm", document.Title);
         Assert.Equal(
             [
+                "Harbour reopens after storm",
                 "The harbour reopened on Tuesday after a two-day closure.",
                 "Officials said the quay was safe.",
                 "Ferries resumed at noon.",

@@ -55,7 +55,7 @@ public sealed class ReportWritingTests
         var groups = markdown.Split("\n#### ")[1..];
 
         var paraphrase = Assert.Single(groups, g => g.Contains("welders", StringComparison.Ordinal));
-        Assert.Contains("| **A** <code>first-screen-a.txt:9:1</code> | **B** <code>first-screen-b.txt:9:1</code> |\n|---|---|\n| <del>Workers repaired</del> the damaged crane", paraphrase, StringComparison.Ordinal);
+        Assert.Contains("| **A** <code>first-screen-a.txt:7:1</code> | **B** <code>first-screen-b.txt:7:1</code> |\n|---|---|\n| <del>Workers repaired</del> the damaged crane", paraphrase, StringComparison.Ordinal);
         Assert.Contains("Shown side by side", paraphrase, StringComparison.Ordinal);
         Assert.DoesNotContain("\n> ", paraphrase, StringComparison.Ordinal);
         Assert.DoesNotContain("**wording**", paraphrase, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class ReportWritingTests
     {
         var markdown = Report.ToMarkdown(FirstScreen.Value);
 
-        Assert.Contains("<details>\n<summary>Only in A (6 statements)</summary>\n\n- <code>first-screen-a.txt:11:1</code> The fish market opened an hour late.\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("<details>\n<summary>Only in A (6 statements)</summary>\n\n- <code>first-screen-a.txt:9:1</code> The fish market opened an hour late.\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Only in B", markdown, StringComparison.Ordinal);
     }
 
@@ -153,7 +153,7 @@ public sealed class ReportWritingTests
     {
         SourceInput Source(string path) => new(
             path,
-            "Register\n\n" + string.Concat(Enumerable.Range(1, 1500).Select(i => entry(i).ToString(CultureInfo.InvariantCulture) + "\n\n")),
+            string.Concat(Enumerable.Range(1, 1500).Select(i => entry(i).ToString(CultureInfo.InvariantCulture) + "\n\n")),
             SourceFormat.PlainText);
         return Comparison.Compare([Source("a.txt"), Source("b.txt")]);
     }

@@ -89,7 +89,7 @@ public sealed class ValueTests
             }
         }
 
-        var result = Comparison.Compare([new SourceInput("a.txt", $"Port\n\nThe port counted {one} vessels on Monday.\n"), new SourceInput("b.txt", $"Port\n\nThe port counted {other} vessels on Monday.\n")]);
+        var result = Comparison.Compare([new SourceInput("a.txt", $"The port counted {one} vessels on Monday.\n"), new SourceInput("b.txt", $"The port counted {other} vessels on Monday.\n")]);
         Assert.Single(result.Alignments);
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class StormPullRequestTests : IAsyncLifetime
         var comment = _github.Comments.Single().Value.Body;
 
         Assert.Contains("#### Revision of ministry.txt: base ", comment, StringComparison.Ordinal);
-        Assert.Contains("**Revision:** 1 statement edited, 1 added, 0 removed, 0 moved; 13 unchanged.", comment, StringComparison.Ordinal);
+        Assert.Contains("**Revision:** 1 statement edited, 1 added, 0 removed, 0 moved; 14 unchanged.", comment, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(comment, "#### Compared: "));
         Assert.Contains("#### Compared: A gazette.txt · B ministry.txt · C wire.txt (B and C are this pull request’s)", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("not shown here", comment, StringComparison.Ordinal);

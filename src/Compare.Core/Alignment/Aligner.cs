@@ -18,6 +18,9 @@ internal abstract class StatementWords
 
     /// <summary>Whether one of the two statements quotes words the other writes too (“prank”, “a very serious problem”).</summary>
     public abstract bool SharesQuote(int left, int right);
+
+    /// <summary>Whether a statement stands alone (a headline): it never joins a neighbour's group, nor takes neighbours into its own.</summary>
+    public virtual bool StandsAlone(bool left, int index) => false;
 }
 
 /// <summary>Statements of the two sides that say the same thing, with their similarity (learned substitutions counted).</summary>
@@ -127,15 +130,18 @@ internal static class Aligner
             pairs.AddRange(more);
         }
 
+        // A headline is a unit of its own: it never joins a neighbour's group, nor takes a neighbour into its own.
+        Func<int, bool> leftAlone = words is null ? static _ => false : i => words.StandsAlone(true, i);
+        Func<int, bool> rightAlone = words is null ? static _ => false : i => words.StandsAlone(false, i);
         foreach (var (l, r, score) in pairs)
         {
             if (leftGroup[l] < 0 && rightGroup[r] >= 0)
             {
-                TryJoin(groups[rightGroup[r]], l, joinsLeft: true, left, right, leftGroup, rightGroup[r]);
+                TryJoin(groups[rightGroup[r]], l, joinsLeft: true, left, right, leftGroup, rightGroup[r], leftAlone);
             }
             else if (rightGroup[r] < 0 && leftGroup[l] >= 0)
             {
-                TryJoin(groups[leftGroup[l]], r, joinsLeft: false, left, right, rightGroup, leftGroup[l]);
+                TryJoin(groups[leftGroup[l]], r, joinsLeft: false, left, right, rightGroup, leftGroup[l], rightAlone);
             }
         }
 
@@ -158,8 +164,8 @@ internal static class Aligner
         var neighbours = new List<int>();
         for (var g = 0; g < groups.Count; g++)
         {
-            JoinNeighbours(groups[g], joinsLeft: true, left, right, leftGroup, g, neighbours);
-            JoinNeighbours(groups[g], joinsLeft: false, left, right, rightGroup, g, neighbours);
+            JoinNeighbours(groups[g], joinsLeft: true, left, right, leftGroup, g, neighbours, leftAlone);
+            JoinNeighbours(groups[g], joinsLeft: false, left, right, rightGroup, g, neighbours, rightAlone);
         }
 
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
@@ -440,11 +446,11 @@ internal static class Aligner
     }
 
     private static void JoinNeighbours(
-        Group group, bool joinsLeft, TermVector[] left, TermVector[] right, int[] membership, int groupIndex, List<int> neighbours)
+        Group group, bool joinsLeft, TermVector[] left, TermVector[] right, int[] membership, int groupIndex, List<int> neighbours, Func<int, bool> standsAlone)
     {
         var side = joinsLeft ? group.Left : group.Right;
         var vectors = joinsLeft ? left : right;
-        if (side.Count >= MaxGroupSide)
+        if (side.Count >= MaxGroupSide || side.Exists(i => standsAlone(i)))
         {
             return;
         }
@@ -455,7 +461,7 @@ internal static class Aligner
         {
             foreach (var n in (ReadOnlySpan<int>)[member - 1, member + 1])
             {
-                if (n >= 0 && n < vectors.Length && membership[n] < 0 && !neighbours.Contains(n))
+                if (n >= 0 && n < vectors.Length && membership[n] < 0 && !neighbours.Contains(n) && !standsAlone(n))
                 {
                     neighbours.Add(n);
                 }
@@ -495,10 +501,11 @@ internal static class Aligner
         TermVector[] left,
         TermVector[] right,
         int[] membership,
-        int groupIndex)
+        int groupIndex,
+        Func<int, bool> standsAlone)
     {
         var side = joinsLeft ? group.Left : group.Right;
-        if (side.Count >= MaxGroupSide || !IsNear(side, candidate))
+        if (side.Count >= MaxGroupSide || !IsNear(side, candidate) || standsAlone(candidate) || side.Exists(i => standsAlone(i)))
         {
             return;
         }

@@ -18,12 +18,33 @@ internal static class DocumentParser
             : ParsePlain(text, sourceIndex);
     }
 
+    /// <summary>The most words a first line may have to be read as a headline.</summary>
+    internal const int MaxHeadlineWords = 25;
+
+    /// <summary>
+    /// Whether a document's first line or paragraph reads as its headline rather than the start of its
+    /// body: short (at most <see cref="MaxHeadlineWords"/> words, one line), with no full stop at its end
+    /// (a question or exclamation mark may end a headline), and standing alone (a blank line after it).
+    /// Either way it is compared as a statement; a headline is also shown as the source's title.
+    /// </summary>
+    internal static bool IsHeadline(string line, bool standsAlone)
+    {
+        var text = line.Trim().TrimEnd('"', '\'', '”', '’', ')', ']', '*', '_');
+        if (!standsAlone || text.Length == 0 || text.Contains('\n') || text.EndsWith('.') || text.EndsWith('…') || text.EndsWith(':') || text.EndsWith(';') || text.EndsWith(','))
+        {
+            return false;
+        }
+
+        return text.Split((char[])[' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadlineWords;
+    }
+
     private static ParsedDocument ParsePlain(string text, int sourceIndex)
     {
         var lines = new SourceLines(text);
         var blocks = new List<TextBlock>();
         var boilerplate = new List<BoilerplateLine>();
         string? title = null;
+        var titleRead = false;
 
         var blockText = new System.Text.StringBuilder();
         var blockOffsets = new List<int>();
@@ -54,9 +75,13 @@ internal static class DocumentParser
             {
                 Flush();
             }
-            else if (title is null)
+            else if (!titleRead && IsHeadline(line, StandsAlone(text, end)))
             {
+                // The headline: the source's title, and a statement of its own.
+                titleRead = true;
                 title = line.Trim();
+                Flush();
+                blocks.Add(new TextBlock(line, [.. Enumerable.Range(start, end - start)]) { Headline = true });
             }
             else if (Boilerplate.Classify(line, title) is { } reason)
             {
@@ -65,6 +90,7 @@ internal static class DocumentParser
             }
             else
             {
+                titleRead = true;
                 if (blockText.Length > 0)
                 {
                     blockText.Append('\n');
@@ -83,6 +109,18 @@ internal static class DocumentParser
 
         Flush();
         return new ParsedDocument(title ?? string.Empty, blocks, boilerplate, lines);
+    }
+
+    /// <summary>Whether the line that ends at <paramref name="end"/> is followed by a blank line or the end of the text.</summary>
+    private static bool StandsAlone(string text, int end)
+    {
+        if (end >= text.Length)
+        {
+            return true;
+        }
+
+        var next = text.IndexOf('\n', end + 1);
+        return text.AsSpan(end + 1, (next < 0 ? text.Length : next) - end - 1).IsWhiteSpace();
     }
 
     /// <summary>
@@ -132,9 +170,11 @@ internal static class DocumentParser
             }
         }
 
+        // The title: the first heading, or else a first paragraph that reads as a headline. Either way it is
+        // compared as a statement too.
         string? title = null;
         var titleIndex = leaves.FindIndex(l => l.Heading);
-        if (titleIndex < 0 && leaves.Count > 0)
+        if (titleIndex < 0 && leaves.Count > 0 && IsHeadline(leaves[0].Block.Text, standsAlone: true))
         {
             titleIndex = 0;
         }
@@ -147,6 +187,7 @@ internal static class DocumentParser
             if (i == titleIndex)
             {
                 title = block.Text.Split('\n')[0].Trim();
+                blocks.Add(block with { Headline = true });
                 continue;
             }
 

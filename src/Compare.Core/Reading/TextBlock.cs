@@ -4,7 +4,11 @@ namespace Compare.Core.Reading;
 /// A run of document text to segment (a paragraph, heading or list item), with the offset in the
 /// normalised source of each of its characters so statements can report line and column.
 /// </summary>
-internal sealed record TextBlock(string Text, int[] SourceOffsets);
+internal sealed record TextBlock(string Text, int[] SourceOffsets)
+{
+    /// <summary>Whether it is the document's headline: compared as any statement, but never read as part of a neighbour's sentence.</summary>
+    public bool Headline { get; init; }
+}
 
 /// <summary>A document read into blocks, with its title and the boilerplate set aside.</summary>
 internal sealed record ParsedDocument(

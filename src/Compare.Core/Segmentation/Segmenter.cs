@@ -44,7 +44,7 @@ internal static class Segmenter
             {
                 var (line, column) = document.Lines.Locate(block.SourceOffsets[start]);
                 var text = block.Text[start..end].Replace('\n', ' ');
-                statements.Add(new Statement(source, statements.Count, text, line, column) { StartsInQuote = inQuote });
+                statements.Add(new Statement(source, statements.Count, text, line, column) { StartsInQuote = inQuote, InHeadline = block.Headline });
                 inQuote = InQuoteAfter(text, inQuote);
             }
         }

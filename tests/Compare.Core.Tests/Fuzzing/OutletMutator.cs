@@ -51,6 +51,18 @@ public enum Mutation
 
     /// <summary>The text cut at a word.</summary>
     Cut,
+
+    /// <summary>
+    /// Text from another script or keyboard: a combining mark, a right-to-left mark or word, a zero-width
+    /// character, fullwidth digits, a look-alike letter (the Kelvin sign as a scale), a control character.
+    /// </summary>
+    Script,
+
+    /// <summary>A number at the ends of the range: very large, very small, many digits, a scale on a huge number.</summary>
+    Extremes,
+
+    /// <summary>Text that is markup elsewhere: an HTML tag or comment, a mention, an issue reference, a link, a code fence.</summary>
+    Markup,
 }
 
 /// <summary>Applies <see cref="Mutation"/>s to text; deterministic for a given <see cref="Random"/>.</summary>
@@ -71,28 +83,46 @@ internal static partial class OutletMutator
 
     private static readonly string[] DashForms = [" — ", "—", " – ", " -- ", "-", " - "];
 
-    [GeneratedRegex(@"\b\d{1,2}\b")]
+    /// <summary>Combining marks (acute, diaeresis, cedilla, a Devanagari sign, an enclosing circle).</summary>
+    private static readonly string[] Combining = ["\u0301", "\u0308", "\u0327", "\u093C", "\u20DD"];
+
+    /// <summary>Characters and words of no width or the other direction: marks, joiners, a byte-order mark, Arabic and Hebrew words.</summary>
+    private static readonly string[] Invisible = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u200E", "\u200F", "\u202E", "\u2066", "\u2069", "\u0627\u0644\u0633\u0644\u0627\u0645 ", "\u05E9\u05DC\u05D5\u05DD "];
+
+    /// <summary>Control characters a terminal or a renderer acts on: bell, escape sequences, backspace, C1 controls.</summary>
+    private static readonly string[] Controls = ["\u0007", "\u001B[2J", "\u001B]0;title\u0007", "\u0008", "\u0085", "\u009B31m", "\u0000", "\r"];
+
+    /// <summary>Numbers at the ends of what a decimal or a double holds, and scales on them.</summary>
+    private static readonly string[] ExtremeNumbers =
+        ["79228162514264337593543950335", "79,228,162,514,264,337,593,543,950,336", "0.0000000000000000000000000001", "1e308", "999999999999999999999 billion",
+         "$5\u212A", "$12\u212A", "0.000000000000000000000000000000000001%", "18446744073709551616", "-9223372036854775809", "1,000,000,000,000,000 trillion", "\uFF14\uFF10\uFF10"];
+
+    /// <summary>What GitHub or a browser would render as something other than text.</summary>
+    private static readonly string[] Markups =
+        ["<img src=x onerror=alert(1)> ", "<b>bold</b> ", "</details> ", "<!-- ", "@octocat ", "#12 ", "GH-45 ", "[link](https://example.com) ", "\n```\n", "<script>alert(1)</script> ", "![x](https://example.com/x.png) ", "&lt; "];
+
+    [GeneratedRegex(@"\b[0-9]{1,2}\b")]
     private static partial Regex SmallNumber();
 
     [GeneratedRegex(@"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWord();
 
-    [GeneratedRegex(@"\b(?:more than|about|nearly|at least|up to|almost|over|some|fewer than|approximately|roughly) (?=\$?\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:more than|about|nearly|at least|up to|almost|over|some|fewer than|approximately|roughly) (?=\$?[0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex Qualified();
 
-    [GeneratedRegex(@"\$?\d[\d,.]*")]
+    [GeneratedRegex(@"\$?[0-9][0-9,.]*")]
     private static partial Regex AnyNumber();
 
     [GeneratedRegex(@",\s*(?:[\w.'-]+\s){0,4}(?:said|says|added|told \w+|reported)\.?$")]
     private static partial Regex TrailingAttribution();
 
-    [GeneratedRegex(@"\b(\d{1,2}):(\d{2})\s?(a\.m\.|p\.m\.|am|pm)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b([0-9]{1,2}):([0-9]{2})\s?(a\.m\.|p\.m\.|am|pm)?", RegexOptions.IgnoreCase)]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b")]
+    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December) ([0-9]{1,2})\b")]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    [GeneratedRegex(@"\b([0-9]{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex DayMonth();
 
     /// <summary>Applies <paramref name="count"/> random mutations.</summary>
@@ -135,6 +165,9 @@ internal static partial class OutletMutator
             Mutation.Values => Values(text, random),
             Mutation.Layout => Layout(text, words, random),
             Mutation.Cut => words.Count > 3 ? text[..words[random.Next(2, words.Count)]] : text,
+            Mutation.Script => Script(text, words, random),
+            Mutation.Extremes => Extremes(text, words, random),
+            Mutation.Markup => InsertAt(text, words, random, Pick(Markups, random)),
             _ => text,
         };
     }
@@ -364,4 +397,34 @@ internal static partial class OutletMutator
         4 => "- " + text,
         _ => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(text),
     };
+
+    private static string Script(string text, List<int> words, Random random)
+    {
+        switch (random.Next(5))
+        {
+            case 0 when words.Count > 0:
+            {
+                var at = words[random.Next(words.Count)] + 1;
+                return at <= text.Length ? text.Insert(at, Pick(Combining, random)) : text;
+            }
+
+            case 1:
+                return InsertAt(text, words, random, Pick(Invisible, random));
+            case 2:
+                // Fullwidth digits, as an East Asian keyboard writes them.
+                return string.Concat(text.Select(c => char.IsAsciiDigit(c) ? (char)('\uFF10' + (c - '0')) : c));
+            case 3 when AnyNumber().Match(text) is { Success: true } number:
+                return text.Insert(number.Index + number.Length, Pick(["\u212A", "\u216F", "\u1D0D", "\u0392"], random));
+            default:
+                return InsertAt(text, words, random, Pick(Controls, random));
+        }
+    }
+
+    private static string Extremes(string text, List<int> words, Random random)
+    {
+        var extreme = Pick(ExtremeNumbers, random);
+        return AnyNumber().Match(text) is { Success: true } number && random.Next(2) == 0
+            ? text.Remove(number.Index, number.Length).Insert(number.Index, extreme)
+            : InsertAt(text, words, random, extreme + " ");
+    }
 }

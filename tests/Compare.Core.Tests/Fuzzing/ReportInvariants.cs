@@ -18,8 +18,12 @@ internal static partial class ReportInvariants
     [GeneratedRegex(@"<(?<name>/?[A-Za-z][A-Za-z0-9]*)")]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"@[A-Za-z0-9]|#[0-9]|<!--|(?m)^\s*(```|~~~)")]
+    [GeneratedRegex(@"@[A-Za-z0-9]|#[0-9]|(?i:\bgh-[0-9])|<!--|(?<!\\)\]\(|(?m)^\s*(```|~~~)")]
     private static partial Regex Unsafe();
+
+    /// <summary>Elements and comments a document could bring into the HTML report if its text were not escaped.</summary>
+    [GeneratedRegex(@"<(?:img|b|iframe|svg|object|embed|form)[\s>/]|<!--", RegexOptions.IgnoreCase)]
+    private static partial Regex UnsafeHtml();
 
     /// <summary>Null when the pair compares and renders safely (within <paramref name="bound"/> when given); otherwise what went wrong.</summary>
     public static string? Check(SourceInput a, SourceInput b, TimeSpan? bound = null) => Check([a, b], bound);
@@ -58,6 +62,20 @@ internal static partial class ReportInvariants
                 return $"document text became markup in the Markdown report: {match.Value}";
             }
 
+            var page = Report.ToHtml(result);
+            foreach (var (format, report) in new[] { ("Markdown", markdown), ("text", Report.ToText(result)), ("HTML", page) })
+            {
+                if (report.Any(c => char.IsControl(c) && c != '\n'))
+                {
+                    return $"a control character (U+{(int)report.First(c => char.IsControl(c) && c != '\n'):X4}) reached the {format} report";
+                }
+            }
+
+            if (UnsafeHtml().Match(page) is { Success: true } html)
+            {
+                return $"document text became markup in the HTML report: {html.Value}";
+            }
+
             using (JsonDocument.Parse(Report.ToJson(result)))
             {
             }
@@ -65,11 +83,6 @@ internal static partial class ReportInvariants
             if (sources.Count > 2 && result.Alignments.FirstOrDefault(g => g.Statements.GroupBy(x => x.Source).Any(x => x.Count() > 3)) is { } crowded)
             {
                 return $"a claim holds more than three statements of one source ({crowded.Statements.Count} in all)";
-            }
-
-            if (Report.ToText(result).FirstOrDefault(c => char.IsControl(c) && c != '\n') is var control && control != '\0')
-            {
-                return $"a control character (U+{(int)control:X4}) reached the text report";
             }
 
             return null;
