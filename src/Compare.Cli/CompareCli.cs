@@ -9,15 +9,18 @@ namespace Compare.Cli;
 /// <summary>What the command line runs against: its streams and environment, so tests can run it in-process.</summary>
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
-/// <param name="OutputIsTerminal">Whether standard output is a terminal (for colour).</param>
+/// <param name="OutputIsTerminal">Whether standard output is a terminal (the text format, in colour, unless a format is asked for).</param>
 /// <param name="Environment">Reads an environment variable.</param>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutputIsTerminal, Func<string, string?> Environment)
 {
     /// <summary>How <c>compare pr</c> waits before it asks GitHub again (tests pass one that does not wait).</summary>
     public Func<TimeSpan, Task>? Delay { get; init; }
 
+    /// <summary>Opens standard input, the document named <c>-</c>.</summary>
+    public Func<Stream> Input { get; init; } = () => Stream.Null;
+
     public static CliContext FromConsole() =>
-        new(Console.Out, Console.Error, !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable) { Input = Console.OpenStandardInput };
 }
 
 /// <summary>The exit codes of the command (see PRODUCT.md).</summary>
@@ -79,18 +82,27 @@ internal static class CompareCli
         }
 
         // The usage line names the root by its executable (compare, or a host that runs it in-process).
-        var usage = $" <documents>... {name}";
+        var usage = $" [<documents>...] {name}";
         return string.Join('\n', lines.Select(l => l.Contains(usage, StringComparison.Ordinal) ? $"  compare {name}{l[(l.IndexOf(usage, StringComparison.Ordinal) + usage.Length)..]}" : l));
     }
 
     /// <summary>The root command: <c>compare A B [C …] [--format markdown|json|text|html] [-o FILE] [--threshold X] [--fail-on KINDS]</c>.</summary>
     public static RootCommand Build(CliContext context)
     {
+        // Any number of documents parses, so that too few or too many, or an option it does not know, is said in
+        // the user's words rather than the parser's.
         var sources = new Argument<string[]>("documents")
         {
-            Description = $"The documents to compare, 2 to {Comparison.MaxSources} (plain text or Markdown, UTF-8).",
-            Arity = new ArgumentArity(2, Comparison.MaxSources),
+            Description = $"The documents to compare, 2 to {Comparison.MaxSources} (plain text or Markdown, UTF-8; - reads standard input).",
+            Arity = ArgumentArity.ZeroOrMore,
         };
+        sources.Validators.Add(result =>
+        {
+            if (result.Tokens.Count(t => t.Value == "-") > 1)
+            {
+                result.AddError("standard input (-) can be read as one document only");
+            }
+        });
         var format = new Option<string>("--format", "-f")
         {
             Description = "Report format: markdown (default), json, text, or html (one self-contained page with the sources side by side).",
@@ -102,18 +114,23 @@ internal static class CompareCli
             Description = "Write the report to FILE (whole or not at all) instead of standard output.",
             HelpName = "FILE",
         };
-        var threshold = new Option<double>("--threshold")
-        {
-            Description = "Similarity (0 to 1) below which statements stay unmatched.",
-            DefaultValueFactory = _ => CompareOptions.Default.Threshold,
-            HelpName = "X",
-        };
-
+        var threshold = ThresholdOption();
         var maxBytes = new Option<long>("--max-bytes")
         {
             Description = "Refuse documents larger than N bytes.",
             DefaultValueFactory = _ => CompareOptions.Default.MaxDocumentBytes,
             HelpName = "N",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= CompareOptions.MaxDocumentBytesLimit)
+                {
+                    return value;
+                }
+
+                result.AddError($"--max-bytes {text}: use a whole number of bytes from 1 to {CompareOptions.MaxDocumentBytesLimit}");
+                return 0;
+            },
         };
         var failOn = new Option<string?>("--fail-on")
         {
@@ -127,10 +144,28 @@ internal static class CompareCli
             Recursive = true,
         };
 
-        var root = new RootCommand("Aligns corresponding statements across two source documents and reports where they differ.")
+        var root = new RootCommand($"Aligns corresponding statements across 2 to {Comparison.MaxSources} source documents and reports where they differ.")
         {
             sources, format, output, threshold, failOn, maxBytes, debug,
         };
+        root.Validators.Add(result =>
+        {
+            var tokens = result.GetResult(sources)?.Tokens.Select(t => t.Value).ToList() ?? [];
+            var count = tokens.Count;
+            if (result.Children.OfType<System.CommandLine.Parsing.CommandResult>().Any())
+            {
+                return; // A subcommand: it says what it takes.
+            }
+
+            if (tokens.FirstOrDefault(t => t.Length > 1 && t[0] == '-') is { } unknown)
+            {
+                result.AddError($"unknown option {unknown} (a document whose name starts with '-' is written ./{unknown})");
+            }
+            else if (count is < 2 or > Comparison.MaxSources)
+            {
+                result.AddError($"give 2 to {Comparison.MaxSources} documents to compare; {(count == 0 ? "none was" : count == 1 ? "1 was" : $"{count} were")} given");
+            }
+        });
         root.Subcommands.Add(PullRequestCommand(context, debug));
         foreach (var option in root.Options.OfType<VersionOption>())
         {
@@ -140,11 +175,6 @@ internal static class CompareCli
         root.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
             var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold), MaxDocumentBytes = parse.GetValue(maxBytes) };
-            if (options.MaxDocumentBytes is <= 0 or > CompareOptions.MaxDocumentBytesLimit)
-            {
-                throw new InputException($"--max-bytes {options.MaxDocumentBytes} is out of range: use 1 to {CompareOptions.MaxDocumentBytesLimit} bytes");
-            }
-
             var gate = DifferenceKinds.Parse(parse.GetValue(failOn));
             var paths = parse.GetRequiredValue(sources);
             var path = parse.GetValue(output);
@@ -153,14 +183,16 @@ internal static class CompareCli
                 OutputFile.Check(path, paths); // Before any work: never over an input, never into a missing folder.
             }
 
-            var inputs = paths.Select(document => Comparison.ReadFile(document, options)).ToList();
+            var inputs = paths.Select(document => document == "-" ? ReadStandardInput(context, options) : Comparison.ReadFile(document, options)).ToList();
             var result = Comparison.Compare(inputs, options);
             foreach (var warning in result.Warnings)
             {
                 context.Error.Write($"compare: warning: {OneLine(warning)}\n");
             }
 
-            var reportFormat = parse.GetValue(format) switch
+            // As git and ls do: on a terminal, the format made to be read there; piped or written to a file, Markdown.
+            var chosen = parse.GetResult(format) is { Implicit: false } ? parse.GetValue(format) : path is null && context.OutputIsTerminal ? "text" : "markdown";
+            var reportFormat = chosen switch
             {
                 "json" => ReportFormat.Json,
                 "text" => ReportFormat.Text,
@@ -226,7 +258,7 @@ internal static class CompareCli
             CustomParser = result => result.Tokens.Count == 0 || Flag(result, "--comment") ? "true" : "false",
         };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a difference of these kinds is found.", HelpName = "KINDS" };
-        var threshold = new Option<double>("--threshold") { Description = "Similarity (0 to 1) below which statements stay unmatched.", DefaultValueFactory = _ => CompareOptions.Default.Threshold, HelpName = "X" };
+        var threshold = ThresholdOption();
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the full report.", HelpName = "FILE" };
         var author = new Option<string?>("--comment-author")
         {
@@ -263,6 +295,14 @@ internal static class CompareCli
         {
             repo, number, token, baseSha, paths, comment, failOn, threshold, output, author, tag, htmlDirectory, htmlLink,
         };
+        // "compare a.txt pr" would run this command with a document it ignores: a document named pr is ./pr.
+        command.Validators.Add(result =>
+        {
+            if (result.Parent is System.CommandLine.Parsing.CommandResult root && root.Children.OfType<System.CommandLine.Parsing.ArgumentResult>().Any(a => a.Tokens.Count > 0))
+            {
+                result.AddError("pr is a command and takes no documents (to compare a document named pr, write ./pr)");
+            }
+        });
         command.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
             var run = Compare.GitHub.PullRequestRun.FromEnvironment(context.Environment, parse.GetValue(repo), parse.GetValue(number), parse.GetValue(token));
@@ -286,6 +326,44 @@ internal static class CompareCli
             return outcome.ExitCode;
         }));
         return command;
+    }
+
+    /// <summary>The similarity threshold, a number from 0 to 1, refused in the user's words when it is anything else.</summary>
+    private static Option<double> ThresholdOption() => new("--threshold")
+    {
+        Description = "Similarity (0 to 1) below which statements stay unmatched.",
+        DefaultValueFactory = _ => CompareOptions.Default.Threshold,
+        HelpName = "X",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1)
+            {
+                return value;
+            }
+
+            result.AddError($"--threshold {text}: use a similarity from 0 to 1, such as {CompareOptions.Default.Threshold.ToString(CultureInfo.InvariantCulture)}");
+            return CompareOptions.Default.Threshold;
+        },
+    };
+
+    /// <summary>Standard input as a document named <c>-</c>, read up to the size limit and refused past it as a file is.</summary>
+    private static SourceInput ReadStandardInput(CliContext context, CompareOptions options)
+    {
+        using var input = context.Input();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > options.MaxDocumentBytes)
+            {
+                break; // Enough to be refused as too large, without reading an endless stream to its end.
+            }
+        }
+
+        return Comparison.ReadBytes("-", buffer.ToArray(), options);
     }
 
     private sealed class PrintVersion(CliContext context) : System.CommandLine.Invocation.SynchronousCommandLineAction

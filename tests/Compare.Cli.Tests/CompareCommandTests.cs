@@ -13,7 +13,7 @@ public sealed class CompareCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
         Assert.StartsWith("## Source comparison\n", run.Out, StringComparison.Ordinal);
-        Assert.Contains("<del>must</del><ins>were supposed to</ins>", run.Out, StringComparison.Ordinal);
+        Assert.Contains("<del>must</del> <ins>were supposed to</ins>", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class CompareCommandTests
         Assert.Contains("\u001b[31m[-must-]\u001b[0m", coloured.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", plain.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", piped.Out, StringComparison.Ordinal);
-        Assert.Contains("[-must-]{+were supposed to+}", piped.Out, StringComparison.Ordinal);
+        Assert.Contains("[-must-] {+were supposed to+}", piped.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -340,5 +340,114 @@ public sealed class CompareCommandTests
         Assert.Equal(string.Empty, run.Error);
         using var json = JsonDocument.Parse(run.Out);
         Assert.Equal("seeds/karabakh-ceasefire-2023/000_941c97e82a71e750.txt", json.RootElement.GetProperty("sources")[0].GetProperty("path").GetString());
+    }
+
+    [Theory]
+    [InlineData("compare: unknown option --bogus (a document whose name starts with '-' is written ./--bogus) (see 'compare --help')", "--bogus", "a.txt", "b.txt")]
+    [InlineData("compare: --threshold abc: use a similarity from 0 to 1, such as 0.33 (see 'compare --help')", "--threshold", "abc", "a.txt", "b.txt")]
+    [InlineData("compare: --max-bytes lots: use a whole number of bytes from 1 to 1073741824 (see 'compare --help')", "--max-bytes", "lots", "a.txt", "b.txt")]
+    [InlineData("compare: give 2 to 26 documents to compare; none was given (see 'compare --help')")]
+    [InlineData("compare: give 2 to 26 documents to compare; 1 was given (see 'compare --help')", "a.txt")]
+    [InlineData("compare: pr is a command and takes no documents (to compare a document named pr, write ./pr) (see 'compare pr --help')", "a.txt", "pr")]
+    [InlineData("compare: standard input (-) can be read as one document only (see 'compare --help')", "-", "-")]
+    public void Says_what_is_wrong_with_a_command_line_in_the_users_words(string message, params string[] args)
+    {
+        var run = CliRunner.Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(message + "\n", run.Error);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    [Fact]
+    public void Refuses_more_documents_than_it_can_label_and_says_the_limit()
+    {
+        var run = CliRunner.Run([.. Enumerable.Repeat(CliRunner.SeedA, 27)]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("compare: give 2 to 26 documents to compare; 27 were given (see 'compare --help')\n", run.Error);
+    }
+
+    [Fact]
+    public void Compares_a_document_named_like_a_command_when_its_path_says_it_is_one()
+    {
+        var directory = Directory.CreateTempSubdirectory("compare-pr-named-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "pr"), "The quay reopened on Monday.\n");
+            File.WriteAllText(Path.Combine(directory.FullName, "b.txt"), "The quay reopened on Tuesday.\n");
+            var here = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = directory.FullName;
+            try
+            {
+                var run = CliRunner.Run("./pr", "b.txt", "--format", "json");
+
+                Assert.Equal(0, run.ExitCode);
+                Assert.Contains("\"path\": \"./pr\"", run.Out, StringComparison.Ordinal);
+            }
+            finally
+            {
+                Environment.CurrentDirectory = here;
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Describes_two_to_twenty_six_documents_in_its_help()
+    {
+        var help = CliRunner.Run("--help");
+
+        Assert.Contains("2 to 26 source documents", help.Out, StringComparison.Ordinal);
+        Assert.Contains("The documents to compare, 2 to 26", help.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("two source documents", help.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_document_named_dash_from_standard_input()
+    {
+        var run = CliRunner.RunWithInput("Flood kills 40 in the valley\n\nRescue teams searched the riverbanks on Tuesday.\n", terminal: false, [], "-", CliRunner.SeedB, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("-", json.RootElement.GetProperty("sources")[0].GetProperty("path").GetString());
+        Assert.Equal("Flood kills 40 in the valley", json.RootElement.GetProperty("sources")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Refuses_standard_input_larger_than_the_limit_as_it_refuses_a_file()
+    {
+        var run = CliRunner.RunWithInput(new string('x', 5000), terminal: false, [], "-", CliRunner.SeedB, "--max-bytes", "1000");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("compare: -: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Writes_text_on_a_terminal_and_markdown_when_piped_or_written_to_a_file_unless_a_format_is_given()
+    {
+        var terminal = CliRunner.Run(terminal: true, new() { ["NO_COLOR"] = "1" }, CliRunner.SeedA, CliRunner.SeedB);
+        var piped = CliRunner.Run(terminal: false, [], CliRunner.SeedA, CliRunner.SeedB);
+        var asked = CliRunner.Run(terminal: true, [], CliRunner.SeedA, CliRunner.SeedB, "--format", "markdown");
+
+        Assert.Contains("[-must-] {+were supposed to+}", terminal.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("<del>", terminal.Out, StringComparison.Ordinal);
+        Assert.StartsWith("## Source comparison", piped.Out, StringComparison.Ordinal);
+        Assert.StartsWith("## Source comparison", asked.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reads_standard_input_as_a_process()
+    {
+        var run = await Processes.RunAsync(
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "compare.dll"), "-", Repository.SeedB, "--format", "json"], Repository.Root, input: File.ReadAllText(Repository.PathOf(Repository.SeedA)));
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(25, json.RootElement.GetProperty("sources")[0].GetProperty("statements").GetInt32());
     }
 }

@@ -61,7 +61,7 @@ public sealed class ReportWritingTests
         Assert.DoesNotContain("**wording**", paraphrase, StringComparison.Ordinal);
 
         var conflict = Assert.Single(groups, g => g.Contains("ferry", StringComparison.Ordinal));
-        Assert.Contains("\n> The ferry to the island carried <del>140</del><ins>210</ins> passengers on Monday.", conflict, StringComparison.Ordinal);
+        Assert.Contains("\n> The ferry to the island carried <del>140</del> <ins>210</ins> passengers on Monday.", conflict, StringComparison.Ordinal);
     }
 
     [Fact]

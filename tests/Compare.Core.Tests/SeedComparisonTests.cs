@@ -102,9 +102,25 @@ public sealed class SeedComparisonTests
         var html = CmarkGfm.Render(Report.ToMarkdown(Seeds.Value));
 
         Assert.Contains("<table>", html, StringComparison.Ordinal);
-        Assert.Contains("<del>must</del><ins>were supposed to</ins>", html, StringComparison.Ordinal);
+        Assert.Contains("<del>must</del> <ins>were supposed to</ins>", html, StringComparison.Ordinal);
         Assert.Contains("<details>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<em>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_a_replaced_word_apart_from_its_replacement_as_github_a_browser_and_a_terminal_show_them()
+    {
+        // The words a reader sees, with the tags taken away: "must were supposed to", never "mustwere supposed to".
+        static string Seen(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty);
+
+        foreach (var shown in new[] { Seen(CmarkGfm.Render(Report.ToMarkdown(Seeds.Value))), Seen(Report.ToHtml(Seeds.Value)), Report.ToText(Seeds.Value) })
+        {
+            Assert.DoesNotContain("mustwere", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("locatedsituated", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("thepresumed", shown, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("[-must-] {+were supposed to+}", Report.ToText(Seeds.Value), StringComparison.Ordinal);
     }
 }

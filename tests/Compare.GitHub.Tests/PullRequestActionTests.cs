@@ -101,10 +101,10 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         Assert.Equal(["seeds/karabakh/ministry.txt", "seeds/karabakh/news.txt", "seeds/old/gone.txt"], outcome.Documents);
         Assert.Contains("3 documents: 1 added, 1 modified, 1 removed.", comment.Body, StringComparison.Ordinal);
         Assert.Contains("#### Revision of ministry.txt: base ", comment.Body, StringComparison.Ordinal);
-        Assert.Contains("<del>21</del><ins>22</ins>", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("<del>21</del> <ins>22</ins>", comment.Body, StringComparison.Ordinal);
         Assert.Contains("#### Compared: A ministry.txt · B news.txt\n", comment.Body, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(comment.Body, "#### Compared: "));
-        Assert.Contains("<del>must</del><ins>were supposed to</ins>", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("<del>must</del> <ins>were supposed to</ins>", comment.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("README", comment.Body, StringComparison.Ordinal);
         Assert.Equal(comment.Body + "\n", File.ReadAllText(summary));
 
@@ -475,7 +475,7 @@ public sealed class PullRequestActionTests : IAsyncLifetime
         await Act(Run() with { BaseSha = "abc1234" });
 
         Assert.Contains(_github.Requests, r => r == "GET /api/v3/repos/o/r/contents/seeds/karabakh/ministry.txt");
-        Assert.Contains("<del>Barda</del><ins>Yevlakh</ins>", _github.Comments.Single().Value.Body, StringComparison.Ordinal);
+        Assert.Contains("<del>Barda</del> <ins>Yevlakh</ins>", _github.Comments.Single().Value.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -186,7 +186,7 @@ public sealed class PullRequestReportTests
         Assert.Contains("<h2>Source comparison for pull request #\u200D7</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<h3><code>seeds/karabakh/</code></h3>", html, StringComparison.Ordinal);
         Assert.Contains("<li><code>seeds/karabakh/b.txt</code> (renamed from <code>seeds/b.txt</code>, without changes)</li>", html, StringComparison.Ordinal);
-        Assert.Contains("<del>must</del><ins>were supposed to</ins>", html, StringComparison.Ordinal);
+        Assert.Contains("<del>must</del> <ins>were supposed to</ins>", html, StringComparison.Ordinal);
         Assert.Contains("<table>", html, StringComparison.Ordinal);
     }
 

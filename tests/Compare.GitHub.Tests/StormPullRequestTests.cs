@@ -86,7 +86,7 @@ public sealed partial class StormPullRequestTests : IAsyncLifetime
         Assert.Contains("#### Compared: A gazette.txt · B ministry.txt · C wire.txt (B and C are this pull request’s)", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("not shown here", comment, StringComparison.Ordinal);
         Assert.Contains("**Conflicting values:** A, B: 31 · C: 30", comment, StringComparison.Ordinal);
-        Assert.Contains("<del>30</del><ins>45</ins>", comment, StringComparison.Ordinal);
+        Assert.Contains("<del>30</del> <ins>45</ins>", comment, StringComparison.Ordinal);
     }
 
     [Fact]

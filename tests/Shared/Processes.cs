@@ -9,11 +9,12 @@ internal sealed record ProcessResult(int ExitCode, string Out, string Error);
 internal static class Processes
 {
     public static async Task<ProcessResult> RunAsync(
-        string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+        string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string? input = null)
     {
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -31,6 +32,12 @@ internal static class Processes
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         await process.WaitForExitAsync();
         return new ProcessResult(process.ExitCode, await output, await error);
     }

@@ -173,8 +173,8 @@ internal static class ReportFacts
     public static string Score(double score) => score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The pieces of a word diff as (operation, words, space after): a deletion directly followed by its
-    /// insertion has no space between them, so the pair reads as one replacement.
+    /// The pieces of a word diff as (operation, words, space after): a space where the source had one, none
+    /// before punctuation or at the end.
     /// </summary>
     public static IEnumerable<(DiffOperation Operation, string Words, string Space)> DiffPieces(IReadOnlyList<DiffSegment> diff)
     {
@@ -182,9 +182,10 @@ internal static class ReportFacts
         {
             var segment = diff[i];
             var words = segment.Text.TrimEnd();
-            var replaced = segment.Operation == DiffOperation.Deleted && i + 1 < diff.Count && diff[i + 1].Operation == DiffOperation.Inserted;
+            // A space stays wherever the source had one, also between a deleted run and the inserted run that
+            // replaces it ("<del>must</del> <ins>were supposed to</ins>"), so that no renderer glues them into one word.
             var beforePunctuation = i + 1 < diff.Count && diff[i + 1].Text.Length > 0 && diff[i + 1].Text[0] is ',' or '.' or ';' or ':' or '!' or '?' or ')';
-            var space = words.Length < segment.Text.Length && !replaced && !beforePunctuation && i + 1 < diff.Count ? " " : string.Empty;
+            var space = words.Length < segment.Text.Length && !beforePunctuation && i + 1 < diff.Count ? " " : string.Empty;
             yield return (segment.Operation, words, space);
         }
     }
