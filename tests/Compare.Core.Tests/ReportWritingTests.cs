@@ -29,7 +29,7 @@ public sealed class ReportWritingTests
             "- **Conflicting values:** A: 140; B: 210 — conflict (group 1)\n",
             "- **Attribution:** B attributes 1 statement that A states as fact (group 2)\n",
             "- **Hedging and modality:** hedges added in B: allegedly (group 3)\n",
-            "| number | 1 | 1 | 1 number conflict |",
+            "| number | 1 | 1 | 1 | 1 number conflict |",
             "### Aligned statements",
         };
         var at = findings.Select(f => markdown.IndexOf(f, StringComparison.Ordinal)).ToList();
@@ -62,6 +62,16 @@ public sealed class ReportWritingTests
 
         var conflict = Assert.Single(groups, g => g.Contains("ferry", StringComparison.Ordinal));
         Assert.Contains("\n> The ferry to the island carried <del>140</del> <ins>210</ins> passengers on Monday.", conflict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_a_word_apart_from_the_word_that_replaces_it_before_punctuation()
+    {
+        var result = Comparison.Compare([new SourceInput("a.txt", "The talks between the two delegations on the future of the harbour were held on September 21, 2023 in Barda.\n"), new SourceInput("b.txt", "The talks between the two delegations on the future of the harbour were held on September 22, 2023 in Yevlakh.\n")]);
+
+        var markdown = Report.ToMarkdown(result);
+        Assert.Contains("September <del>21</del> <ins>22</ins>, 2023 in <del>Barda</del> <ins>Yevlakh</ins>.", markdown, StringComparison.Ordinal);
+        Assert.Contains("September [-21-] {+22+}, 2023 in [-Barda-] {+Yevlakh+}.", Report.ToText(result), StringComparison.Ordinal);
     }
 
     [Fact]

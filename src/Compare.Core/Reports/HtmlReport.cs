@@ -77,11 +77,11 @@ internal static class HtmlReport
         if (kinds.Count > 0)
         {
             html.Append("<details><summary>Differences by kind</summary>\n<table class=\"kinds\"><thead><tr><th>Difference</th>");
-            html.AppendJoin(string.Empty, result.Sources.Select(s => $"<th>{Report.Label(s.Index)}</th>")).Append("<th>Finding</th></tr></thead><tbody>\n");
-            foreach (var (kind, bySource, finding) in kinds)
+            html.AppendJoin(string.Empty, result.Sources.Select(s => $"<th>Labels citing {Report.Label(s.Index)}</th>")).Append("<th>Groups</th><th>Finding</th></tr></thead><tbody>\n");
+            foreach (var (kind, bySource, groups, finding) in kinds)
             {
                 html.Append($"<tr><td><span class=\"sw {KindClass(kind)}\"></span>{DifferenceKinds.Name(kind)}</td>");
-                html.AppendJoin(string.Empty, bySource.Select(n => $"<td class=\"n\">{n}</td>")).Append($"<td>{Escape(finding)}</td></tr>\n");
+                html.AppendJoin(string.Empty, bySource.Select(n => $"<td class=\"n\">{n}</td>")).Append($"<td class=\"n\">{groups}</td><td>{Escape(finding)}</td></tr>\n");
             }
 
             html.Append("</tbody></table>\n</details>\n");
@@ -94,7 +94,7 @@ internal static class HtmlReport
             var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
             if (groups > 0)
             {
-                html.Append($"<button type=\"button\" data-kind=\"{DifferenceKinds.Name(kind)}\" aria-pressed=\"false\"><span class=\"sw {KindClass(kind)}\"></span>{DifferenceKinds.Name(kind)} ({groups})</button>");
+                html.Append($"<button type=\"button\" data-kind=\"{DifferenceKinds.Name(kind)}\" aria-pressed=\"false\"><span class=\"sw {KindClass(kind)}\"></span>{DifferenceKinds.Name(kind)} ({groups} {(groups == 1 ? "group" : "groups")})</button>");
             }
         }
 

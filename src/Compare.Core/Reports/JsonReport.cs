@@ -89,7 +89,7 @@ internal static class JsonReport
         }
 
         json.WriteStartArray("summary");
-        foreach (var (kind, bySource, finding) in ReportFacts.KindSummary(result))
+        foreach (var (kind, bySource, _, finding) in ReportFacts.KindSummary(result))
         {
             json.WriteStartObject();
             json.WriteString("kind", DifferenceKinds.Name(kind));

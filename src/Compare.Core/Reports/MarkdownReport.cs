@@ -131,11 +131,11 @@ internal static class MarkdownReport
         var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {
-            md.Append("| Difference | ").AppendJoin(string.Empty, result.Sources.Select(s => Report.Label(s.Index) + " | ")).Append("Finding |\n|---|");
-            md.Append(string.Concat(Enumerable.Repeat("---:|", result.Sources.Count))).Append("---|\n");
-            foreach (var (kind, bySource, finding) in kinds)
+            md.Append("| Difference | ").AppendJoin(string.Empty, result.Sources.Select(s => $"Labels citing {Report.Label(s.Index)} | ")).Append("Groups | Finding |\n|---|");
+            md.Append(string.Concat(Enumerable.Repeat("---:|", result.Sources.Count + 1))).Append("---|\n");
+            foreach (var (kind, bySource, groups, finding) in kinds)
             {
-                md.Append($"| {DifferenceKinds.Name(kind)} | ").AppendJoin(string.Empty, bySource.Select(n => $"{n} | ")).Append(Escape(finding)).Append(" |\n");
+                md.Append($"| {DifferenceKinds.Name(kind)} | ").AppendJoin(string.Empty, bySource.Select(n => $"{n} | ")).Append($"{groups} | ").Append(Escape(finding)).Append(" |\n");
             }
 
             md.Append('\n');

@@ -186,18 +186,25 @@ internal static class ReportFacts
             // replaces it ("<del>must</del> <ins>were supposed to</ins>"), so that no renderer glues them into one word.
             var beforePunctuation = i + 1 < diff.Count && diff[i + 1].Text.Length > 0 && diff[i + 1].Text[0] is ',' or '.' or ';' or ':' or '!' or '?' or ')';
             var space = words.Length < segment.Text.Length && !beforePunctuation && i + 1 < diff.Count ? " " : string.Empty;
+
+            // A word replaced by a word ("21" by "22" before a comma) is never glued to it ("2122,").
+            if (space.Length == 0 && i + 1 < diff.Count && segment.Operation != DiffOperation.Equal && diff[i + 1].Operation is not DiffOperation.Equal and var next && next != segment.Operation
+                && words.Length > 0 && char.IsLetterOrDigit(words[^1]) && diff[i + 1].Text.Length > 0 && char.IsLetterOrDigit(diff[i + 1].Text[0]))
+            {
+                space = " ";
+            }
             yield return (segment.Operation, words, space);
         }
     }
 
     /// <summary>
-    /// One row per kind found: how many differences have words from each source (a change with words on
-    /// both sides counts for both), and the finding in plain words.
+    /// One row per kind found: how many of its labels have words from each source (a change with words on
+    /// both sides counts for both), how many aligned groups have one, and the finding in plain words.
     /// </summary>
-    public static List<(DifferenceKind Kind, int[] BySource, string Finding)> KindSummary(ComparisonResult result)
+    public static List<(DifferenceKind Kind, int[] BySource, int Groups, string Finding)> KindSummary(ComparisonResult result)
     {
         var byKind = result.Alignments.SelectMany(g => g.Differences).GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.ToList());
-        var rows = new List<(DifferenceKind, int[], string)>();
+        var rows = new List<(DifferenceKind, int[], int, string)>();
         foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(DifferenceKinds.Importance))
         {
             if (!byKind.TryGetValue(kind, out var found))
@@ -206,7 +213,7 @@ internal static class ReportFacts
             }
 
             var bySource = result.Sources.Select(source => found.Count(d => d.Source == source.Index || d.OtherSource == source.Index)).ToArray();
-            rows.Add((kind, bySource, Finding(kind, found, result)));
+            rows.Add((kind, bySource, result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind)), Finding(kind, found, result)));
         }
 
         return rows;

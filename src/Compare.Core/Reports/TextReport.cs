@@ -35,15 +35,21 @@ internal static class TextReport
             }
         }
 
-        foreach (var (kind, bySource, finding) in KindSummary(result))
+        var kinds = KindSummary(result);
+        if (kinds.Count > 0)
         {
-            text.Append($"  {DifferenceKinds.Name(kind),-11}");
+            text.Append("  Differences by kind: the labels citing each source's words, and the aligned groups that have one\n");
+        }
+
+        foreach (var (kind, bySource, groups, finding) in kinds)
+        {
+            text.Append($"  {DifferenceKinds.Name(kind),-11} labels");
             for (var s = 0; s < bySource.Length; s++)
             {
-                text.Append($" {Report.Label(s)} {bySource[s],3} ");
+                text.Append($" {Report.Label(s)} {bySource[s],3}");
             }
 
-            text.Append($" {Clean(finding)}\n");
+            text.Append($"  groups {groups,3}  {Clean(finding)}\n");
         }
 
         for (var i = 0; i < result.Alignments.Count; i++)
