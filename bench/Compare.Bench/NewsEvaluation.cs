@@ -159,7 +159,13 @@ internal static class NewsEvaluation
         }
 
         Console.WriteLine();
-        KindTable(all);
+        Console.WriteLine("Labels in aligned groups, build set:");
+        Console.WriteLine();
+        KindTable(dev);
+        Console.WriteLine();
+        Console.WriteLine("Labels in aligned groups, check set:");
+        Console.WriteLine();
+        KindTable(test);
 
         Console.WriteLine();
         Console.WriteLine("Labels on the gold pairs themselves (each pair's two statements compared as if aligned):");

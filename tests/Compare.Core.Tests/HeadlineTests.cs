@@ -93,4 +93,14 @@ public sealed class HeadlineTests
         Assert.Equal(2, result.Alignments.Count);
         Assert.Equal("The documents are identical: every statement is aligned, with no differences and nothing only in one source.", ReportFacts.Verdict(result));
     }
+
+    [Fact]
+    public void Calls_documents_identical_only_when_what_they_set_aside_is_the_same_too()
+    {
+        var body = "Quay reopens after the storm\n\nThe quay reopened on Monday after the storm.\n";
+        var result = Comparison.Compare([new SourceInput("a.txt", body + "\nShare this page\n"), new SourceInput("b.txt", body)]);
+
+        Assert.Single(result.Boilerplate);
+        Assert.Null(ReportFacts.Verdict(result));
+    }
 }

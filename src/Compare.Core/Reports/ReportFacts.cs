@@ -302,7 +302,9 @@ internal static class ReportFacts
                                                  && g.Differences.Count == 0 && g.SameValues.Count == 0
                                                  && g.Diff.All(d => d.Operation == DiffOperation.Equal)
                                                  && g.Comparisons.All(c => c.Diff.All(d => d.Operation == DiffOperation.Equal)));
-        if (!same)
+        // Page boilerplate set aside is part of the documents too: "identical" only when it is the same in each.
+        var boilerplate = result.Sources.Select(s => string.Join('\n', result.Boilerplate.Where(b => b.Source == s.Index).Select(b => b.Text))).Distinct(StringComparer.Ordinal).Count();
+        if (!same || boilerplate > 1)
         {
             return null;
         }
