@@ -80,6 +80,15 @@ public sealed class DifferenceKindTests
     }
 
     [Fact]
+    public void Takes_a_speaker_after_the_verb_through_the_whole_name_with_its_office()
+    {
+        var (differences, _) = Classify("Wages would rise across the port this year.", "Wages would rise across the port this year, said Harbour Workers Union President Ann Ward.");
+
+        var attribution = Assert.Single(differences, d => d.Kind == DifferenceKind.Attribution);
+        Assert.StartsWith("A states it as fact; B attributes it to Harbour Workers Union President Ann Ward: ", attribution.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Says_whom_a_pronoun_speaker_refers_to_by_the_person_named_before_it()
     {
         var result = Comparison.Compare([TestData.Read("differences/pronoun-speaker-a.txt"), TestData.Read("differences/pronoun-speaker-b.txt")]);

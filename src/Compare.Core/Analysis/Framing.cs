@@ -241,8 +241,9 @@ internal static class FramingAnalyzer
                 continue;
             }
 
-            // "X is said to", "X was reported to": impersonal too.
-            if (k < i - 1 && next == "to" && norm.EndsWith("ed", StringComparison.Ordinal) || norm == "said" && k < i - 1 && next == "to")
+            // "X is said to", "X was reported to": impersonal too, when "to" begins a verb ("is said to have"), not
+            // a place or a thing ("are being added to the route", "was reported to Interpol").
+            if (k < i - 1 && next == "to" && (norm.EndsWith("ed", StringComparison.Ordinal) || norm == "said") && !BeginsNounPhrase(tokens, text, i + 2))
             {
                 frames.Add(MakeFrame(statement, used, k + 1, i, -1, -1, i, i, verb.Lemma, verb.Stance, Scope.Around));
                 continue;
@@ -284,8 +285,12 @@ internal static class FramingAnalyzer
                     continue;
                 }
 
+                // The speaker after the verb: up to four words ("said the county sheriff"), and on through a name
+                // with its titles and office ("said Harbour Workers Union President Ann Ward"), whose last word is
+                // who it is.
                 var after = i + 1;
-                while (after < tokens.Count && tokens[after].Kind == TokenKind.Word && after - i < 5
+                while (after < tokens.Count && tokens[after].Kind == TokenKind.Word
+                       && (after - i < 5 || (after - i < MaxNamedSpeaker && char.IsUpper(text[tokens[after].Start]) && char.IsUpper(text[tokens[after - 1].Start])))
                        && !SpeakerStops.Contains(tokens[after].Norm) && !Lexicon.BeForms.Contains(tokens[after].Norm))
                 {
                     after++;
@@ -387,6 +392,20 @@ internal static class FramingAnalyzer
         return tokens[word].Kind == TokenKind.Word && char.IsUpper(text[tokens[word].Start]) ? name : -1;
     }
 
+    /// <summary>Words that begin a noun phrase, never a verb: articles, demonstratives, possessives and quantifiers.</summary>
+    private static readonly HashSet<string> NounPhraseStarts = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+        "some", "any", "each", "every", "all", "no", "both", "several", "many", "most",
+    };
+
+    /// <summary>Whether the token at <paramref name="index"/> begins a noun phrase: a determiner, a number or a capitalised name.</summary>
+    private static bool BeginsNounPhrase(List<Token> tokens, string text, int index) =>
+        index < tokens.Count && (NounPhraseStarts.Contains(tokens[index].Norm) || tokens[index].Kind != TokenKind.Word || char.IsDigit(text[tokens[index].Start]) || char.IsUpper(text[tokens[index].Start]));
+
+    /// <summary>The most words a speaker after its verb may have when they are a name with its titles.</summary>
+    private const int MaxNamedSpeaker = 12;
+
     /// <summary>
     /// A speaker set off by a colon, as headlines and transcripts write it: "Police: 19 hurt in shooting",
     /// "Quake hits Pakistan: CENC" (one to three words before the first colon or after the last).
@@ -396,7 +415,8 @@ internal static class FramingAnalyzer
         var tokens = statement.Tokens;
         var text = statement.Statement.Text;
         var colon = tokens.FindIndex(t => t.Kind == TokenKind.Punctuation && text[t.Start] == ':');
-        if (colon is >= 1 and <= 3 && colon + 3 < tokens.Count && tokens.Take(colon).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start])))
+        if (colon is >= 1 and <= 3 && colon + 3 < tokens.Count && tokens.Take(colon).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start]))
+            && !tokens.Take(colon).Any(t => Lexicon.IsPageLabel(t.Norm)))
         {
             frames.Add(MakeFrame(statement, used, 0, colon, 0, colon - 1, colon, colon, "say", Stance.Neutral, Scope.After));
             return;

@@ -69,6 +69,11 @@ internal static class Lexicon
     /// <summary>Whether a folded word is a title, office or honorific ("president", "sen", "justice").</summary>
     public static bool IsTitle(string word) => Titles.Contains(word);
 
+    private static readonly FrozenSet<string> PageLabels = Rows("page-labels.tsv").Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a word is one a news page labels text with before a colon ("Updated:", "Watch:"), not a speaker.</summary>
+    public static bool IsPageLabel(string word) => PageLabels.Contains(word);
+
     public static readonly FrozenSet<string> BeForms =
         new[] { "be", "is", "are", "was", "were", "been", "being", "am" }.ToFrozenSet(StringComparer.Ordinal);
 
