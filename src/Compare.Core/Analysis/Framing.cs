@@ -15,6 +15,9 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     /// <summary>Who a pronoun speaker ("he said") is: the last speaker named before it in its source, or empty.</summary>
     public string Referent { get; init; } = string.Empty;
 
+    /// <summary>Whether the speaker is inferred from where the frame stands (the subject before "…, telling residents"), not written with it: never told apart from another speaker.</summary>
+    public bool Inferred { get; init; }
+
     /// <summary>Who speaks: the referent of a resolved pronoun, else the speaker as written.</summary>
     public string Person => Referent.Length > 0 ? Referent : Speaker;
 
@@ -277,6 +280,15 @@ internal static class FramingAnalyzer
             var speakerStart = j + 1;
             if (speakerStart > speakerEnd || tokens[speakerStart].Norm == "the" && speakerStart == speakerEnd)
             {
+                // A participle after a comma reports what the statement's subject says ("The mayor visited the quay,
+                // telling residents the port will reopen"): the speaker is the name or noun the statement opens with.
+                if (norm.EndsWith("ing", StringComparison.Ordinal) && previous == "," && OpeningSubject(tokens, text, i) is var (subjectFrom, subjectTo) && subjectTo >= 0)
+                {
+                    var frameEnd = next == "that" ? i + 1 : verb.Lemma == "tell" ? Listener(tokens, i + 1) : i;
+                    frames.Add(MakeFrame(statement, used, i, frameEnd, subjectFrom, subjectTo, i, i, verb.Lemma, verb.Stance, Scope.After) with { Inferred = true });
+                    continue;
+                }
+
                 // No speaker before it: a verb after a comma or quotation with its speaker after it (", say police",
                 // "…," said Senator Ann Ward). Not "told" (its object is the listener) nor "noting" (no inversion).
                 if (!(verb.Stance == Stance.Neutral && verb.Lemma != "tell" && !norm.EndsWith("ing", StringComparison.Ordinal)
@@ -636,18 +648,25 @@ internal static class FramingAnalyzer
                     continue;
                 }
 
+                // A form of "to be" may be followed by an adverb before the rest of the phrase ("is also expected
+                // to", "was originally set to").
                 var match = true;
-                for (var w = 0; w < words.Length && match; w++)
+                var at = i;
+                for (var w = 0; w < words.Length && match; w++, at++)
                 {
-                    match = !used[i + w] && equals(words[w], text, tokens[i + w]);
+                    match = at < tokens.Count && !used[at] && equals(words[w], text, tokens[at]);
+                    if (match && words[w] == "BE" && w + 1 < words.Length && at + 2 < tokens.Count && IsAdverbAfterBe(tokens[at + 1].Norm) && !used[at + 1])
+                    {
+                        at++;
+                    }
                 }
 
-                if (!match || !accept(tokens, i, i + words.Length))
+                if (!match || !accept(tokens, i, at))
                 {
                     continue;
                 }
 
-                var last = i + words.Length - 1;
+                var last = at - 1;
                 cues.Add(new Cue(text[tokens[i].Start..tokens[last].End], key, tokens[i].Start, tokens[last].End));
                 for (var w = i; w <= last; w++)
                 {
@@ -661,6 +680,44 @@ internal static class FramingAnalyzer
 
         return cues;
     }
+
+    /// <summary>
+    /// The subject a statement opens with, as token indices: a run of capitalised words ("Mayor Ann Ward"), or an
+    /// article and the word after it ("The mayor"), followed by a word in lower case; (0, -1) when it opens otherwise.
+    /// </summary>
+    private static (int From, int To) OpeningSubject(List<Token> tokens, string text, int before)
+    {
+        var at = tokens.Count > 0 && tokens[0].Norm is "the" or "a" or "an" ? 1 : 0;
+        var from = at;
+        while (at < before && tokens[at].Kind == TokenKind.Word && char.IsUpper(text[tokens[at].Start]) && !Lexicon.BeForms.Contains(tokens[at].Norm))
+        {
+            at++;
+        }
+
+        if (at == from && from == 1 && at < before && tokens[at].Kind == TokenKind.Word && !StopWords.Contains(tokens[at].Norm))
+        {
+            at++; // "The mayor"
+        }
+
+        var opens = at > from && at < before && tokens[at].Kind == TokenKind.Word && !char.IsUpper(text[tokens[at].Start]);
+        return opens ? (0, at - 1) : (0, -1);
+    }
+
+    /// <summary>The last token of the listener after "telling": a word, or an article and a word ("telling the council").</summary>
+    private static int Listener(List<Token> tokens, int from)
+    {
+        if (from >= tokens.Count || tokens[from].Kind != TokenKind.Word)
+        {
+            return from - 1;
+        }
+
+        var last = tokens[from].Norm is "the" or "a" or "an" or "his" or "her" or "their" && from + 1 < tokens.Count ? from + 1 : from;
+        return last + 1 < tokens.Count && tokens[last + 1].Norm == "that" ? last + 1 : last;
+    }
+
+    /// <summary>Adverbs that stand between a form of "to be" and the rest of a phrase without changing it ("is also expected to").</summary>
+    private static bool IsAdverbAfterBe(string word) =>
+        word is "also" or "now" or "still" or "already" or "currently" or "widely" or "originally" or "initially" or "likewise" or "further";
 
     /// <summary>
     /// Names the alias table does not know: runs of capitalised words ("Port Director Ilse Marrow"),

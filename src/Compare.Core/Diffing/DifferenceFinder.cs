@@ -144,7 +144,7 @@ internal static partial class DifferenceFinder
     /// Democratic Leader Chuck Schumer").
     /// </summary>
     private static bool SameSpeaker(Frame a, Frame b) =>
-        a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*" || a.IsPersonalPronoun || b.IsPersonalPronoun
+        a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*" || a.IsPersonalPronoun || b.IsPersonalPronoun || a.Inferred || b.Inferred
         || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
         || SpeakerWords.TryGetValue(Stemmer.Stem(a.SpeakerKey), out var one) && SpeakerWords.TryGetValue(Stemmer.Stem(b.SpeakerKey), out var other) && one == other
         || NameWords(a.Person).Words.Intersect(NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
@@ -370,8 +370,11 @@ internal static partial class DifferenceFinder
             for (var s = 0; s < 2; s++)
             {
                 // A modal as strong as one the other side writes is no change ("would put" / "could put").
+                // A future on one side against no modal on the other is tense, not modality ("will tap $2.5 billion" /
+                // "tapped $2.5 billion").
                 var other = sides[1 - s];
                 only[s].RemoveAll(m => !group.QualifiesShared(s, m.Statement, m.Item, once: true) || group.IsReportedFuture(s, m.Statement, m.Item)
+                                       || (other.Length == 0 && m.Item.Key is "will" or "shall" or "won't")
                                        || other.Any(n => Lexicon.ModalIsStrong[n.Item.Key] == Lexicon.ModalIsStrong[m.Item.Key]
                                                          && group.Qualified(1 - s, n.Statement, n.Item) == group.Qualified(s, m.Statement, m.Item)));
             }
@@ -646,6 +649,21 @@ internal static partial class DifferenceFinder
         }
     }
 
+    /// <summary>A word's consonants in order, a doubled letter once ("moammar" → "mmr").</summary>
+    private static string Consonants(string word)
+    {
+        var consonants = new System.Text.StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            if ((i == 0 || word[i] != word[i - 1]) && "aeiouy".IndexOf(word[i], StringComparison.Ordinal) < 0)
+            {
+                consonants.Append(word[i]);
+            }
+        }
+
+        return consonants.ToString();
+    }
+
     /// <summary>The fewest letters of two names spelled alike.</summary>
     private const int MinSpelledAlike = 5;
 
@@ -663,6 +681,13 @@ internal static partial class DifferenceFinder
     {
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
         if (shorter.Length < MinSpelledAlike || a[0] != b[0] || longer.StartsWith(shorter.AsSpan(0, shorter.Length - 1), StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Written with other vowels or a doubled letter only ("Moammar" / "Muammar"): one name transliterated
+        // two ways, typography rather than naming.
+        if (Consonants(a) == Consonants(b))
         {
             return false;
         }
@@ -955,8 +980,10 @@ internal static partial class DifferenceFinder
         List<(int Statement, ValueMention Value, string Text)> lefts,
         List<(int Statement, ValueMention Value, string Text)> rights)
     {
+        // Durations more than ten times apart measure different things ("a 60-day review" / "a 21-year term"),
+        // as figures do.
         var days = group.Sides[0].Duration(left)!.Value;
-        var durations = rights.Where(v => group.Sides[1].Duration(v) is not null).ToList();
+        var durations = rights.Where(v => group.Sides[1].Duration(v) is { } other && Math.Max(days, other) <= (double)MeasureFactor * Math.Min(days, other)).ToList();
         var same = durations.FirstOrDefault(v => group.Sides[1].Duration(v) is { } other && SameDuration(days, other));
         if (same.Text is not null)
         {
