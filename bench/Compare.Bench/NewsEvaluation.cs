@@ -282,7 +282,7 @@ internal static class NewsEvaluation
         var analyzed = Enumerable.Range(0, 2)
             .Select(source => statements.Where(s => s.Source == source).OrderBy(s => s.Index).Select(Compare.Core.Analysis.StatementAnalyzer.Analyze).ToArray())
             .ToArray();
-        var antecedents = analyzed.Select(Compare.Core.Analysis.Coreference.Antecedents).ToArray();
+        var antecedents = analyzed.Select(Compare.Core.Analysis.Coreference.Contexts).ToArray();
         foreach (var (a, b, held) in pairs.Values)
         {
             score.Total++;

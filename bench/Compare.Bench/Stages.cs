@@ -84,7 +84,7 @@ internal static class Stages
         List<TermVector[]> vectors = [];
         TermSpace? space = null;
         List<List<AnalyzedStatement>> claims = [];
-        List<string[]> antecedents = [];
+        List<SpeakerContext[]> antecedents = [];
         for (var round = 0; round < 3; round++)
         {
             var stages = new Timeline();
@@ -101,7 +101,7 @@ internal static class Stages
             var claimed = claims.SelectMany(c => c).Select(s => (s.Statement.Source, s.Statement.Index)).ToHashSet();
             Stage("closest statements of the unmatched", () => Comparison.NearMatches(
                 [.. statements.SelectMany(s => s).Select(s => s.Statement).Where(s => !claimed.Contains((s.Source, s.Index)))], statements, vectors, threshold));
-            antecedents = statements.Select(Coreference.Antecedents).ToList();
+            antecedents = statements.Select(Coreference.Contexts).ToList();
             stages.Restart();
             Stage("build claims", () => BuildClaims(claims, vectors, space, antecedents));
             var result = Stage("whole compare", () => Comparison.Compare(inputs));
@@ -132,7 +132,7 @@ internal static class Stages
         return 0;
     }
 
-    private static AlignedGroup[] BuildClaims(List<List<AnalyzedStatement>> claims, List<TermVector[]> vectors, TermSpace space, List<string[]> antecedents) =>
+    private static AlignedGroup[] BuildClaims(List<List<AnalyzedStatement>> claims, List<TermVector[]> vectors, TermSpace space, List<SpeakerContext[]> antecedents) =>
         [.. Parallelism.Map(claims, c => Comparison.BuildClaim(c, vectors, space, s => antecedents[s.Statement.Source][s.Statement.Index]).Group)];
 
     private static double BestOfFive(Action run)

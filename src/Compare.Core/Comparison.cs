@@ -54,9 +54,10 @@ public static class Comparison
         var space = new TermSpace(statements.SelectMany(s => s));
         var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
 
-        // Who "he said" is: read from a whole source only when an aligned statement says it.
-        var antecedents = statements.Select(s => new Lazy<string[]>(() => Coreference.Antecedents(s))).ToList();
-        string Antecedent(AnalyzedStatement s) => antecedents[s.Statement.Source].Value[s.Statement.Index];
+        // Who "he said" is, and whether the statement before reports someone's words: read from a whole source
+        // only when an aligned statement needs it.
+        var contexts = statements.Select(s => new Lazy<SpeakerContext[]>(() => Coreference.Contexts(s))).ToList();
+        SpeakerContext Antecedent(AnalyzedStatement s) => contexts[s.Statement.Source].Value[s.Statement.Index];
         var built = sources.Count == 2
             ? Parallelism.Map(
                 Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1])),
@@ -178,7 +179,7 @@ public static class Comparison
         TermVector[] leftVectors,
         TermVector[] rightVectors,
         TermSpace space,
-        Func<AnalyzedStatement, string> antecedent)
+        Func<AnalyzedStatement, SpeakerContext> antecedent)
     {
         var leftStatements = aligned.Left.Select(i => left[i]).ToList();
         var rightStatements = aligned.Right.Select(i => right[i]).ToList();
@@ -339,7 +340,7 @@ public static class Comparison
     /// compared with each other source in it, and the group holds all those comparisons.
     /// </summary>
     internal static (AlignedGroup Group, double Substance) BuildClaim(
-        List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, string> antecedent)
+        List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, SpeakerContext> antecedent)
     {
         var bySource = claim.GroupBy(s => s.Statement.Source).OrderBy(g => g.Key)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Statement.Index).ToList());

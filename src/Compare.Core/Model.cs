@@ -43,6 +43,9 @@ public sealed record Statement(int Source, int Index, string Text, int Line, int
 
     /// <summary>Whether it is (part of) its document's headline, a unit of its own that never joins a neighbour's group.</summary>
     internal bool InHeadline { get; init; }
+
+    /// <summary>Which paragraph (text block) of its document it is in, 0-based.</summary>
+    internal int Paragraph { get; init; }
 }
 
 /// <summary>A line of page boilerplate that was set aside and not aligned.</summary>

@@ -99,12 +99,30 @@ public sealed class DifferenceKindTests
     }
 
     [Fact]
+    public void Does_not_say_a_source_states_as_fact_what_the_statement_before_in_its_paragraph_attributes()
+    {
+        var result = Comparison.Compare([TestData.Read("differences/speech-before-a.txt"), TestData.Read("differences/speech-before-b.txt")]);
+
+        var group = Assert.Single(result.Alignments, g => g.Statements.Any(s => s.Text.StartsWith("Cargo ships", StringComparison.Ordinal)));
+        Assert.DoesNotContain(group.Differences, d => d.Kind == DifferenceKind.Attribution);
+    }
+
+    [Fact]
+    public void Still_says_a_source_states_as_fact_what_it_tells_in_a_paragraph_of_its_own()
+    {
+        var result = Comparison.Compare([TestData.Read("differences/speech-before-a.txt"), TestData.Read("differences/speech-apart-b.txt")]);
+
+        var group = Assert.Single(result.Alignments, g => g.Statements.Any(s => s.Text.StartsWith("Cargo ships", StringComparison.Ordinal)));
+        Assert.Contains(group.Differences, d => d.Kind == DifferenceKind.Attribution);
+    }
+
+    [Fact]
     public void Does_not_tell_speakers_apart_by_a_guessed_referent()
     {
         var a = StatementAnalyzer.Analyze(new Statement(0, 0, "The harbour stays open, he said.", 1, 1));
         var b = StatementAnalyzer.Analyze(new Statement(1, 0, "The harbour stays open, Ana Ruiz said.", 1, 1));
 
-        var (differences, _) = DifferenceFinder.Find(WordDiff.Diff([a], [b]), [a], [b], s => s.Statement.Source == 0 ? "Ruben Vardanyan" : string.Empty);
+        var (differences, _) = DifferenceFinder.Find(WordDiff.Diff([a], [b]), [a], [b], s => new SpeakerContext(s.Statement.Source == 0 ? "Ruben Vardanyan" : string.Empty, SpeechBefore: false));
 
         Assert.DoesNotContain(differences, d => d.Kind == DifferenceKind.Attribution);
     }

@@ -8,7 +8,14 @@ namespace Compare.Core.Analysis;
 internal static class Coreference
 {
     /// <summary>The person named last before each statement of one source (empty before the first).</summary>
-    public static string[] Antecedents(IReadOnlyList<AnalyzedStatement> source)
+    public static string[] Antecedents(IReadOnlyList<AnalyzedStatement> source) => [.. Contexts(source).Select(c => c.Antecedent)];
+
+    /// <summary>
+    /// What each statement's source said before it: the person named last, and whether the statement before it
+    /// in its paragraph reports someone's words up to its end ("The mayor said the port would reopen. Repairs
+    /// begin on Monday.": the second may be hers too).
+    /// </summary>
+    public static SpeakerContext[] Contexts(IReadOnlyList<AnalyzedStatement> source)
     {
         var frames = Parallelism.Map(source, FramingAnalyzer.Frames);
 
@@ -25,11 +32,13 @@ internal static class Coreference
             }
         }
 
-        var antecedents = new string[source.Count];
+        var antecedents = new SpeakerContext[source.Count];
         var last = string.Empty;
         for (var i = 0; i < source.Count; i++)
         {
-            antecedents[i] = last;
+            var speechBefore = i > 0 && source[i - 1].Statement.Paragraph == source[i].Statement.Paragraph && frames[i].Count == 0
+                && frames[i - 1].Any(f => f.Speaker.Length > 0 && f.ScopeEnd >= source[i - 1].Statement.Text.TrimEnd().Length - 1);
+            antecedents[i] = new SpeakerContext(last, speechBefore);
             var subject = Subject(source[i], names);
             if (subject.Length > 0)
             {
@@ -84,3 +93,8 @@ internal static class Coreference
         return framing with { Frames = [.. framing.Frames.Select(f => f.IsPersonalPronoun ? f with { Referent = person } : f)] };
     }
 }
+
+/// <summary>What a statement's source said before it.</summary>
+/// <param name="Antecedent">The person named last before the statement (who "he said" is), or empty.</param>
+/// <param name="SpeechBefore">Whether the statement before it in its paragraph reports someone's words up to its end.</param>
+internal readonly record struct SpeakerContext(string Antecedent, bool SpeechBefore);

@@ -19,19 +19,19 @@ internal static partial class DifferenceFinder
     /// <param name="runs">The word diff of the group.</param>
     /// <param name="left">A's statements.</param>
     /// <param name="right">B's statements.</param>
-    /// <param name="antecedent">The last speaker each statement's source named before it (<see cref="Coreference"/>); none when null.</param>
+    /// <param name="context">What each statement's source said before it (<see cref="Coreference"/>): who "he said" is, and whether the statement before it reports someone's words; none when null.</param>
     /// <param name="sources">Which sources the two sides are, for the labels and the differences' sources (A and B when null).</param>
     public static (List<Difference> Differences, List<SameValue> SameValues) Find(
         IReadOnlyList<DiffRun> runs,
         IReadOnlyList<AnalyzedStatement> left,
         IReadOnlyList<AnalyzedStatement> right,
-        Func<AnalyzedStatement, string>? antecedent = null,
+        Func<AnalyzedStatement, SpeakerContext>? context = null,
         (int Left, int Right)? sources = null) =>
-        Find(runs, Side.Of(left, antecedent), Side.Of(right, antecedent), sources);
+        Find(runs, Side.Of(left, context), Side.Of(right, context), sources);
 
     /// <summary>One side's statements with their framing (speakers resolved): prepared once for a side compared with several others.</summary>
-    public static Side Prepare(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, string>? antecedent) =>
-        Side.Of(statements, antecedent);
+    public static Side Prepare(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, SpeakerContext>? context) =>
+        Side.Of(statements, context);
 
     public static (List<Difference> Differences, List<SameValue> SameValues) Find(
         IReadOnlyList<DiffRun> runs, Side left, Side right, (int Left, int Right)? sources = null)
@@ -96,6 +96,11 @@ internal static partial class DifferenceFinder
                 if (others.Length == 0 && IsSelfReport(group.Sides[s].Statements[statement].Statement.Text, frame))
                 {
                     continue; // "the governor said he would ask …", "… I think he should …,” Romney said": what they did, told by them.
+                }
+
+                if (others.Length == 0 && group.Sides[o].SpeechBefore.Any(b => b))
+                {
+                    continue; // "The mayor said the port would reopen. Repairs begin on Monday.": the other side may go on telling her words.
                 }
 
                 if (others.Length == 0 && AttributesWithoutFrame(group, o))
@@ -1249,8 +1254,14 @@ internal static partial class DifferenceFinder
     /// <summary>One side of a group: its statements and their framing cues.</summary>
     internal sealed record Side(IReadOnlyList<AnalyzedStatement> Statements, IReadOnlyList<Framing> Framings)
     {
-        public static Side Of(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, string>? antecedent) =>
-            new(statements, [.. statements.Select(s => antecedent is null ? s.Framing : Coreference.Resolve(s.Framing, () => antecedent(s)))]);
+        public static Side Of(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, SpeakerContext>? context) =>
+            new(statements, [.. statements.Select(s => context is null ? s.Framing : Coreference.Resolve(s.Framing, () => context(s).Antecedent))])
+            {
+                SpeechBefore = context is null ? [] : [.. statements.Select(s => context(s).SpeechBefore)],
+            };
+
+        /// <summary>Whether the statement before each one in its paragraph reports someone's words up to its end (empty when not known).</summary>
+        public IReadOnlyList<bool> SpeechBefore { get; init; } = [];
 
         /// <summary>The cues one selector picks from each statement's framing, with the statement they are in (most groups have none: nothing is allocated then).</summary>
         public (int Statement, T Item)[] Items<T>(Func<Framing, IReadOnlyList<T>> select)

@@ -37,14 +37,15 @@ internal static class Segmenter
     public static IReadOnlyList<Statement> Segment(ParsedDocument document, int source)
     {
         var statements = new List<Statement>();
-        foreach (var block in document.Blocks)
+        for (var paragraph = 0; paragraph < document.Blocks.Count; paragraph++)
         {
+            var block = document.Blocks[paragraph];
             var inQuote = false;
             foreach (var (start, end) in Split(block.Text).SelectMany(r => Bounded(block.Text, r.Start, r.End)))
             {
                 var (line, column) = document.Lines.Locate(block.SourceOffsets[start]);
                 var text = block.Text[start..end].Replace('\n', ' ');
-                statements.Add(new Statement(source, statements.Count, text, line, column) { StartsInQuote = inQuote, InHeadline = block.Headline });
+                statements.Add(new Statement(source, statements.Count, text, line, column) { StartsInQuote = inQuote, InHeadline = block.Headline, Paragraph = paragraph });
                 inQuote = InQuoteAfter(text, inQuote);
             }
         }
