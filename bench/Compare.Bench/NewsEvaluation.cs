@@ -123,6 +123,8 @@ internal static class NewsEvaluation
         var test = new Score();
         var rows = new List<(string Name, Score Score)>();
         var onlyIn = new OnlyInScore();
+        var onlyInBuild = new OnlyInScore();
+        var onlyInCheck = new OnlyInScore();
         var golds = Load(directory);
         var check = CheckSet(directory);
         bool IsCheck(string name) => check.Contains(name);
@@ -140,7 +142,9 @@ internal static class NewsEvaluation
             static string FirstLine(string path) => File.ReadLines(path).FirstOrDefault(l => l.Trim().Length > 0) ?? string.Empty;
             var score = Evaluate(gold, result, verbose ? Console.Out : null, (FirstLine(Path.Combine(directory, gold.Event, gold.A)), FirstLine(Path.Combine(directory, gold.Event, gold.B))));
             onGold.Add(LabelGoldPairs(gold, result, verbose ? Console.Out : null));
-            onlyIn.Add(OnlyIn(gold, result));
+            var only = OnlyIn(gold, result);
+            onlyIn.Add(only);
+            (IsCheck(gold.Name) ? onlyInCheck : onlyInBuild).Add(only);
             rows.Add((gold.Name, score));
             all.Add(score);
             (IsCheck(gold.Name) ? test : dev).Add(score);
@@ -179,6 +183,12 @@ internal static class NewsEvaluation
         Summary("all", all);
         Console.WriteLine(Invariant(
             $"only in one article: {onlyIn.Unmatched} statements ({onlyIn.Unmatched - onlyIn.WithPartner} of them have no gold partner = {Ratio(onlyIn.Unmatched - onlyIn.WithPartner, onlyIn.Unmatched)}); {onlyIn.Alone} resemble nothing in the other ({onlyIn.Alone - onlyIn.AloneWithPartner} of them have no gold partner = {Ratio(onlyIn.Alone - onlyIn.AloneWithPartner, onlyIn.Alone)}); {onlyIn.Near} resemble a statement of the other ({onlyIn.NearRight} of those a gold or optional partner = {Ratio(onlyIn.NearRight, onlyIn.Near)}); {onlyIn.MissedShown} of {onlyIn.Missed} missed gold statement pairs shown so"));
+        foreach (var (name, o) in new[] { ("build set", onlyInBuild), ("check set", onlyInCheck) })
+        {
+            Console.WriteLine(Invariant(
+                $"closest statements, {name}: right {o.NearRight}/{o.Near} = {Ratio(o.NearRight, o.Near)}; mutual (each the other's closest) {o.MutualRight}/{o.Mutual} = {Ratio(o.MutualRight, o.Mutual)}; aligned in a group {o.InGroupRight}/{o.InGroup} = {Ratio(o.InGroupRight, o.InGroup)}; other {o.NearRight - o.MutualRight - o.InGroupRight}/{o.Near - o.Mutual - o.InGroup}"));
+        }
+
         Console.WriteLine();
         Console.WriteLine(Invariant($"three outlets in one comparison ({threeWay.Groups} claims with the gold pair's two outlets): recall {threeWay.Found}/{threeWay.Total} = {threeWay.Recall:0.00}, precision {threeWay.Right}/{threeWay.Right + threeWay.Wrong} = {threeWay.Precision:0.00}, labels precision {threeRight}/{threeFlagged} = {Ratio(threeRight, threeFlagged)}"));
         Console.WriteLine(Invariant($"the same gold, each pair compared alone: recall {pairwise.Found}/{pairwise.Total} = {pairwise.Recall:0.00}, precision {pairwise.Right}/{pairwise.Right + pairwise.Wrong} = {pairwise.Precision:0.00}, labels precision {pairRight}/{pairFlagged} = {Ratio(pairRight, pairFlagged)}"));
@@ -449,6 +459,16 @@ internal static class NewsEvaluation
 
         public int NearRight { get; set; }
 
+        /// <summary>Near misses whose closest statement is unmatched too and has this one as its closest, and of them the right ones.</summary>
+        public int Mutual { get; set; }
+
+        public int MutualRight { get; set; }
+
+        /// <summary>Near misses whose closest statement is aligned in a group, and of them the right ones.</summary>
+        public int InGroup { get; set; }
+
+        public int InGroupRight { get; set; }
+
         /// <summary>Unmatched statements with a gold partner, near match or not.</summary>
         public int WithPartner { get; set; }
 
@@ -461,6 +481,10 @@ internal static class NewsEvaluation
         {
             Unmatched += other.Unmatched;
             Alone += other.Alone;
+            Mutual += other.Mutual;
+            MutualRight += other.MutualRight;
+            InGroup += other.InGroup;
+            InGroupRight += other.InGroupRight;
             AloneWithPartner += other.AloneWithPartner;
             Near += other.Near;
             NearRight += other.NearRight;
@@ -504,7 +528,19 @@ internal static class NewsEvaluation
             if (near.TryGetValue((statement.Source, statement.Index), out var closest))
             {
                 score.Near++;
-                score.NearRight += IsPartner(closest, goldOnly: false) ? 1 : 0;
+                var right = IsPartner(closest, goldOnly: false);
+                score.NearRight += right ? 1 : 0;
+                var other = (1 - statement.Source, closest);
+                if (near.TryGetValue(other, out var back) && back == statement.Index)
+                {
+                    score.Mutual++;
+                    score.MutualRight += right ? 1 : 0;
+                }
+                else if (!near.ContainsKey(other) && !result.Unmatched.Any(u => (u.Source, u.Index) == other))
+                {
+                    score.InGroup++;
+                    score.InGroupRight += right ? 1 : 0;
+                }
             }
             else
             {
