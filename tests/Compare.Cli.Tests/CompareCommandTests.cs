@@ -450,4 +450,20 @@ public sealed class CompareCommandTests
         using var json = JsonDocument.Parse(run.Out);
         Assert.Equal(25, json.RootElement.GetProperty("sources")[0].GetProperty("statements").GetInt32());
     }
+
+    [Theory]
+    [InlineData("first-line")]
+    [InlineData("one-paragraph")]
+    public void Fails_on_a_conflicting_number_in_the_first_line_or_the_only_paragraph(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "Data", "first-line");
+
+        var run = CliRunner.Run(Path.Combine(directory, name + "-a.txt"), Path.Combine(directory, name + "-b.txt"), "--fail-on", "number");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("conflict", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("identical", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("empty", run.Out, StringComparison.Ordinal);
+        Assert.Equal("compare: found number differences (--fail-on)\n", run.Error);
+    }
 }
