@@ -103,15 +103,12 @@ public static class Comparison
         return offsets;
     }
 
-    /// <summary>How much of the threshold an unmatched statement needs with a statement of another source to be shown as resembling it.</summary>
-    private const double NearMatchFactor = 0.35;
-
-    /// <summary>Each unmatched statement's most similar statement of another source, when they score at least <see cref="NearMatchFactor"/> of the threshold.</summary>
+    /// <summary>Each unmatched statement's most similar statement of another source, when they score at least <see cref="Thresholds.NearMatch"/>.</summary>
     internal static List<NearMatch> NearMatches(List<Statement> unmatched, List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
     {
         var offsets = Offsets(statements);
         var all = vectors.SelectMany(v => v).ToArray();
-        var closest = Aligner.Closest(all, offsets, [.. unmatched.Select(s => offsets[s.Source] + s.Index)], threshold * NearMatchFactor);
+        var closest = Aligner.Closest(all, offsets, [.. unmatched.Select(s => offsets[s.Source] + s.Index)], new Thresholds(threshold).NearMatch);
         var matches = new List<NearMatch>();
         for (var i = 0; i < unmatched.Count; i++)
         {
@@ -208,19 +205,12 @@ public static class Comparison
     private const int RepresentingSources = 2;
 
     /// <summary>
-    /// How much of the threshold statements of two earlier sources need with each other when a later source
-    /// links them into one claim: what a pair supported by aligned neighbours needs (the later source's
-    /// statements support it as neighbours do).
-    /// </summary>
-    private const double LinkFactor = 0.7;
-
-    /// <summary>
     /// Three or more sources: each source in turn is aligned with the statements of the sources before it
     /// (its statements ask, theirs answer through the candidate index: one pass over the new source's
     /// statements, however many came before; a claim answers through its first two sources' statements;
     /// a statement's candidate budget is what it would be against one earlier source), and statements
     /// aligned at any step are one claim, unless that step links statements of two earlier sources that do
-    /// not resemble each other (<see cref="LinkFactor"/>).
+    /// not resemble each other (<see cref="Thresholds.Link"/>).
     /// Returns the claims that hold statements of two or more sources, each as its statements.
     /// </summary>
     internal static List<List<AnalyzedStatement>> Claims(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
@@ -294,7 +284,7 @@ public static class Comparison
                 return true;
             }
 
-            return TermVector.Union([.. earlier.Select(i => allVectors[i])]).Similarity(TermVector.Union([.. others.Select(i => allVectors[i])])) >= threshold * LinkFactor;
+            return TermVector.Union([.. earlier.Select(i => allVectors[i])]).Similarity(TermVector.Union([.. others.Select(i => allVectors[i])])) >= new Thresholds(threshold).Link;
         }
 
         for (var k = 1; k < statements.Count; k++)

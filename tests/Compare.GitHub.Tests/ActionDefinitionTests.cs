@@ -46,6 +46,14 @@ public sealed partial class ActionDefinitionTests
     }
 
     [Fact]
+    public void Defaults_to_the_threshold_the_command_line_defaults_to()
+    {
+        var threshold = Scalar(Map(Map(Action, "inputs"), "threshold"), "default");
+
+        Assert.Equal(Compare.Core.CompareOptions.Default.Threshold, double.Parse(threshold!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Passes_inputs_to_scripts_through_env_never_into_run()
     {
         var used = new HashSet<string>();

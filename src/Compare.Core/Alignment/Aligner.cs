@@ -40,17 +40,11 @@ internal static class Aligner
     /// <summary>How many candidates of the other side each statement is scored against.</summary>
     private const int CandidatesPerStatement = 10;
 
-    /// <summary>How much of the threshold a statement needs with a group member to join the group.</summary>
-    private const double JoinFactor = 0.5;
-
     /// <summary>The largest number of statements one side contributes to a group.</summary>
     public const int MaxGroupSide = 3;
 
     /// <summary>How far (in statements) a joining statement may stand from a member of its side.</summary>
     private const int MaxJoinDistance = 2;
-
-    /// <summary>How far above the threshold a pair must score to be accepted without the ratio test.</summary>
-    private const double MarginBand = 0.13;
 
     /// <summary>How many times the runner-up score a pair near the threshold must reach.</summary>
     private const double DistinctRatio = 1.3;
@@ -108,20 +102,20 @@ internal static class Aligner
             PairIdentical(words, left.Length, right.Length, leftGroup, rightGroup, groups);
         }
 
-        var pairs = Candidates(left, right, threshold * JoinFactor, leftGroup, rightGroup, candidates, documentLength);
+        var pairs = Candidates(left, right, new Thresholds(threshold).Join, leftGroup, rightGroup, candidates, documentLength);
         Match(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
 
         // Statements still apart are scored again with the words one source consistently writes
         // differently, as the confident pairs show ("Khankendi" where the other writes "Stepanakert"),
         // counted as the same word on both sides.
         var substitutions = Substitutions.Learn(
-            groups.Where(g => g.Score >= threshold + MarginBand && g.Score < 1).Select(g => (left[g.Left[0]], right[g.Right[0]])));
+            groups.Where(g => g.Score >= new Thresholds(threshold).Margin && g.Score < 1).Select(g => (left[g.Left[0]], right[g.Right[0]])));
         if (substitutions.Count > 0)
         {
             var more = Candidates(
                 Substituted(left, leftGroup, substitutions),
                 Substituted(right, rightGroup, substitutions, candidates),
-                threshold * JoinFactor,
+                new Thresholds(threshold).Join,
                 leftGroup,
                 rightGroup,
                 candidates,
@@ -171,14 +165,8 @@ internal static class Aligner
         return [.. groups.Select(g => new AlignedIndexes([.. g.Left.Order()], [.. g.Right.Order()], g.Score))];
     }
 
-    /// <summary>How much of the threshold a pair needs when statements next to both are aligned with each other.</summary>
-    private const double SupportedFactor = 0.7;
-
     /// <summary>How far (in statements) an aligned pair that supports a weaker one may stand from it.</summary>
     private const int SupportDistance = 2;
-
-    /// <summary>How much of the threshold a pair of statements that are each other's best candidate needs.</summary>
-    private const double MutualFactor = 0.8;
 
     /// <summary>How many times the runner-up candidate of either statement a pair of mutual best candidates must score.</summary>
     private const double MutualMargin = 1.05;
@@ -188,11 +176,11 @@ internal static class Aligner
 
     /// <summary>
     /// Two rules for pairs left apart, below the threshold or held back by the ratio test. A pair down to
-    /// <see cref="SupportedFactor"/> of the threshold is aligned when one of its statements is the other's
+    /// <see cref="Thresholds.Supported"/> is aligned when one of its statements is the other's
     /// best candidate and statements within <see cref="SupportDistance"/> before both, or after both, are
     /// aligned with each other: both sources tell it at the same point of the same passage. Stronger pairs
     /// go first, and a pair aligned this way supports the next. Then a pair down to
-    /// <see cref="MutualFactor"/> of the threshold is aligned when each of its statements is the other's
+    /// <see cref="Thresholds.Mutual"/> is aligned when each of its statements is the other's
     /// best candidate, by <see cref="MutualMargin"/> over the runner-up of both, and they stand at about the
     /// same point of their documents (<see cref="MutualPlaceGap"/>): two newsrooms telling one fact in their
     /// own words share few of them, but more with each other than with anything else.
@@ -237,13 +225,13 @@ internal static class Aligner
         }
 
         AlignFree(
-            pairs.Where(p => p.Score >= threshold * SupportedFactor && (bestOfLeft[p.Left].Other == p.Right || bestOfRight[p.Right].Other == p.Left)),
+            pairs.Where(p => p.Score >= new Thresholds(threshold).Supported && (bestOfLeft[p.Left].Other == p.Right || bestOfRight[p.Right].Other == p.Left)),
             Supported,
             leftGroup,
             rightGroup,
             groups);
         AlignFree(
-            pairs.Where(p => p.Score >= threshold * MutualFactor
+            pairs.Where(p => p.Score >= new Thresholds(threshold).Mutual
                 && bestOfLeft[p.Left].Other == p.Right
                 && bestOfRight[p.Right].Other == p.Left
                 && p.Score >= MutualMargin * Math.Max(bestOfLeft[p.Left].RunnerUp, bestOfRight[p.Right].RunnerUp)),
@@ -328,7 +316,7 @@ internal static class Aligner
                     continue;
                 }
 
-                if (score < threshold + MarginBand
+                if (score < new Thresholds(threshold).Margin
                     && score < DistinctRatio * Math.Max(leftCandidates.RunnerUp(l, r, rightGroup), rightCandidates.RunnerUp(r, l, leftGroup)))
                 {
                     deferred.Add((l, r, score));
