@@ -1,0 +1,270 @@
+using Compare.Core.Analysis;
+
+namespace Compare.Core.Diffing;
+
+/// <summary>Finds attribution: what one side states as fact and the other attributes, or who says it and how.</summary>
+internal sealed class AttributionDetector : IDifferenceDetector
+{
+    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Attribution(group);
+}
+
+/// <summary>The rules of attribution differences.</summary>
+internal static partial class DifferenceFinder
+{
+    internal static void Attribution(Group group)
+    {
+        // A frame counts only when what it reports is shared: "as a senator suggested that …" says nothing
+        // about the meeting both sides report before it.
+        var items = group.Items(f => f.Frames);
+        var sides = new[] { items[0].Where(f => group.ReportsShared(0, f.Statement, f.Item)).ToArray(), items[1].Where(f => group.ReportsShared(1, f.Statement, f.Item)).ToArray() };
+        var quotes = group.Items(f => f.Quotes);
+        var quotesSomeone = Enumerable.Range(0, 2)
+            .Select(side => quotes[side].Any(q => ContentWords(q.Item.Key).Count >= 3 || IsNameCalling(group.Sides[side].Statements[q.Statement], q.Item)))
+            .ToArray();
+        for (var s = 1; s >= 0; s--)
+        {
+            var o = 1 - s;
+            var frames = sides[s];
+            var others = sides[o];
+            foreach (var (statement, frame) in frames)
+            {
+                if (others.Any(g => SameSpeaker(frame, g.Item) && SameStance(g.Item.Stance, frame.Stance)))
+                {
+                    continue;
+                }
+
+                string detail;
+                if (others.Length == 0 && quotesSomeone[o])
+                {
+                    continue; // The other side quotes someone: it does not state it as fact either.
+                }
+
+                if (others.Length == 0 && frame.Stance == Stance.Neutral && frame.IsNamed && Names(group.Sides[o], frame))
+                {
+                    continue; // The other side names the speaker too ("Romney said …" / "Romney, who …"): it tells what they said or did.
+                }
+
+                if (others.Length == 0 && IsDocument(frame))
+                {
+                    continue; // "court documents said", "according to the terms of the bill": the record the fact comes from, not a claim.
+                }
+
+                if (others.Length == 0 && IsSelfReport(group.Sides[s].Statements[statement].Statement.Text, frame))
+                {
+                    continue; // "the governor said he would ask …", "… I think he should …,” Romney said": what they did, told by them.
+                }
+
+                if (others.Length == 0 && group.Sides[o].SpeechBefore.Any(b => b))
+                {
+                    continue; // "The mayor said the port would reopen. Repairs begin on Monday.": the other side may go on telling her words.
+                }
+
+                if (others.Length == 0 && AttributesWithoutFrame(group, o))
+                {
+                    continue; // "in the face of criticism that …", "the plaintiffs' theory is that …", "documents released on Friday showed": the other side does not state it as fact either.
+                }
+
+                if (others.Length == 0)
+                {
+                    detail = $"{group.Label(o)} states it as fact; {group.Label(s)} attributes it {Whom(frame)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
+                }
+                else if (s == 0)
+                {
+                    // Both sides attribute it and B's frames were reported against A's already.
+                    continue;
+                }
+                else
+                {
+                    var other = others.FirstOrDefault(g => SameSpeaker(frame, g.Item)).Item;
+                    if (other is null && (MayBeOnePerson(frame, others[0].Item) || frame.Speaker.Length == 0 || others[0].Item.Speaker.Length == 0))
+                    {
+                        continue; // "the governor" and "Hutchinson" may well be one person; an impersonal frame names no one to differ.
+                    }
+
+                    if (other is null && SameStance(frame.Stance, Stance.Neutral) && others.All(g => SameStance(g.Item.Stance, Stance.Neutral))
+                        && (IsDocument(frame) || others.Any(g => IsDocument(g.Item))))
+                    {
+                        continue; // A document passes it on for someone the other side names ("the indictment said" / "prosecutors said", "the statement said" / "his lawyer confirmed").
+                    }
+
+                    var what = other is null ? "different speakers" : "different stance";
+                    other ??= others[0].Item;
+                    detail = $"{what} — {group.Label(o)}: {other.Quoted} ({other.Verb}: {Word(other.Stance)}); {group.Label(s)}: {frame.Quoted} ({frame.Verb}: {Word(frame.Stance)})";
+                    group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
+                }
+
+                group.Explain(s, statement, frame.Start, frame.End);
+                group.Differences.Add(new Difference(DifferenceKind.Attribution, s, frame.Text, detail));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether two frames may have one speaker: the same head word (or its stem: "lawyer" / "lawyers"), a
+    /// pronoun (its resolved referent is a reader's guess: it is shown, but does not tell speakers apart), or a name word in common once titles are left out ("Senator Chuck Schumer" / "Senate
+    /// Democratic Leader Chuck Schumer").
+    /// </summary>
+    private static bool SameSpeaker(Frame a, Frame b) =>
+        a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*" || a.IsPersonalPronoun || b.IsPersonalPronoun || a.Inferred || b.Inferred
+        || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
+        || SpeakerWords.TryGetValue(Stemmer.Stem(a.SpeakerKey), out var one) && SpeakerWords.TryGetValue(Stemmer.Stem(b.SpeakerKey), out var other) && one == other
+        || NameWords(a.Person).Words.Intersect(NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+
+    /// <summary>Words for one kind of speaker, by stem: a member of someone's staff, a lawyer.</summary>
+    private static readonly Dictionary<string, int> SpeakerWords = new(
+        ((string[][])[["aide", "staffer", "employee", "assistant"], ["lawyer", "attorney", "counsel"]])
+            .SelectMany((words, kind) => words.Select(w => KeyValuePair.Create(Stemmer.Stem(w), kind))),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a named speaker and a described one may be one person: the description is a title or a word
+    /// for one person ("the governor", "the lawmaker"), not a group or a document ("officials", "a report").
+    /// </summary>
+    private static bool MayBeOnePerson(Frame a, Frame b)
+    {
+        if (a.IsNamed == b.IsNamed)
+        {
+            return false;
+        }
+
+        var described = a.IsNamed ? b : a;
+        return IsOnePersonWord(described.SpeakerKey);
+    }
+
+    /// <summary>
+    /// Whether two stances tell a reader the same of a claim: "said" and "confirmed" both pass it on as
+    /// the speaker's (MOS:SAID's neutral verbs and those that add credence); "claimed" and "denied" do not.
+    /// </summary>
+    private static bool SameStance(Stance a, Stance b) =>
+        a == b || (a is Stance.Neutral or Stance.Confirming && b is Stance.Neutral or Stance.Confirming);
+
+    /// <summary>
+    /// Whether the speaker tells of themself: what the frame reports opens with "I" or "we" (their own words),
+    /// or with "he" or "she" right after a named or titled person's "said" ("the governor said he would ask").
+    /// </summary>
+    private static bool IsSelfReport(string text, Frame frame)
+    {
+        var start = Math.Clamp(frame.ScopeStart, 0, text.Length);
+        var end = Math.Clamp(frame.ScopeEnd, start, text.Length);
+        var first = Tokenizer.Tokenize(text[start..end]).Where(t => t.Kind == TokenKind.Word).Select(t => t.Norm).FirstOrDefault(w => w != "that");
+        return first is "i" or "we" || (first is "he" or "she" && start >= frame.End && !frame.IsPersonalPronoun && frame.Speaker.Length > 0);
+    }
+
+    /// <summary>
+    /// Whether the speaker is a document, which speaks for whoever wrote it ("court documents", "the terms
+    /// of the bill", "a press release"), not someone a document belongs to ("the bill's proponents").
+    /// </summary>
+    private static bool IsDocument(Frame frame)
+    {
+        var tokens = Tokenizer.Tokenize(frame.Person);
+        return tokens.Where((t, i) => Documents.Contains(Stemmer.Stem(t.Norm))
+                                      && !t.Norm.EndsWith("'s", StringComparison.Ordinal) && !t.Norm.EndsWith("’s", StringComparison.Ordinal)
+                                      && !(i + 1 < tokens.Count && tokens[i + 1].Norm is "'s" or "’s" or "'" or "’")).Any();
+    }
+
+    /// <summary>The stems of words for documents.</summary>
+    private static readonly HashSet<string> Documents = new(
+        ((string[])["statement", "release", "indictment", "report", "document", "paper", "filing", "complaint", "bill", "terms", "site", "website", "letter", "record", "memo", "transcript", "affidavit", "lawsuit", "ruling", "order", "tweet", "post"]).Select(Stemmer.Stem),
+        StringComparer.Ordinal);
+
+    /// <summary>A title or another word for one person ("the governor", "the lawmaker").</summary>
+    private static bool IsOnePersonWord(string word) => Lexicon.IsTitle(word) || PersonWords.Contains(word);
+
+    /// <summary>Words that describe one person where a title does not ("the lawmaker said").</summary>
+    private static readonly HashSet<string> PersonWords = new(StringComparer.Ordinal)
+    {
+        "lawmaker", "legislator", "politician", "candidate", "nominee", "lawyer", "official", "man", "woman", "activist", "businessman", "billionaire",
+    };
+
+    /// <summary>Whether a side's statements hold every word of a frame's speaker's name.</summary>
+    private static bool Names(Side side, Frame frame)
+    {
+        var words = NameWords(frame.Person).Words;
+        return words.Count > 0 && words.All(w => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == w || Stemmer.Stem(t.Norm) == Stemmer.Stem(w))));
+    }
+
+    /// <summary>
+    /// Whether a side passes what it shares on as someone's without a frame over it: someone's account
+    /// ("the president predicted a legal fight"), a noun of report before what it reports ("criticism
+    /// that", "the theory is that", "a different message: …"), an inquiry into it ("the investigation into
+    /// his use of campaign money") or a record that shows it ("documents released on Friday showed").
+    /// </summary>
+    private static bool AttributesWithoutFrame(Group group, int side)
+    {
+        var statements = group.Sides[side].Statements;
+        for (var s = 0; s < statements.Count; s++)
+        {
+            var tokens = statements[s].Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                // "the president predicted a legal fight", "Michael Rekola, also described …": someone's account, told as theirs.
+                if (Lexicon.ReportingVerbs.ContainsKey(tokens[i].Norm) && ToldBy(statements[s], i)
+                    && group.SharedInScope(side, s, tokens[i].Start, tokens[i].End, tokens[i].End, statements[s].Statement.Text.Length).Inside > 0)
+                {
+                    return true;
+                }
+
+                int? opens = ReportNouns.Contains(tokens[i].Norm)
+                    ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "that" or ":" or "," or ";" or ".")
+                    : InquiryNouns.Contains(tokens[i].Norm) && i + 1 < tokens.Count && tokens[i + 1].Norm is "into" or "of"
+                        ? i + 1
+                    : Documents.Contains(Stemmer.Stem(tokens[i].Norm))
+                        ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "show" or "shows" or "showed" or "shown" or "reveal" or "reveals" or "revealed")
+                        : null;
+                if (opens is { } at && at > i && tokens[at].Norm is not ("," or ";" or ".")
+                    && group.SharedInScope(side, s, tokens[i].Start, tokens[at].End, tokens[at].End, statements[s].Statement.Text.Length).Inside > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a person stands right before a verb (adverbs and an aside's comma between): a title, a word for one person or a name.</summary>
+    private static bool ToldBy(AnalyzedStatement statement, int verb)
+    {
+        var j = verb - 1;
+        while (j > 0 && (statement.Tokens[j].Norm is "," or "also" || statement.Tokens[j].Norm.EndsWith("ly", StringComparison.Ordinal)))
+        {
+            j--;
+        }
+
+        if (j < 0 || statement.Tokens[j].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var word = statement.Tokens[j].Norm;
+        return IsOnePersonWord(word) || (statement.IsName(j) && !StopWords.Contains(word));
+    }
+
+    /// <summary>Whether a quote is the name someone called someone else ("called Mr. Trump a “false prophet”").</summary>
+    private static bool IsNameCalling(AnalyzedStatement statement, Cue quote)
+    {
+        var at = statement.Tokens.FindIndex(t => t.Start >= quote.Start);
+        return at > 0 && statement.Tokens.Take(at).TakeLast(NameCallingReach).Any(t => t.Norm is "called" or "calls" or "calling" or "dubbed" or "branded" or "labeled" or "labelled");
+    }
+
+    /// <summary>How many words before a quote "called" may stand for the quote to be the name it called.</summary>
+    private const int NameCallingReach = 5;
+
+    /// <summary>How many words after a noun of report its "that" or colon may come ("a different message for the nominee:").</summary>
+    private const int ReportNounReach = 6;
+
+    /// <summary>Nouns of an inquiry: what stands after "into" or "of" is being looked into, not stated as fact ("the federal investigation into his use of campaign money").</summary>
+    private static readonly HashSet<string> InquiryNouns = new(
+        ["investigation", "investigations", "inquiry", "inquiries", "probe", "probes", "review", "reviews", "audit", "audits"],
+        StringComparer.Ordinal);
+
+    /// <summary>Nouns that pass on what someone says, claims or fears (singular and plural).</summary>
+    private static readonly HashSet<string> ReportNouns = new(
+        ((string[])["criticism", "claim", "allegation", "accusation", "assertion", "theory", "argument", "message", "contention", "charge", "suggestion", "warning", "concern", "fear", "complaint"])
+            .SelectMany(n => (string[])[n, n + "s"]),
+        StringComparer.Ordinal);
+
+    private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Who;
+
+    private static string Word(Stance stance) => stance.ToString().ToLowerInvariant();
+}
