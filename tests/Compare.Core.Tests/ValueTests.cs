@@ -84,7 +84,7 @@ public sealed class ValueTests
                 var right = ValueExtractor.Extract($"{b} vessels");
                 if (left.Count == 1 && right.Count == 1)
                 {
-                    _ = Compare.Core.Diffing.DifferenceFinder.Compatible(left[0], right[0]);
+                    _ = Compare.Core.Diffing.ValueDetector.Compatible(left[0], right[0]);
                 }
             }
         }

@@ -2,16 +2,15 @@ using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
 
+using Group = DifferenceFinder.Group;
+using Side = DifferenceFinder.Side;
+
 /// <summary>Finds attribution: what one side states as fact and the other attributes, or who says it and how.</summary>
 internal sealed class AttributionDetector : IDifferenceDetector
 {
-    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Attribution(group);
-}
+    public void Detect(Group group) => Attribution(group);
 
-/// <summary>The rules of attribution differences.</summary>
-internal static partial class DifferenceFinder
-{
-    internal static void Attribution(Group group)
+    private static void Attribution(Group group)
     {
         // A frame counts only when what it reports is shared: "as a senator suggested that …" says nothing
         // about the meeting both sides report before it.
@@ -19,7 +18,7 @@ internal static partial class DifferenceFinder
         var sides = new[] { items[0].Where(f => group.ReportsShared(0, f.Statement, f.Item)).ToArray(), items[1].Where(f => group.ReportsShared(1, f.Statement, f.Item)).ToArray() };
         var quotes = group.Items(f => f.Quotes);
         var quotesSomeone = Enumerable.Range(0, 2)
-            .Select(side => quotes[side].Any(q => ContentWords(q.Item.Key).Count >= 3 || IsNameCalling(group.Sides[side].Statements[q.Statement], q.Item)))
+            .Select(side => quotes[side].Any(q => QuotationDetector.ContentWords(q.Item.Key).Count >= 3 || IsNameCalling(group.Sides[side].Statements[q.Statement], q.Item)))
             .ToArray();
         for (var s = 1; s >= 0; s--)
         {
@@ -104,11 +103,11 @@ internal static partial class DifferenceFinder
     /// pronoun (its resolved referent is a reader's guess: it is shown, but does not tell speakers apart), or a name word in common once titles are left out ("Senator Chuck Schumer" / "Senate
     /// Democratic Leader Chuck Schumer").
     /// </summary>
-    private static bool SameSpeaker(Frame a, Frame b) =>
+    internal static bool SameSpeaker(Frame a, Frame b) =>
         a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*" || a.IsPersonalPronoun || b.IsPersonalPronoun || a.Inferred || b.Inferred
         || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
         || SpeakerWords.TryGetValue(Stemmer.Stem(a.SpeakerKey), out var one) && SpeakerWords.TryGetValue(Stemmer.Stem(b.SpeakerKey), out var other) && one == other
-        || NameWords(a.Person).Words.Intersect(NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+        || NamingDetector.NameWords(a.Person).Words.Intersect(NamingDetector.NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
 
     /// <summary>Words for one kind of speaker, by stem: a member of someone's staff, a lawyer.</summary>
     private static readonly Dictionary<string, int> SpeakerWords = new(
@@ -179,7 +178,7 @@ internal static partial class DifferenceFinder
     /// <summary>Whether a side's statements hold every word of a frame's speaker's name.</summary>
     private static bool Names(Side side, Frame frame)
     {
-        var words = NameWords(frame.Person).Words;
+        var words = NamingDetector.NameWords(frame.Person).Words;
         return words.Count > 0 && words.All(w => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == w || Stemmer.Stem(t.Norm) == Stemmer.Stem(w))));
     }
 

@@ -20,9 +20,6 @@ internal static partial class DifferenceFinder
         new NamingDetector(), new ValueDetector(), new WordingDetector(),
     ];
 
-    /// <summary>The most content words of a quoted phrase the other side writes when it uses half of them.</summary>
-    private const int ShortQuoteWords = 2;
-
     /// <param name="runs">The word diff of the group.</param>
     /// <param name="left">A's statements.</param>
     /// <param name="right">B's statements.</param>

@@ -2,16 +2,14 @@ using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
 
+using Group = DifferenceFinder.Group;
+
 /// <summary>Finds hedges: words that distance a source from what it reports ("alleged", "so-called").</summary>
 internal sealed class HedgeDetector : IDifferenceDetector
 {
-    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Hedges(group);
-}
+    public void Detect(Group group) => Hedges(group);
 
-/// <summary>The rules of hedge differences.</summary>
-internal static partial class DifferenceFinder
-{
-    internal static void Hedges(Group group)
+    private static void Hedges(Group group)
     {
         var hedges = group.Items(f => f.Hedges);
         if (hedges[0].Length + hedges[1].Length == 0)

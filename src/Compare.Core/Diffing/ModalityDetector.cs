@@ -2,16 +2,14 @@ using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
 
+using Group = DifferenceFinder.Group;
+
 /// <summary>Finds modality: how strongly a source presents it as bound to happen or required.</summary>
 internal sealed class ModalityDetector : IDifferenceDetector
 {
-    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Modality(group);
-}
+    public void Detect(Group group) => Modality(group);
 
-/// <summary>The rules of modality differences.</summary>
-internal static partial class DifferenceFinder
-{
-    internal static void Modality(Group group)
+    private static void Modality(Group group)
     {
         var sides = group.Items(f => f.Modals);
         if (sides[0].Length + sides[1].Length == 0)

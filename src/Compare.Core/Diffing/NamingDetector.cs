@@ -2,16 +2,14 @@ using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
 
+using Group = DifferenceFinder.Group;
+
 /// <summary>Finds naming: one place, person or body named two ways.</summary>
 internal sealed class NamingDetector : IDifferenceDetector
 {
-    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Naming(group);
-}
+    public void Detect(Group group) => Naming(group);
 
-/// <summary>The rules of naming differences.</summary>
-internal static partial class DifferenceFinder
-{
-    internal static void Naming(Group group)
+    private static void Naming(Group group)
     {
         var names = group.Items(f => f.Names);
         if (names[0].Length == 0 || names[1].Length == 0)
@@ -200,7 +198,7 @@ internal static partial class DifferenceFinder
                && longer.Possessives.Except(shorter.Possessives, StringComparer.Ordinal).Any(p => !shorterNames.Contains(p));
     }
 
-    private static (List<string> Words, List<string> Possessives) NameWords(string name)
+    internal static (List<string> Words, List<string> Possessives) NameWords(string name)
     {
         var words = new List<string>();
         var possessives = new List<string>();

@@ -72,14 +72,14 @@ internal static partial class DifferenceFinder
                 return null;
             }
 
-            var unit = TimeUnit().Match(Statements[value.Statement].Statement.Text, value.Value.End);
-            return unit.Success ? count * DaysIn(unit.Groups["unit"].Value) : null;
+            var unit = ValueDetector.TimeUnit().Match(Statements[value.Statement].Statement.Text, value.Value.End);
+            return unit.Success ? count * ValueDetector.DaysIn(unit.Groups["unit"].Value) : null;
         }
 
         /// <summary>A duration as written: its number and its unit ("two-year", "90 days").</summary>
         public string DurationText((int Statement, ValueMention Value, string Text) value)
         {
-            var unit = TimeUnit().Match(Statements[value.Statement].Statement.Text, value.Value.End);
+            var unit = ValueDetector.TimeUnit().Match(Statements[value.Statement].Statement.Text, value.Value.End);
             return value.Text + Statements[value.Statement].Statement.Text[value.Value.End..(unit.Index + unit.Length)];
         }
 
@@ -94,10 +94,10 @@ internal static partial class DifferenceFinder
                     continue;
                 }
 
-                foreach (Match match in VagueDuration().Matches(Statements[i].Statement.Text))
+                foreach (Match match in ValueDetector.VagueDuration().Matches(Statements[i].Statement.Text))
                 {
-                    var unit = DaysIn(match.Groups["unit"].Value);
-                    (found ??= []).Add((i, match.Index, match.Index + match.Length, 2 * unit, DaysIn(Larger(match.Groups["unit"].Value)) * 1.5));
+                    var unit = ValueDetector.DaysIn(match.Groups["unit"].Value);
+                    (found ??= []).Add((i, match.Index, match.Index + match.Length, 2 * unit, ValueDetector.DaysIn(ValueDetector.Larger(match.Groups["unit"].Value)) * 1.5));
                 }
             }
 

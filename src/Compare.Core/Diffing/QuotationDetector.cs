@@ -2,22 +2,24 @@ using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
 
+using Group = DifferenceFinder.Group;
+using Side = DifferenceFinder.Side;
+
 /// <summary>Finds quotation: words one side quotes and the other writes in its own words.</summary>
 internal sealed class QuotationDetector : IDifferenceDetector
 {
-    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Quotation(group);
-}
+    public void Detect(Group group) => Quotation(group);
 
-/// <summary>The rules of quotation differences.</summary>
-internal static partial class DifferenceFinder
-{
+    /// <summary>The most content words of a quoted phrase the other side writes when it uses half of them.</summary>
+    private const int ShortQuoteWords = 2;
+
     /// <summary>
     /// Words one side quotes and the other writes without quotation marks. A quote both sides quote
     /// (even split across statements or interrupted by its attribution) is no difference, and neither
     /// is a quote of words the other side does not say (only what both say is compared), unless it is a
     /// remark quoted directly that the other side retells in its own words (<see cref="Paraphrased"/>).
     /// </summary>
-    internal static void Quotation(Group group)
+    private static void Quotation(Group group)
     {
         var quotes = group.Items(f => f.Quotes);
         if (quotes[0].Length + quotes[1].Length == 0)
@@ -106,7 +108,7 @@ internal static partial class DifferenceFinder
             var longQuotes = quotes.Where(q => ContentWords(q.Key).Count >= MinDirectQuoteWords).ToList();
             foreach (var frame in sides.Framings[i].Frames)
             {
-                if (SameSpeaker(said, frame) && group.ReportsShared(other, i, frame)
+                if (AttributionDetector.SameSpeaker(said, frame) && group.ReportsShared(other, i, frame)
                     && !longQuotes.Exists(q => q.Start >= frame.ScopeStart && q.End <= frame.ScopeEnd)
                     && Retells(sides.Statements[i], quotes, frame, terms))
                 {
@@ -148,7 +150,7 @@ internal static partial class DifferenceFinder
     private const int MinRetoldWords = 2;
 
     /// <summary>The content words of quoted text, folded ("anti-terrorist operation" is anti-terrorist, operation).</summary>
-    private static List<string> ContentWords(string folded) =>
+    internal static List<string> ContentWords(string folded) =>
         [.. Tokenizer.Tokenize(folded).Where(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Norm)).Select(t => t.Norm).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A side's content words inside its quotations and outside them.</summary>

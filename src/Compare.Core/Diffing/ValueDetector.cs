@@ -4,16 +4,14 @@ using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
 
-/// <summary>Finds numbers, dates and times that conflict, and the same values written another way.</summary>
-internal sealed class ValueDetector : IDifferenceDetector
-{
-    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Values(group);
-}
+using Group = DifferenceFinder.Group;
 
-/// <summary>The rules of value differences.</summary>
-internal static partial class DifferenceFinder
+/// <summary>Finds numbers, dates and times that conflict, and the same values written another way.</summary>
+internal sealed partial class ValueDetector : IDifferenceDetector
 {
-    internal static void Values(Group group)
+    public void Detect(Group group) => Values(group);
+
+    private static void Values(Group group)
     {
         Weekdays(group);
         var vague = new[] { group.Sides[0].VagueDurations(), group.Sides[1].VagueDurations() };
@@ -162,14 +160,14 @@ internal static partial class DifferenceFinder
 
     /// <summary>A unit of time right after a number: "90 days", "two-year", "24-month".</summary>
     [GeneratedRegex(@"\G\s*-?\s*(?<unit>minute|hour|day|week|month|year|decade)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TimeUnit();
+    internal static partial Regex TimeUnit();
 
     /// <summary>A duration given by its unit only: "monthslong", "weeks-long", "years-long".</summary>
     [GeneratedRegex(@"\b(?<unit>hour|day|week|month|year|decade)s-?long\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex VagueDuration();
+    internal static partial Regex VagueDuration();
 
     /// <summary>How many days a unit of time lasts (a month 30.44, a year 365.25).</summary>
-    private static double DaysIn(string unit) => unit.ToLowerInvariant() switch
+    internal static double DaysIn(string unit) => unit.ToLowerInvariant() switch
     {
         "minute" => 1.0 / 1440,
         "hour" => 1.0 / 24,
@@ -182,7 +180,7 @@ internal static partial class DifferenceFinder
     };
 
     /// <summary>The next larger unit of time: "monthslong" means less than about a year and a half.</summary>
-    private static string Larger(string unit) => unit.ToLowerInvariant() switch
+    internal static string Larger(string unit) => unit.ToLowerInvariant() switch
     {
         "hour" => "day",
         "day" => "week",

@@ -3,17 +3,15 @@ using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
 
+using Group = DifferenceFinder.Group;
+
 /// <summary>Finds wording: what is left of the word diff once the labelled differences are explained — additions, omissions, rewordings.</summary>
 internal sealed class WordingDetector : IDifferenceDetector
 {
-    public void Detect(DifferenceFinder.Group group) => DifferenceFinder.Residual(group);
-}
+    public void Detect(Group group) => Residual(group);
 
-/// <summary>The rules of wording differences.</summary>
-internal static partial class DifferenceFinder
-{
     /// <summary>The word diff's changes minus the words the labelled differences explain.</summary>
-    internal static void Residual(Group group)
+    private static void Residual(Group group)
     {
         foreach (var run in group.Runs)
         {
