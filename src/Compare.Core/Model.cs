@@ -258,7 +258,7 @@ public static class DifferenceKinds
     private static readonly string[] Names = [.. Enum.GetValues<DifferenceKind>().Select(k => k.ToString().ToLowerInvariant())];
 
     /// <summary>How much a kind matters to a reviewer: 0 (a conflicting number, date or time) to 4 (wording, additions, omissions).</summary>
-    internal static int Importance(DifferenceKind kind) => kind switch
+    public static int Importance(DifferenceKind kind) => kind switch
     {
         DifferenceKind.Number or DifferenceKind.Date or DifferenceKind.Time => 0,
         DifferenceKind.Attribution => 1,

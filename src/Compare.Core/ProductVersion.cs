@@ -6,7 +6,7 @@ namespace Compare.Core;
 /// The version of this tool, set once in <c>Directory.Build.props</c> for every assembly and package, with
 /// the commit it was built from when the build knew it ("0.2.0+a90f7809e207").
 /// </summary>
-internal static class ProductVersion
+public static class ProductVersion
 {
     /// <summary>How many hexadecimal digits of the commit are shown.</summary>
     private const int CommitDigits = 12;

@@ -31,8 +31,8 @@ internal static class HtmlPages
                 var page = $"{pages.Count + 1:00}-{Slug(name)}{(comparison.IsRevision ? "-revision" : string.Empty)}.html";
                 OutputFile.Write(Path.Combine(directory, page), Report.ToHtml(comparison.Result));
                 pages.Add(page);
-                var where = folder.Folder.Length == 0 ? string.Empty : HtmlReport.Escape(folder.Folder + "/") + ": ";
-                index.Append($"<li><a href=\"{page}\">{where}{HtmlReport.Escape(comparison.Title)}</a></li>\n");
+                var where = folder.Folder.Length == 0 ? string.Empty : ReportText.Html(folder.Folder + "/") + ": ";
+                index.Append($"<li><a href=\"{page}\">{where}{ReportText.Html(comparison.Title)}</a></li>\n");
             }
         }
 

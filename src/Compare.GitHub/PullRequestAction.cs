@@ -1,5 +1,6 @@
 using System.Text;
 using Compare.Core;
+using Compare.Core.Reports;
 using Compare.Core.Reading;
 using Octokit;
 
@@ -222,7 +223,7 @@ public static class PullRequestAction
     internal const int MaxRelated = FolderComparisons.MaxRelated;
 
     private static Task Warn(TextWriter log, string message) =>
-        log.WriteLineAsync("::warning::compare: " + ControlCharacters.Show(message.ReplaceLineEndings(" ")));
+        log.WriteLineAsync("::warning::compare: " + ReportText.ShowControlCharacters(message.ReplaceLineEndings(" ")));
 
     private static void WriteOutputs(PullRequestRun run, PullRequestOutcome outcome)
     {
@@ -235,7 +236,7 @@ public static class PullRequestAction
     /// <summary>Step outputs in GITHUB_OUTPUT's format, multi-line values with a delimiter no value contains; a path's line breaks and control characters shown, never obeyed.</summary>
     internal static string Outputs(PullRequestOutcome outcome)
     {
-        static string Line(string? value) => ControlCharacters.Show((value ?? string.Empty).Replace('\n', ' ').Replace('\r', ' '));
+        static string Line(string? value) => ReportText.ShowControlCharacters((value ?? string.Empty).Replace('\n', ' ').Replace('\r', ' '));
         var delimiter = "compare_" + Guid.NewGuid().ToString("N");
         var lines = new StringBuilder();
         lines.Append($"report-path={Line(outcome.ReportPath)}\n");

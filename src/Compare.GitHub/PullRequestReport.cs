@@ -169,7 +169,7 @@ internal static class PullRequestReport
         var edited = pairs.Count(p => p.Group.Differences.Count > 0 || p.Group.Diff.Any(d => d.Operation != DiffOperation.Equal));
         var added = result.Unmatched.Count(s => s.Source == 1);
         var removed = result.Unmatched.Count(s => s.Source == 0);
-        return $"**Revision:** {ReportFacts.Plural(edited, "statement", "statements")} edited, {added} added, {removed} removed, {moved} moved; {pairs.Count - edited} unchanged.";
+        return $"**Revision:** {ReportText.Plural(edited, "statement", "statements")} edited, {added} added, {removed} removed, {moved} moved; {pairs.Count - edited} unchanged.";
     }
 
     /// <summary>The length of a longest strictly increasing subsequence (patience sorting).</summary>
@@ -316,7 +316,7 @@ internal static class PullRequestReport
         {
             var group = _comparisons[key.Comparison].Sections.Groups[key.Index];
             var kinds = group.Kinds.Count == 0 ? string.Empty : " — " + string.Join(", ", group.Kinds.Select(DifferenceKinds.Name));
-            return $"- {group.Number}\\. {MarkdownText.Escape(group.Heading)}{kinds}\n"; // "\\." : a list item, not a list of its own
+            return $"- {group.Number}\\. {ReportText.Markdown(group.Heading)}{kinds}\n"; // "\\." : a list item, not a list of its own
         }
 
         public string Render(Choice choice, FullReportPlace? place)
@@ -334,7 +334,7 @@ internal static class PullRequestReport
                 .Select(change => (change, count: documents.Count(d => d.Change == change)))
                 .Where(c => c.count > 0)
                 .Select(c => $"{c.count} {c.change.ToString().ToLowerInvariant()}");
-            md.Append($"{ReportFacts.Plural(documents.Count, "document", "documents")}: {string.Join(", ", counts)}.\n\n");
+            md.Append($"{ReportText.Plural(documents.Count, "document", "documents")}: {string.Join(", ", counts)}.\n\n");
             if (_htmlLink is not null && _comparisons.Count > 0)
             {
                 md.Append($"**Side by side:** an HTML page per comparison, with the sources in columns, is among [this run’s artifacts]({_htmlLink.AbsoluteUri}).\n\n");
@@ -344,13 +344,13 @@ internal static class PullRequestReport
             var index = 0;
             foreach (var folder in _folders)
             {
-                md.Append("### ").Append(folder.Folder.Length == 0 ? "Across the repository" : MarkdownText.Code(folder.Folder + "/")).Append("\n\n");
+                md.Append("### ").Append(folder.Folder.Length == 0 ? "Across the repository" : ReportText.MarkdownCode(folder.Folder + "/")).Append("\n\n");
                 foreach (var document in folder.Documents)
                 {
-                    md.Append("- ").Append(MarkdownText.Code(document.Path)).Append(" (").Append(What(document)).Append(')');
+                    md.Append("- ").Append(ReportText.MarkdownCode(document.Path)).Append(" (").Append(What(document)).Append(')');
                     if (document.Problem is { } problem)
                     {
-                        md.Append(": ").Append(MarkdownText.Escape(problem));
+                        md.Append(": ").Append(ReportText.Markdown(problem));
                     }
 
                     md.Append('\n');
@@ -360,7 +360,7 @@ internal static class PullRequestReport
                 if (folder.NotCompared.Count > 0)
                 {
                     const int Named = 10;
-                    var names = string.Join(", ", folder.NotCompared.Take(Named).Select(MarkdownText.Code));
+                    var names = string.Join(", ", folder.NotCompared.Take(Named).Select(ReportText.MarkdownCode));
                     var more = folder.NotCompared.Count > Named ? $" and {folder.NotCompared.Count - Named} more" : string.Empty;
                     md.Append($"Compared with the {folder.Others - folder.NotCompared.Count} most similar of the {folder.Others} other documents of the folder; not compared: {names}{more}.\n\n");
                 }
@@ -420,7 +420,7 @@ internal static class PullRequestReport
             left.Same += same;
             if (listed.Count + unlisted > 0)
             {
-                md.Append($"**{ReportFacts.Plural(listed.Count + unlisted, "aligned group with differences", "aligned groups with differences")} not shown here** ({place?.Render() ?? "in the full report"}):\n\n");
+                md.Append($"**{ReportText.Plural(listed.Count + unlisted, "aligned group with differences", "aligned groups with differences")} not shown here** ({place?.Render() ?? "in the full report"}):\n\n");
                 foreach (var (g, _) in listed)
                 {
                     md.Append(Listing(new PartKey(ci, PartKind.Group, g)));
@@ -436,7 +436,7 @@ internal static class PullRequestReport
 
             if (same > 0)
             {
-                md.Append($"*{ReportFacts.Plural(same, "aligned group with the same wording is", "aligned groups with the same wording are")} not shown here.*\n\n");
+                md.Append($"*{ReportText.Plural(same, "aligned group with the same wording is", "aligned groups with the same wording are")} not shown here.*\n\n");
             }
 
             for (var s = 0; s < sections.OnlyIn.Count; s++)
@@ -467,8 +467,8 @@ internal static class PullRequestReport
 
         private static string What(ChangedDocument document) => document.Change switch
         {
-            DocumentChange.Renamed when document.PreviousPath is { } from => $"renamed from {MarkdownText.Code(from)}{(document.Unchanged ? ", without changes" : string.Empty)}",
-            DocumentChange.Copied when document.PreviousPath is { } from => $"copied from {MarkdownText.Code(from)}",
+            DocumentChange.Renamed when document.PreviousPath is { } from => $"renamed from {ReportText.MarkdownCode(from)}{(document.Unchanged ? ", without changes" : string.Empty)}",
+            DocumentChange.Copied when document.PreviousPath is { } from => $"copied from {ReportText.MarkdownCode(from)}",
             _ => document.Change.ToString().ToLowerInvariant(),
         };
     }
@@ -493,30 +493,30 @@ internal static class PullRequestReport
             var parts = new List<string>();
             if (Groups > 0)
             {
-                parts.Add(ReportFacts.Plural(Groups, "aligned group with differences (listed above)", "aligned groups with differences (listed above)"));
+                parts.Add(ReportText.Plural(Groups, "aligned group with differences (listed above)", "aligned groups with differences (listed above)"));
             }
 
             if (Same > 0)
             {
-                parts.Add(ReportFacts.Plural(Same, "aligned group with the same wording", "aligned groups with the same wording"));
+                parts.Add(ReportText.Plural(Same, "aligned group with the same wording", "aligned groups with the same wording"));
             }
 
             if (Statements > 0)
             {
-                parts.Add(ReportFacts.Plural(Statements, "statement only in one source", "statements only in one source"));
+                parts.Add(ReportText.Plural(Statements, "statement only in one source", "statements only in one source"));
             }
 
             if (Tables > 0)
             {
-                parts.Add(ReportFacts.Plural(Tables, "table of claims", "tables of claims"));
+                parts.Add(ReportText.Plural(Tables, "table of claims", "tables of claims"));
             }
 
             if (Boilerplate > 0)
             {
-                parts.Add(ReportFacts.Plural(Boilerplate, "list of boilerplate", "lists of boilerplate"));
+                parts.Add(ReportText.Plural(Boilerplate, "list of boilerplate", "lists of boilerplate"));
             }
 
-            return ReportFacts.Listed(parts);
+            return ReportText.Listed(parts);
         }
     }
 }
@@ -526,5 +526,5 @@ internal static class FullReportPlaces
 {
     /// <summary>"the full report is in [the job summary](…)" as Markdown.</summary>
     public static string Render(this FullReportPlace place) =>
-        place.Link is { } link ? $"the full report is in [{MarkdownText.Escape(place.Text)}]({link.AbsoluteUri})" : $"the full report is in {MarkdownText.Escape(place.Text)}";
+        place.Link is { } link ? $"the full report is in [{ReportText.Markdown(place.Text)}]({link.AbsoluteUri})" : $"the full report is in {ReportText.Markdown(place.Text)}";
 }
