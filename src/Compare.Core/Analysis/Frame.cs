@@ -1,0 +1,80 @@
+namespace Compare.Core.Analysis;
+
+/// <summary>Who a statement says is speaking: "Azerbaijan claimed that", "It was claimed that", "according to the ministry".</summary>
+/// <param name="Speaker">The speaker as written, or empty for an impersonal frame ("It was claimed", "reportedly").</param>
+/// <param name="Verb">The reporting verb as written ("claiming", "according to").</param>
+/// <param name="Lemma">The verb's lemma ("claim").</param>
+/// <param name="Stance">How the verb frames what it reports.</param>
+/// <param name="Text">The frame's words ("with Azerbaijan claiming that" is "Azerbaijan claiming that").</param>
+/// <param name="Start">Offset of the frame in the statement.</param>
+/// <param name="End">Offset just past it.</param>
+/// <param name="ScopeStart">Offset of what the frame reports: the words after "said that", the quote before "…," he said.</param>
+/// <param name="ScopeEnd">Offset just past what it reports.</param>
+internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance Stance, string Text, int Start, int End, int ScopeStart, int ScopeEnd)
+{
+    /// <summary>Who a pronoun speaker ("he said") is: the last speaker named before it in its source, or empty.</summary>
+    public string Referent { get; init; } = string.Empty;
+
+    /// <summary>Whether the speaker is inferred from where the frame stands (the subject before "…, telling residents"), not written with it: never told apart from another speaker.</summary>
+    public bool Inferred { get; init; }
+
+    /// <summary>Who speaks: the referent of a resolved pronoun, else the speaker as written.</summary>
+    public string Person => Referent.Length > 0 ? Referent : Speaker;
+
+    /// <summary>The speaker as compared across sources: its last word (the referent's for a pronoun), lower-cased; empty when impersonal; "*" for a pronoun nobody was named before.</summary>
+    public string SpeakerKey => KeyOf(Person);
+
+    /// <summary>The speaker as a reader is told it: "he (Ruben Vardanyan)" for a resolved pronoun.</summary>
+    public string Who => Referent.Length > 0 ? $"{Speaker} ({Referent})" : Speaker;
+
+    /// <summary>The frame's words as a reader is told them: "“he said” (Ruben Vardanyan)" for a resolved pronoun.</summary>
+    public string Quoted => Referent.Length > 0 ? $"“{Text}” ({Referent})" : $"“{Text}”";
+
+    /// <summary>Whether the speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
+    public bool IsNamed =>
+        Tokenizer.Tokenize(Person).Any(t => t.Kind == TokenKind.Word && char.IsUpper(Person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !IsPronoun(t.Norm));
+
+    /// <summary>Whether the speaker is "he" or "she", which <see cref="Referent"/> can resolve.</summary>
+    public bool IsPersonalPronoun => Speaker.Trim().ToLowerInvariant() is "he" or "she";
+
+    private static bool IsPronoun(string norm) => norm is "he" or "she" or "they" or "it" or "we" or "i";
+
+    private static string KeyOf(string speaker)
+    {
+        if (speaker.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var head = Tokenizer.Tokenize(speaker).LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
+        return IsPronoun(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+    }
+}
+
+/// <summary>Words of a statement that carry a cue: a hedge, a modal, a quotation or a name.</summary>
+/// <param name="Text">The words as written.</param>
+/// <param name="Key">What is compared across sources (the lexicon entry, the quoted words folded, the entity).</param>
+/// <param name="Start">Offset in the statement.</param>
+/// <param name="End">Offset just past it.</param>
+internal sealed record Cue(string Text, string Key, int Start, int End);
+
+/// <summary>Which words of its statement a frame reports.</summary>
+internal enum Scope
+{
+    /// <summary>The words after it: "Azerbaijan claimed that …", "According to the ministry, …".</summary>
+    After,
+
+    /// <summary>The words before it: "“…,” he said.", "…, court documents said."</summary>
+    Before,
+
+    /// <summary>The whole statement: "The plan, according to officials, …", "… reportedly …".</summary>
+    Around,
+}
+
+/// <summary>The framing cues of one statement.</summary>
+internal sealed record Framing(
+    IReadOnlyList<Frame> Frames,
+    IReadOnlyList<Cue> Hedges,
+    IReadOnlyList<Cue> Modals,
+    IReadOnlyList<Cue> Quotes,
+    IReadOnlyList<Cue> Names);

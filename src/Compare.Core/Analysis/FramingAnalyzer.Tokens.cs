@@ -1,0 +1,59 @@
+namespace Compare.Core.Analysis;
+
+/// <summary>What a token is where it stands: part of a name, an abbreviation, a noun rather than a verb, after a quote.</summary>
+internal static partial class FramingAnalyzer
+{
+    /// <summary>Whether a statement is written in title case, as headlines are: most of its longer words after the first capitalised.</summary>
+    private static bool IsTitleCase(List<Token> tokens, string text)
+    {
+        int words = 0, capitalised = 0;
+        for (var t = 1; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Word && tokens[t].End - tokens[t].Start > 3)
+            {
+                words++;
+                capitalised += char.IsUpper(text[tokens[t].Start]) ? 1 : 0;
+            }
+        }
+
+        return words >= 2 && capitalised * 4 >= words * 3;
+    }
+
+    /// <summary>
+    /// Whether a reporting verb's bare form is a noun: after a determiner or possessive ("the claim", "his
+    /// report") or before a preposition a verb does not take or the end of a clause ("dispute over", "claim.").
+    /// </summary>
+    private static bool NounUse(List<Token> tokens, int i)
+    {
+        var previous = i > 0 ? tokens[i - 1].Norm : string.Empty;
+        if (Determiners.Contains(previous) || previous.EndsWith("'s", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return i + 1 == tokens.Count || tokens[i + 1].Kind == TokenKind.Punctuation
+            ? !Pronouns.Contains(previous)
+            : tokens[i + 1].Norm is "over" or "of" or "between" or "from" or "against";
+    }
+
+    /// <summary>The full stop of a title, an initial or a suffix in a name ("Mr.", "J.", "Jr.").</summary>
+    private static bool IsAbbreviationDot(List<Token> tokens, int i) =>
+        i >= 1 && tokens[i].Norm == "." && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].End == tokens[i].Start
+        && (tokens[i - 1].Norm.Length == 1 || tokens[i - 1].Norm is "jr" or "sr" || Lexicon.IsTitle(tokens[i - 1].Norm));
+
+    /// <summary>"of" between capitalised words, inside a name ("The Union of Concerned Scientists", "Schumer of New York").</summary>
+    private static bool IsOfInName(List<Token> tokens, string text, int i) =>
+        i > 0 && i + 1 < tokens.Count && tokens[i].Norm == "of"
+        && tokens[i - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 1].Start])
+        && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 1].Start]);
+
+    /// <summary>A full stop inside a word, between letters with no space ("BigGovernment.com").</summary>
+    private static bool IsGluedDot(List<Token> tokens, string text, int i) =>
+        i > 0 && i + 1 < tokens.Count && text[tokens[i].Start] == '.' && tokens[i].End - tokens[i].Start == 1
+        && tokens[i - 1].Kind == TokenKind.Word && tokens[i + 1].Kind == TokenKind.Word
+        && tokens[i - 1].End == tokens[i].Start && tokens[i].End == tokens[i + 1].Start;
+
+    private static bool IsAfterQuote(List<Token> tokens, string text, int i) =>
+        i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is ',' && tokens[i - 2].Kind == TokenKind.Punctuation
+        || i >= 1 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '"' or '”' or '’';
+}
