@@ -105,7 +105,33 @@ public sealed record Difference(
     string Text,
     string Detail,
     int? OtherSource = null,
-    string? OtherText = null);
+    string? OtherText = null)
+{
+    /// <summary>For an attribution: what differs — one source states as fact what this one attributes, or the speaker, or the stance.</summary>
+    public AttributionChange Attribution { get; init; }
+
+    /// <summary>For <see cref="AttributionChange.StatedAsFact"/>: the source that states it as fact.</summary>
+    public int? StatedAsFactBy { get; init; }
+
+    /// <summary>The separate words <see cref="Text"/> holds, each a cue of its own (the hedges "presumed" and "alleged").</summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
+}
+
+/// <summary>What an attribution difference is.</summary>
+public enum AttributionChange
+{
+    /// <summary>Not an attribution difference.</summary>
+    None,
+
+    /// <summary>One source states as fact what the other attributes.</summary>
+    StatedAsFact,
+
+    /// <summary>Both attribute it, to different speakers.</summary>
+    Speaker,
+
+    /// <summary>Both attribute it to one speaker, with a different stance ("said" / "claimed").</summary>
+    Stance,
+}
 
 /// <summary>What a piece of a word diff is.</summary>
 public enum DiffOperation

@@ -79,6 +79,30 @@ public sealed class DifferenceKindTests
         Assert.StartsWith($"A states it as fact; B attributes it to {speaker}: ", attribution.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("The ceasefire took effect at noon.", "Azerbaijan claimed that the ceasefire took effect at noon.", AttributionChange.StatedAsFact)]
+    [InlineData("The ministry said that twelve people died in the blast.", "The rebels said that twelve people died in the blast.", AttributionChange.Speaker)]
+    [InlineData("The ministry confirmed that twelve people died in the blast.", "The ministry denied that twelve people died in the blast.", AttributionChange.Stance)]
+    public void Says_what_an_attribution_difference_is_as_data_not_only_in_words(string a, string b, AttributionChange change)
+    {
+        var (differences, _) = Classify(a, b);
+
+        var attribution = Assert.Single(differences, d => d.Kind == DifferenceKind.Attribution);
+        Assert.Equal(change, attribution.Attribution);
+        Assert.Equal(change == AttributionChange.StatedAsFact ? 0 : null, attribution.StatedAsFactBy);
+    }
+
+    [Fact]
+    public void Lists_each_hedge_of_a_difference_on_its_own()
+    {
+        var (differences, _) = Classify(
+            "The armed forces and illegal armed groups must lay down their weapons.",
+            "The presumed armed forces and alleged illegal armed groups must lay down their weapons.");
+
+        var hedge = Assert.Single(differences, d => d.Kind == DifferenceKind.Hedge);
+        Assert.Equal(["presumed", "alleged"], hedge.Cues);
+    }
+
     [Fact]
     public void Takes_a_speaker_after_the_verb_through_the_whole_name_with_its_office()
     {

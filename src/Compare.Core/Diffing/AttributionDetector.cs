@@ -33,6 +33,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                 }
 
                 string detail;
+                var change = AttributionChange.StatedAsFact;
                 if (others.Length == 0 && quotesSomeone[o])
                 {
                     continue; // The other side quotes someone: it does not state it as fact either.
@@ -87,13 +88,18 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     }
 
                     var what = other is null ? "different speakers" : "different stance";
+                    change = other is null ? AttributionChange.Speaker : AttributionChange.Stance;
                     other ??= others[0].Item;
                     detail = $"{what} — {group.Label(o)}: {other.Quoted} ({other.Verb}: {Word(other.Stance)}); {group.Label(s)}: {frame.Quoted} ({frame.Verb}: {Word(frame.Stance)})";
                     group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
                 }
 
                 group.Explain(s, statement, frame.Start, frame.End);
-                group.Differences.Add(new Difference(DifferenceKind.Attribution, s, frame.Text, detail));
+                group.Differences.Add(new Difference(DifferenceKind.Attribution, s, frame.Text, detail)
+                {
+                    Attribution = change,
+                    StatedAsFactBy = change == AttributionChange.StatedAsFact ? o : null,
+                });
             }
         }
     }

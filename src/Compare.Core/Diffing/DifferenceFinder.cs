@@ -54,7 +54,7 @@ internal static partial class DifferenceFinder
 
         // The sides' differences as the sources' (three or more sources are compared pair by pair).
         int Of(int side) => side == 0 ? a : b;
-        return ([.. group.Differences.Select(d => d with { Source = Of(d.Source), OtherSource = d.OtherSource is { } o ? Of(o) : null })], group.SameValues);
+        return ([.. group.Differences.Select(d => d with { Source = Of(d.Source), OtherSource = d.OtherSource is { } o ? Of(o) : null, StatedAsFactBy = d.StatedAsFactBy is { } f ? Of(f) : null })], group.SameValues);
     }
 }
 

@@ -36,7 +36,10 @@ internal sealed class HedgeDetector : IDifferenceDetector
                 DifferenceKind.Hedge,
                 s,
                 words,
-                s == 1 ? $"added in {group.Label(1)}: {words}" : $"only in {group.Label(0)} (removed in {group.Label(1)}): {words}"));
+                s == 1 ? $"added in {group.Label(1)}: {words}" : $"only in {group.Label(0)} (removed in {group.Label(1)}): {words}")
+            {
+                Cues = [.. only.Select(h => h.Item.Text)],
+            });
         }
     }
 }

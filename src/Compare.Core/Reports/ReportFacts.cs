@@ -231,7 +231,7 @@ internal static class ReportFacts
                 {
                     foreach (var o in sources.Where(o => o != s))
                     {
-                        var asFact = found.Count(d => d.Source == s && d.Detail.StartsWith(Report.Label(o) + " states it as fact", StringComparison.Ordinal));
+                        var asFact = found.Count(d => d.Source == s && d.Attribution == AttributionChange.StatedAsFact && d.StatedAsFactBy == o);
                         if (asFact > 0)
                         {
                             parts.Add($"{Report.Label(s)} attributes {Plural(asFact, "statement", "statements")} that {Report.Label(o)} states as fact");
@@ -239,7 +239,7 @@ internal static class ReportFacts
                     }
                 }
 
-                var other = found.Count(d => !d.Detail.Contains("states it as fact", StringComparison.Ordinal));
+                var other = found.Count(d => d.Attribution != AttributionChange.StatedAsFact);
                 if (other > 0)
                 {
                     parts.Add($"{Plural(other, "attribution differs", "attributions differ")} in speaker or stance");
@@ -249,7 +249,7 @@ internal static class ReportFacts
             case DifferenceKind.Hedge:
                 return string.Join("; ", found.GroupBy(d => d.Source).OrderBy(g => sources.Count == 2 ? -g.Key : g.Key).Select(g =>
                     (sources.Count > 2 ? $"hedges in {Report.Label(g.Key)}: " : g.Key == 1 ? "hedges added in B: " : "hedges only in A: ")
-                    + string.Join(", ", g.SelectMany(d => d.Text.Split(", ")).Distinct(StringComparer.OrdinalIgnoreCase))));
+                    + string.Join(", ", g.SelectMany(d => d.Cues).Distinct(StringComparer.OrdinalIgnoreCase))));
             case DifferenceKind.Modality:
                 var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
                 return $"modality differs in {Plural(groups, "group", "groups")}";
