@@ -11,8 +11,8 @@ using Compare.Core.Segmentation;
 namespace Compare.Bench;
 
 /// <summary>
-/// Time, bytes allocated and garbage collections (pause, gen0/gen1/gen2 counts) per pipeline stage on
-/// the 8,000-sentence pair (under the JIT; the parts of building the aligned groups on one core), then
+/// Time, bytes allocated and garbage collections (pause, gen0/gen1/gen2 counts) per stage of the comparison's
+/// <see cref="Pipeline"/> on the 8,000-sentence pair (under the JIT; the parts of building the aligned groups on one core), then
 /// what the whole comparison allocates by type. Usage: <c>stages</c>.
 /// </summary>
 internal static class Stages
@@ -30,14 +30,12 @@ internal static class Stages
             var stages = new Timeline();
             T Stage<T>(string name, Func<T> run) => stages.Stage(name, run);
 
-            var documents = Stage("parse", () => inputs.Select((s, i) => DocumentParser.Parse(s, i)).ToList());
-            var segmented = Stage("segment", () => documents.Select((d, i) => Segmenter.Segment(d, i)).ToList());
-            var analyzed = Stage("analyze", () => segmented.Select(s => s.Select(StatementAnalyzer.Analyze).ToArray()).ToList());
-            var vectors = Stage("vectorize", () =>
-            {
-                var space = new TermSpace(analyzed.SelectMany(s => s));
-                return analyzed.Select(s => s.Select(space.Vectorize).ToArray()).ToList();
-            });
+            // The comparison's own stages, as it runs them (on all cores).
+            var pipeline = new Pipeline(inputs, Compare.Core.CompareOptions.Default);
+            Stage("parse", pipeline.Read);
+            Stage("segment", pipeline.Segment);
+            var analyzed = Stage("analyze", pipeline.Analyze);
+            var (_, vectors) = Stage("vectorize", pipeline.Weigh);
             var aligned = Stage("align", () => Aligner.Align(vectors[0], vectors[1], Compare.Core.CompareOptions.Default.Threshold));
             var alignedIndexes = new[] { aligned.SelectMany(a => a.Left).ToHashSet(), aligned.SelectMany(a => a.Right).ToHashSet() };
             Stage("closest statements of the unmatched", () => Comparison.NearMatches(
@@ -90,13 +88,9 @@ internal static class Stages
             var stages = new Timeline();
             T Stage<T>(string name, Func<T> run) => stages.Stage(name, run);
 
-            statements = Stage("read, segment, analyze", () =>
-                inputs.Select((s, i) => Parallelism.Map(Segmenter.Segment(DocumentParser.Parse(s, i), i), StatementAnalyzer.Analyze)).ToList());
-            (space, vectors) = Stage("vectorize", () =>
-            {
-                var terms = new TermSpace(statements.SelectMany(s => s));
-                return (terms, statements.Select(s => Parallelism.Map(s, terms.Vectorize)).ToList());
-            });
+            var pipeline = new Pipeline(inputs, Compare.Core.CompareOptions.Default);
+            statements = Stage("read, segment, analyze", pipeline.Analyze);
+            (space, vectors) = Stage("vectorize", pipeline.Weigh);
             claims = Stage("align into claims", () => Comparison.Claims(statements, vectors, threshold));
             var claimed = claims.SelectMany(c => c).Select(s => (s.Statement.Source, s.Statement.Index)).ToHashSet();
             Stage("closest statements of the unmatched", () => Comparison.NearMatches(

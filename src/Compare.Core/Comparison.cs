@@ -47,48 +47,7 @@ public static class Comparison
             throw new InputException($"threshold {options.Threshold} is out of range: use a value above 0 and at most 1");
         }
 
-        // Each source is read and segmented on its own core; statements are then analysed on all of them.
-        var documents = Parallelism.Map(sources, (s, i) => DocumentParser.Parse(s, i), minimumItems: 2);
-        var segmented = Parallelism.Map(documents, (d, i) => Segmenter.Segment(d, i), minimumItems: 2);
-        var statements = segmented.Select(s => Parallelism.Map(s, StatementAnalyzer.Analyze)).ToList();
-        var space = new TermSpace(statements.SelectMany(s => s));
-        var vectors = statements.Select(s => Parallelism.Map(s, space.Vectorize)).ToList();
-
-        // Who "he said" is, and whether the statement before reports someone's words: read from a whole source
-        // only when an aligned statement needs it.
-        var contexts = statements.Select(s => new Lazy<SpeakerContext[]>(() => Coreference.Contexts(s))).ToList();
-        SpeakerContext Antecedent(AnalyzedStatement s) => contexts[s.Statement.Source].Value[s.Statement.Index];
-        var built = sources.Count == 2
-            ? Parallelism.Map(
-                Aligner.Align(vectors[0], vectors[1], options.Threshold, new SameWords(statements[0], statements[1])),
-                a => BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, Antecedent))
-            : Parallelism.Map(Claims(statements, vectors, options.Threshold), claim => BuildClaim(claim, vectors, space, Antecedent));
-
-        // The groups whose differences matter most come first (conflicting values, then attribution, hedges
-        // and modality, then quotation and naming), each rank by how much the statements share.
-        var groups = built
-            .OrderBy(g => Importance(g.Group))
-            .ThenByDescending(g => g.Substance)
-            .ThenBy(g => g.Group.Statements[0].Index)
-            .Select(g => g.Group)
-            .ToList();
-
-        var matched = groups.SelectMany(g => g.Statements).Select(s => (s.Source, s.Index)).ToHashSet();
-        var unmatched = statements
-            .SelectMany(s => s)
-            .Select(s => s.Statement)
-            .Where(s => !matched.Contains((s.Source, s.Index)))
-            .ToList();
-
-        return new ComparisonResult(
-            [.. sources.Select((s, i) => new SourceSummary(i, s.Path, documents[i].Title, statements[i].Length))],
-            groups,
-            unmatched,
-            [.. documents.SelectMany(d => d.Boilerplate)])
-        {
-            Warnings = [.. sources.SelectMany(s => s.Warnings), .. documents.SelectMany(d => d.Warnings)],
-            NearMatches = NearMatches(unmatched, statements, vectors, options.Threshold),
-        };
+        return new Pipeline(sources, options).Run();
     }
 
     /// <summary>Where each source's statements start when all are in one array (one more: where they end).</summary>
@@ -124,7 +83,7 @@ public static class Comparison
     }
 
     /// <summary>Tells which statements have the same words (case and quote styles folded), through a hash of their tokens, and which quote words the other writes.</summary>
-    private sealed class SameWords(AnalyzedStatement[] left, AnalyzedStatement[] right) : StatementWords
+    internal sealed class SameWords(AnalyzedStatement[] left, AnalyzedStatement[] right) : StatementWords
     {
         public override bool SharesQuote(int l, int r) => Quotes(left[l], right[r]) || Quotes(right[r], left[l]);
 
@@ -169,7 +128,7 @@ public static class Comparison
         }
     }
 
-    private static (AlignedGroup Group, double Substance) BuildGroup(
+    internal static (AlignedGroup Group, double Substance) BuildGroup(
         AlignedIndexes aligned,
         AnalyzedStatement[] left,
         AnalyzedStatement[] right,
@@ -407,7 +366,7 @@ public static class Comparison
     private const int MaxTopicTerms = 3;
 
     /// <summary>How much a group's most important difference matters to a reviewer: 0 (a conflicting number, date or time) to 4 (wording only).</summary>
-    private static int Importance(AlignedGroup group) =>
+    internal static int Importance(AlignedGroup group) =>
         group.Differences.Count == 0 ? 4 : group.Differences.Min(d => DifferenceKinds.Importance(d.Kind));
 
     /// <summary>A topic term as a reader knows it: the words it came from ("$600 million", not its normalised value).</summary>
