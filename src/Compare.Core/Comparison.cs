@@ -178,39 +178,14 @@ public static class Comparison
 
         var all = statements.SelectMany(s => s).ToArray();
         var allVectors = vectors.SelectMany(v => v).ToArray();
-        var parent = Enumerable.Range(0, all.Length).ToArray();
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                x = parent[x] = parent[parent[x]];
-            }
-
-            return x;
-        }
-
-        // The claims that hold more than one statement, by their root: their statements, and how many of
-        // them each source has (claims joined through one statement never hold more of one source than a
-        // group of two sources may). A statement in no such claim is a claim of its own.
-        var claims = new Dictionary<int, (List<int> Members, int[] PerSource)>();
-        (List<int> Members, int[] PerSource) Claim(int root)
-        {
-            if (claims.TryGetValue(root, out var known))
-            {
-                return known;
-            }
-
-            var perSource = new int[statements.Count];
-            perSource[all[root].Statement.Source] = 1;
-            return ([root], perSource);
-        }
+        var claims = new ClaimSets([.. all.Select(s => s.Statement.Source)], statements.Count);
 
         // A claim is looked for through its statements of the first two sources that state it: later
         // sources' statements of it say the same again, and looking through them too would make each step
         // cost as much as all the sources before it (they still join claims as neighbours).
         bool Represents(int statement)
         {
-            if (!claims.TryGetValue(Find(statement), out var claim))
+            if (claims.PerSource(statement) is not { } perSource)
             {
                 return true; // Alone: no earlier source states it.
             }
@@ -218,7 +193,7 @@ public static class Comparison
             var earlier = 0;
             for (var source = 0; source < all[statement].Statement.Source; source++)
             {
-                earlier += claim.PerSource[source] > 0 ? 1 : 0;
+                earlier += perSource[source] > 0 ? 1 : 0;
             }
 
             return earlier < RepresentingSources;
@@ -253,35 +228,15 @@ public static class Comparison
                 vectors[k], allVectors[..offsets[k]], threshold, new SameWords(statements[k], all[..offsets[k]]), candidates, Place, documentLength: offsets[k] / k);
             foreach (var group in aligned)
             {
-                var first = Find(offsets[k] + group.Left[0]);
+                var first = offsets[k] + group.Left[0];
                 foreach (var member in group.Left.Select(i => offsets[k] + i).Concat(group.Right))
                 {
-                    var (root, other) = (Find(first), Find(member));
-                    if (root == other)
-                    {
-                        continue;
-                    }
-
-                    var (kept, added) = (Claim(root), Claim(other));
-                    var joined = kept.PerSource.Zip(added.PerSource, (a, b) => a + b).ToArray();
-                    if (joined.Max() <= Aligner.MaxGroupSide && Related(kept.Members, added.Members, k))
-                    {
-                        parent[other] = root;
-                        kept.Members.AddRange(added.Members);
-                        claims[root] = (kept.Members, joined);
-                        claims.Remove(other);
-                    }
+                    claims.Join(first, member, (claim, other) => Related(claim, other, k));
                 }
             }
         }
 
-        return
-        [
-            .. Enumerable.Range(0, all.Length)
-                .GroupBy(Find)
-                .Select(g => g.Select(i => all[i]).ToList())
-                .Where(g => g.Select(s => s.Statement.Source).Distinct().Count() >= 2),
-        ];
+        return [.. claims.Shared().Select(g => g.Select(i => all[i]).ToList())];
     }
 
     /// <summary>
