@@ -337,12 +337,12 @@ internal static class CompareCli
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1)
+            if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 1)
             {
                 return value;
             }
 
-            result.AddError($"--threshold {text}: use a similarity from 0 to 1, such as {CompareOptions.Default.Threshold.ToString(CultureInfo.InvariantCulture)}");
+            result.AddError($"--threshold {text}: use a similarity above 0 and at most 1, such as {CompareOptions.Default.Threshold.ToString(CultureInfo.InvariantCulture)}");
             return CompareOptions.Default.Threshold;
         },
     };

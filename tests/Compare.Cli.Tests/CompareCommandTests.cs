@@ -344,7 +344,8 @@ public sealed class CompareCommandTests
 
     [Theory]
     [InlineData("compare: unknown option --bogus (a document whose name starts with '-' is written ./--bogus) (see 'compare --help')", "--bogus", "a.txt", "b.txt")]
-    [InlineData("compare: --threshold abc: use a similarity from 0 to 1, such as 0.33 (see 'compare --help')", "--threshold", "abc", "a.txt", "b.txt")]
+    [InlineData("compare: --threshold abc: use a similarity above 0 and at most 1, such as 0.33 (see 'compare --help')", "--threshold", "abc", "a.txt", "b.txt")]
+    [InlineData("compare: --threshold 0: use a similarity above 0 and at most 1, such as 0.33 (see 'compare --help')", "--threshold", "0", "a.txt", "b.txt")]
     [InlineData("compare: --max-bytes lots: use a whole number of bytes from 1 to 1073741824 (see 'compare --help')", "--max-bytes", "lots", "a.txt", "b.txt")]
     [InlineData("compare: give 2 to 26 documents to compare; none was given (see 'compare --help')")]
     [InlineData("compare: give 2 to 26 documents to compare; 1 was given (see 'compare --help')", "a.txt")]
