@@ -47,7 +47,7 @@ internal static class Stages
             // The parts of building the groups, one after another on one core (the comparison runs them on all cores).
             var sides = aligned.Select(a => (Left: a.Left.Select(i => analyzed[0][i]).ToList(), Right: a.Right.Select(i => analyzed[1][i]).ToList())).ToList();
             var runs = Stage("word diff", () => sides.Select(s => WordDiff.Diff(s.Left, s.Right)).ToList());
-            Stage("speakers named before each statement", () => analyzed.Select(Coreference.Antecedents).ToList());
+            Stage("speakers named before each statement", () => analyzed.Select(Coreference.Contexts).ToList());
             Stage("framing", () => sides.Select(s => s.Left.Concat(s.Right).Select(FramingAnalyzer.Analyze).ToList()).ToList());
             Stage("differences (framing included)", () => sides.Select((s, i) => DifferenceFinder.Find(runs[i], s.Left, s.Right)).ToList());
             Stage("segments", () => runs.Select(WordDiff.Segments).ToList());

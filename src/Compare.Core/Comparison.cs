@@ -2,7 +2,6 @@ using Compare.Core.Alignment;
 using Compare.Core.Analysis;
 using Compare.Core.Diffing;
 using Compare.Core.Reading;
-using Compare.Core.Segmentation;
 
 namespace Compare.Core;
 

@@ -7,9 +7,6 @@ namespace Compare.Core.Analysis;
 /// </summary>
 internal static class Coreference
 {
-    /// <summary>The person named last before each statement of one source (empty before the first).</summary>
-    public static string[] Antecedents(IReadOnlyList<AnalyzedStatement> source) => [.. Contexts(source).Select(c => c.Antecedent)];
-
     /// <summary>
     /// What each statement's source said before it: the person named last, and whether the statement before it
     /// in its paragraph reports someone's words up to its end ("The mayor said the port would reopen. Repairs

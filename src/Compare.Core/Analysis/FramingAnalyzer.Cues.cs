@@ -93,40 +93,6 @@ internal static partial class FramingAnalyzer
         return cues;
     }
 
-    /// <summary>
-    /// The subject a statement opens with, as token indices: a run of capitalised words ("Mayor Ann Ward"), or an
-    /// article and the word after it ("The mayor"), followed by a word in lower case; (0, -1) when it opens otherwise.
-    /// </summary>
-    private static (int From, int To) OpeningSubject(List<Token> tokens, string text, int before)
-    {
-        var at = tokens.Count > 0 && tokens[0].Norm is "the" or "a" or "an" ? 1 : 0;
-        var from = at;
-        while (at < before && tokens[at].Kind == TokenKind.Word && char.IsUpper(text[tokens[at].Start]) && !Lexicon.BeForms.Contains(tokens[at].Norm))
-        {
-            at++;
-        }
-
-        if (at == from && from == 1 && at < before && tokens[at].Kind == TokenKind.Word && !StopWords.Contains(tokens[at].Norm))
-        {
-            at++; // "The mayor"
-        }
-
-        var opens = at > from && at < before && tokens[at].Kind == TokenKind.Word && !char.IsUpper(text[tokens[at].Start]);
-        return opens ? (0, at - 1) : (0, -1);
-    }
-
-    /// <summary>The last token of the listener after "telling": a word, or an article and a word ("telling the council").</summary>
-    private static int Listener(List<Token> tokens, int from)
-    {
-        if (from >= tokens.Count || tokens[from].Kind != TokenKind.Word)
-        {
-            return from - 1;
-        }
-
-        var last = tokens[from].Norm is "the" or "a" or "an" or "his" or "her" or "their" && from + 1 < tokens.Count ? from + 1 : from;
-        return last + 1 < tokens.Count && tokens[last + 1].Norm == "that" ? last + 1 : last;
-    }
-
     /// <summary>Adverbs that stand between a form of "to be" and the rest of a phrase without changing it ("is also expected to").</summary>
     private static bool IsAdverbAfterBe(string word) =>
         word is "also" or "now" or "still" or "already" or "currently" or "widely" or "originally" or "initially" or "likewise" or "further";

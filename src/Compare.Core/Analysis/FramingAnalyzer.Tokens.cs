@@ -56,4 +56,39 @@ internal static partial class FramingAnalyzer
     private static bool IsAfterQuote(List<Token> tokens, string text, int i) =>
         i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is ',' && tokens[i - 2].Kind == TokenKind.Punctuation
         || i >= 1 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '"' or '”' or '’';
+
+    /// <summary>
+    /// The last token of the subject a statement opens with, before token <paramref name="before"/>: a run of
+    /// capitalised words ("Mayor Ann Ward"), or an article and the word after it ("The mayor"), followed by a
+    /// word in lower case; -1 when it opens otherwise.
+    /// </summary>
+    private static int OpeningSubjectEnd(List<Token> tokens, string text, int before)
+    {
+        var at = tokens.Count > 0 && tokens[0].Norm is "the" or "a" or "an" ? 1 : 0;
+        var from = at;
+        while (at < before && tokens[at].Kind == TokenKind.Word && char.IsUpper(text[tokens[at].Start]) && !Lexicon.BeForms.Contains(tokens[at].Norm))
+        {
+            at++;
+        }
+
+        if (at == from && from == 1 && at < before && tokens[at].Kind == TokenKind.Word && !StopWords.Contains(tokens[at].Norm))
+        {
+            at++; // "The mayor"
+        }
+
+        var opens = at > from && at < before && tokens[at].Kind == TokenKind.Word && !char.IsUpper(text[tokens[at].Start]);
+        return opens ? at - 1 : -1;
+    }
+
+    /// <summary>The last token of the listener after "telling": a word, or an article and a word ("telling the council").</summary>
+    private static int Listener(List<Token> tokens, int from)
+    {
+        if (from >= tokens.Count || tokens[from].Kind != TokenKind.Word)
+        {
+            return from - 1;
+        }
+
+        var last = tokens[from].Norm is "the" or "a" or "an" or "his" or "her" or "their" && from + 1 < tokens.Count ? from + 1 : from;
+        return last + 1 < tokens.Count && tokens[last + 1].Norm == "that" ? last + 1 : last;
+    }
 }

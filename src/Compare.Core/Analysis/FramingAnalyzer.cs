@@ -203,10 +203,10 @@ internal static partial class FramingAnalyzer
             {
                 // A participle after a comma reports what the statement's subject says ("The mayor visited the quay,
                 // telling residents the port will reopen"): the speaker is the name or noun the statement opens with.
-                if (norm.EndsWith("ing", StringComparison.Ordinal) && previous == "," && OpeningSubject(tokens, text, i) is var (subjectFrom, subjectTo) && subjectTo >= 0)
+                if (norm.EndsWith("ing", StringComparison.Ordinal) && previous == "," && OpeningSubjectEnd(tokens, text, i) is var subjectEnd and >= 0)
                 {
                     var frameEnd = next == "that" ? i + 1 : verb.Lemma == "tell" ? Listener(tokens, i + 1) : i;
-                    frames.Add(MakeFrame(statement, used, i, frameEnd, subjectFrom, subjectTo, i, i, verb.Lemma, verb.Stance, Scope.After) with { Inferred = true });
+                    frames.Add(MakeFrame(statement, used, i, frameEnd, 0, subjectEnd, i, i, verb.Lemma, verb.Stance, Scope.After) with { Inferred = true });
                     continue;
                 }
 

@@ -54,7 +54,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     continue; // "the governor said he would ask …", "… I think he should …,” Romney said": what they did, told by them.
                 }
 
-                if (others.Length == 0 && group.Sides[o].SpeechBefore.Any(b => b))
+                if (others.Length == 0 && group.Sides[o].FollowsSpeech())
                 {
                     continue; // "The mayor said the port would reopen. Repairs begin on Monday.": the other side may go on telling her words.
                 }

@@ -13,11 +13,14 @@ internal static partial class DifferenceFinder
         public static Side Of(IReadOnlyList<AnalyzedStatement> statements, Func<AnalyzedStatement, SpeakerContext>? context) =>
             new(statements, [.. statements.Select(s => context is null ? s.Framing : Coreference.Resolve(s.Framing, () => context(s).Antecedent))])
             {
-                SpeechBefore = context is null ? [] : [.. statements.Select(s => context(s).SpeechBefore)],
+                Context = context,
             };
 
-        /// <summary>Whether the statement before each one in its paragraph reports someone's words up to its end (empty when not known).</summary>
-        public IReadOnlyList<bool> SpeechBefore { get; init; } = [];
+        /// <summary>What each statement's source said before it; null when not known. Read only when a detector asks: reading it frames the whole source.</summary>
+        private Func<AnalyzedStatement, SpeakerContext>? Context { get; init; }
+
+        /// <summary>Whether the statement before one of this side's, in its paragraph, reports someone's words.</summary>
+        public bool FollowsSpeech() => Context is { } context && Statements.Any(s => context(s).SpeechBefore);
 
         /// <summary>The cues one selector picks from each statement's framing, with the statement they are in (most groups have none: nothing is allocated then).</summary>
         public (int Statement, T Item)[] Items<T>(Func<Framing, IReadOnlyList<T>> select)

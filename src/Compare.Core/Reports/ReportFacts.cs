@@ -182,17 +182,15 @@ internal static class ReportFacts
         {
             var segment = diff[i];
             var words = segment.Text.TrimEnd();
-            // A space stays wherever the source had one, also between a deleted run and the inserted run that
-            // replaces it ("<del>must</del> <ins>were supposed to</ins>"), so that no renderer glues them into one word.
-            var beforePunctuation = i + 1 < diff.Count && diff[i + 1].Text.Length > 0 && diff[i + 1].Text[0] is ',' or '.' or ';' or ':' or '!' or '?' or ')';
-            var space = words.Length < segment.Text.Length && !beforePunctuation && i + 1 < diff.Count ? " " : string.Empty;
+            var next = i + 1 < diff.Count ? diff[i + 1] : null;
 
-            // A word replaced by a word ("21" by "22" before a comma) is never glued to it ("2122,").
-            if (space.Length == 0 && i + 1 < diff.Count && segment.Operation != DiffOperation.Equal && diff[i + 1].Operation is not DiffOperation.Equal and var next && next != segment.Operation
-                && words.Length > 0 && char.IsLetterOrDigit(words[^1]) && diff[i + 1].Text.Length > 0 && char.IsLetterOrDigit(diff[i + 1].Text[0]))
-            {
-                space = " ";
-            }
+            // A space stays wherever the source had one, also between a deleted run and the inserted run that
+            // replaces it ("<del>must</del> <ins>were supposed to</ins>"); a word replaced by a word is never glued
+            // to it, even where the source has no space after it ("<del>21</del> <ins>22</ins>,"); none before punctuation.
+            var beforePunctuation = next is { Text.Length: > 0 } && next.Text[0] is ',' or '.' or ';' or ':' or '!' or '?' or ')';
+            var wordForWord = next is { Text.Length: > 0 } && segment.Operation != DiffOperation.Equal && next.Operation != DiffOperation.Equal && next.Operation != segment.Operation
+                              && words.Length > 0 && char.IsLetterOrDigit(words[^1]) && char.IsLetterOrDigit(next.Text[0]);
+            var space = next is not null && ((words.Length < segment.Text.Length && !beforePunctuation) || wordForWord) ? " " : string.Empty;
             yield return (segment.Operation, words, space);
         }
     }
@@ -213,13 +211,14 @@ internal static class ReportFacts
             }
 
             var bySource = result.Sources.Select(source => found.Count(d => d.Source == source.Index || d.OtherSource == source.Index)).ToArray();
-            rows.Add((kind, bySource, result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind)), Finding(kind, found, result)));
+            var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
+            rows.Add((kind, bySource, groups, Finding(kind, found, groups, result)));
         }
 
         return rows;
     }
 
-    private static string Finding(DifferenceKind kind, List<Difference> found, ComparisonResult result)
+    private static string Finding(DifferenceKind kind, List<Difference> found, int groups, ComparisonResult result)
     {
         var sources = result.Sources.Select(s => s.Index).ToList();
         switch (kind)
@@ -251,7 +250,6 @@ internal static class ReportFacts
                     (sources.Count > 2 ? $"hedges in {Report.Label(g.Key)}: " : g.Key == 1 ? "hedges added in B: " : "hedges only in A: ")
                     + string.Join(", ", g.SelectMany(d => d.Cues).Distinct(StringComparer.OrdinalIgnoreCase))));
             case DifferenceKind.Modality:
-                var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
                 return $"modality differs in {Plural(groups, "group", "groups")}";
             case DifferenceKind.Quotation:
                 return Plural(found.Count, "quotation or scare quote in one source only", "quotations or scare quotes in one source only");
