@@ -1,3 +1,5 @@
+using Compare.Core.Analysis;
+using Compare.Core.Diffing;
 using Compare.Core.Reading;
 using Compare.Core.Reports;
 using Compare.Core.Segmentation;
@@ -102,5 +104,19 @@ public sealed class HeadlineTests
 
         Assert.Single(result.Boilerplate);
         Assert.Null(ReportFacts.Verdict(result));
+    }
+
+    [Theory]
+    [InlineData(true, false, false)]
+    [InlineData(false, false, true)]
+    [InlineData(true, true, true)]
+    public void Does_not_say_a_headline_states_as_fact_what_the_other_article_s_body_attributes(bool factInHeadline, bool frameInHeadline, bool flagged)
+    {
+        var fact = StatementAnalyzer.Analyze(new Statement(0, 0, "Ferry Service To Resume On Monday", 1, 1) { InHeadline = factInHeadline });
+        var framed = StatementAnalyzer.Analyze(new Statement(1, 0, "Ferry service will resume on Monday, the harbour authority said", 1, 1) { InHeadline = frameInHeadline });
+
+        var (differences, _) = DifferenceFinder.Find(WordDiff.Diff([fact], [framed]), [fact], [framed]);
+
+        Assert.Equal(flagged, differences.Any(d => d.Kind == DifferenceKind.Attribution));
     }
 }

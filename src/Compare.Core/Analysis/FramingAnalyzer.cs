@@ -165,6 +165,19 @@ internal static partial class FramingAnalyzer
                 continue;
             }
 
+            // "twelve officers accused of hacking": a participle after a noun, with "of", tells what the noun is
+            // accused of (the active verb takes its object first: "accused them of"), not who speaks.
+            if (k == i - 1 && next == "of" && norm.EndsWith("ed", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // "after being added to the team": a passive, whose subject is the one acted on, not a speaker.
+            if (previous == "being")
+            {
+                continue;
+            }
+
             // "X is said to", "X was reported to": impersonal too, when "to" begins a verb ("is said to have"), not
             // a place or a thing ("are being added to the route", "was reported to Interpol").
             if (k < i - 1 && next == "to" && (norm.EndsWith("ed", StringComparison.Ordinal) || norm == "said") && !BeginsNounPhrase(tokens, text, i + 2))
@@ -243,6 +256,23 @@ internal static partial class FramingAnalyzer
             if (!NamesSomeone(statement, speakerStart, speakerEnd))
             {
                 continue; // "Congress on Wednesday overwhelmingly rejected": no one is speaking.
+            }
+
+            // "months after the texts revealed": a frame at the end of its statement reports what comes before it,
+            // set off by a comma or a quotation ("…, the ministry said."); with neither, it reports nothing.
+            var last = i + 1 == tokens.Count || (i + 2 == tokens.Count && next == ".");
+            var before = speakerStart > 0 && tokens[speakerStart - 1].Norm is "a" or "an" ? speakerStart - 1 : speakerStart;
+            if (last && before > 0 && tokens[before - 1].Norm != "," && !IsAfterQuote(tokens, text, before))
+            {
+                continue;
+            }
+
+            // "denied a request", "dismissed the case": a denying verb with a thing for its object turns it down;
+            // it reports speech with a noun of report ("denied the allegations") or a clause.
+            if (verb.Stance == Stance.Denying && Determiners.Contains(next) && next is not ("and" or "or" or "of" or "for" or "from" or "with")
+                && i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && !Lexicon.ReportNouns.Contains(tokens[i + 2].Norm))
+            {
+                continue;
             }
 
             var reportsSpeech = (verb.Stance != Stance.Neutral && verb.Lemma != "reject")
@@ -386,7 +416,7 @@ internal static partial class FramingAnalyzer
     /// <summary>Reporting verbs whose bare form is a noun too ("the claim", "a report").</summary>
     private static readonly HashSet<string> NounLemmas = new(StringComparer.Ordinal)
     {
-        "claim", "report", "dispute", "comment", "estimate", "quote", "hint", "boast", "note", "reply", "remark",
+        "claim", "report", "dispute", "comment", "estimate", "quote", "hint", "boast", "note", "reply", "remark", "state", "tweet",
     };
 
     private static Frame MakeFrame(

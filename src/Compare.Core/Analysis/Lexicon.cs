@@ -74,6 +74,10 @@ internal static class Lexicon
     /// <summary>Whether a word is one a news page labels text with before a colon ("Updated:", "Watch:"), not a speaker.</summary>
     public static bool IsPageLabel(string word) => PageLabels.Contains(word);
 
+    /// <summary>Nouns of report, singular and plural ("claim", "allegations"): what follows them is someone's word.</summary>
+    public static readonly FrozenSet<string> ReportNouns =
+        Rows("report-nouns.tsv").SelectMany(r => (string[])[r[0], r[0] + "s"]).ToFrozenSet(StringComparer.Ordinal);
+
     public static readonly FrozenSet<string> BeForms =
         new[] { "be", "is", "are", "was", "were", "been", "being", "am" }.ToFrozenSet(StringComparer.Ordinal);
 

@@ -39,9 +39,14 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     continue; // The other side quotes someone: it does not state it as fact either.
                 }
 
-                if (others.Length == 0 && frame.Stance == Stance.Neutral && frame.IsNamed && Names(group.Sides[o], frame))
+                if (others.Length == 0 && frame.Stance == Stance.Neutral && frame.IsNamed && (Names(group.Sides[o], frame) || NamesSurname(group.Sides[o], frame)))
                 {
                     continue; // The other side names the speaker too ("Romney said …" / "Romney, who …"): it tells what they said or did.
+                }
+
+                if (others.Length == 0 && group.Sides[o].Statements.All(st => st.Statement.InHeadline) && !group.Sides[s].Statements[statement].Statement.InHeadline)
+                {
+                    continue; // A headline leaves out who says what the other article's body attributes (headline style).
                 }
 
                 if (others.Length == 0 && IsDocument(frame))
@@ -189,6 +194,37 @@ internal sealed class AttributionDetector : IDifferenceDetector
     }
 
     /// <summary>
+    /// Whether a side names a frame's speaker by surname: the last word of a run of capitalised words of the
+    /// speaker's name, titles left out ("Senator Chuck Schumer of New York" / "Minority Leader Chuck Schumer, D-N.Y.").
+    /// </summary>
+    private static bool NamesSurname(Side side, Frame frame)
+    {
+        // A surname ends a run of two name words or more ("Chuck Schumer"), or is the speaker's head word ("Beck"):
+        // not a word of an organisation's name ("Treasury officials").
+        var person = frame.Person;
+        var surnames = new List<string>();
+        var run = 0;
+        string? last = null;
+        foreach (var token in Tokenizer.Tokenize(person).Append(default))
+        {
+            var name = token.Norm is { } norm && token.Kind == TokenKind.Word && char.IsUpper(person[token.Start]) && !StopWords.Contains(norm) && !Lexicon.IsTitle(norm);
+            if (!name && run >= 2)
+            {
+                surnames.Add(last!);
+            }
+
+            (run, last) = name ? (run + 1, token.Norm) : (0, null);
+        }
+
+        if (frame.IsNamed && Tokenizer.Tokenize(person).LastOrDefault(t => t.Kind == TokenKind.Word) is { Norm: { } head } headToken && char.IsUpper(person[headToken.Start]))
+        {
+            surnames.Add(head);
+        }
+
+        return surnames.Exists(n => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == n && char.IsUpper(st.Statement.Text[t.Start]))));
+    }
+
+    /// <summary>
     /// Whether a side passes what it shares on as someone's without a frame over it: someone's account
     /// ("the president predicted a legal fight"), a noun of report before what it reports ("criticism
     /// that", "the theory is that", "a different message: …"), an inquiry into it ("the investigation into
@@ -209,7 +245,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     return true;
                 }
 
-                int? opens = ReportNouns.Contains(tokens[i].Norm)
+                int? opens = Lexicon.ReportNouns.Contains(tokens[i].Norm)
                     ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "that" or ":" or "," or ";" or ".")
                     : InquiryNouns.Contains(tokens[i].Norm) && i + 1 < tokens.Count && tokens[i + 1].Norm is "into" or "of"
                         ? i + 1
@@ -261,12 +297,6 @@ internal sealed class AttributionDetector : IDifferenceDetector
     /// <summary>Nouns of an inquiry: what stands after "into" or "of" is being looked into, not stated as fact ("the federal investigation into his use of campaign money").</summary>
     private static readonly HashSet<string> InquiryNouns = new(
         ["investigation", "investigations", "inquiry", "inquiries", "probe", "probes", "review", "reviews", "audit", "audits"],
-        StringComparer.Ordinal);
-
-    /// <summary>Nouns that pass on what someone says, claims or fears (singular and plural).</summary>
-    private static readonly HashSet<string> ReportNouns = new(
-        ((string[])["criticism", "claim", "allegation", "accusation", "assertion", "theory", "argument", "message", "contention", "charge", "suggestion", "warning", "concern", "fear", "complaint"])
-            .SelectMany(n => (string[])[n, n + "s"]),
         StringComparer.Ordinal);
 
     private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Who;

@@ -58,6 +58,11 @@ internal sealed class QuotationDetector : IDifferenceDetector
                     continue;
                 }
 
+                if (HedgeDetector.HedgesAny(group.Sides[o], words))
+                {
+                    continue; // “marriage penalty” / the so-called marriage penalty: both keep their distance from the words.
+                }
+
                 var detail = $"{group.Label(s)} puts {quote.Text} in quotation marks; {group.Label(o)} writes {string.Join(", ", unquoted)} without them";
                 group.Explain(s, statement, quote.Start, quote.End);
                 group.Differences.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail));
