@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Compare.Core;
+using Compare.Core.Diffing;
 using Compare.Core.Reports;
 
 namespace Compare.Bench;
@@ -11,8 +12,9 @@ namespace Compare.Bench;
 /// (<c>../shared/data/news-pairs</c>), with the same rules as <c>shared/tools/score_news.py</c>:
 /// recall (gold pairs whose two fragments fall in one aligned group), closed-world precision (statement
 /// pairs inside groups that match a gold or optional pair) and, per kind, labels right / flagged / gold.
-/// Usage: <c>news [DATA_DIR] [--threshold X] [--json DIR] [-v]</c>: <c>--json</c> writes each pair's JSON
-/// report for the reference scorer; <c>-v</c> lists the misses and wrong pairs.
+/// Usage: <c>news [DATA_DIR] [--threshold X] [--json DIR] [--set build|check] [-v]</c>: <c>--json</c> writes each pair's JSON
+/// report for the reference scorer; <c>--set</c> scores one set alone (develop with <c>--set build</c>: the check set's
+/// figures stay unseen); <c>-v</c> lists the misses and wrong pairs.
 /// </summary>
 internal static class NewsEvaluation
 {
@@ -64,6 +66,9 @@ internal static class NewsEvaluation
 
         public int Groups { get; set; }
 
+        /// <summary>Per sort of label (<see cref="LabelConfidence.Sort"/>): right and flagged.</summary>
+        public SortedDictionary<string, (int Right, int Flagged)> Sorts { get; } = new(StringComparer.Ordinal);
+
         public double Recall => Total == 0 ? 0 : (double)Found / Total;
 
         public double Precision => Right + Wrong == 0 ? 0 : (double)Right / (Right + Wrong);
@@ -89,6 +94,12 @@ internal static class NewsEvaluation
                 var (or, of, om) = other.Labels[kind];
                 Labels[kind] = (r + or, f + of, m + om);
             }
+
+            foreach (var (sort, (right, flagged)) in other.Sorts)
+            {
+                var (r, f) = Sorts.GetValueOrDefault(sort);
+                Sorts[sort] = (r + right, f + flagged);
+            }
         }
     }
 
@@ -97,6 +108,7 @@ internal static class NewsEvaluation
         var directory = Path.Combine("..", "shared", "data", "news-pairs");
         var verbose = false;
         string? jsonDirectory = null;
+        string? scored = null;
         var options = Compare.Core.CompareOptions.Default;
         for (var i = 0; i < args.Length; i++)
         {
@@ -110,6 +122,9 @@ internal static class NewsEvaluation
                     break;
                 case "--json" when i + 1 < args.Length:
                     jsonDirectory = args[++i];
+                    break;
+                case "--set" when i + 1 < args.Length && args[i + 1] is "build" or "check":
+                    scored = args[++i];
                     break;
                 default:
                     directory = args[i];
@@ -125,8 +140,8 @@ internal static class NewsEvaluation
         var onlyIn = new OnlyInScore();
         var onlyInBuild = new OnlyInScore();
         var onlyInCheck = new OnlyInScore();
-        var golds = Load(directory);
         var check = CheckSet(directory);
+        var golds = Load(directory).Where(g => scored is null || check.Contains(g.Name) == (scored == "check")).ToList();
         bool IsCheck(string name) => check.Contains(name);
         foreach (var gold in golds)
         {
@@ -175,11 +190,19 @@ internal static class NewsEvaluation
         Console.WriteLine("Labels on the gold pairs themselves (each pair's two statements compared as if aligned):");
         Console.WriteLine();
         KindTable(onGold);
+        Console.WriteLine();
+        Console.WriteLine("Labels on the gold pairs by sort (right, flagged; the rows of Lexicons/label-confidence.tsv when run on the build set), with the confidence the tool now gives each sort:");
+        Console.WriteLine();
+        foreach (var (sort, (right, flagged)) in onGold.Sorts)
+        {
+            Console.WriteLine(Invariant($"{sort}\t{right}\t{flagged}\t{LabelConfidence.Of(sort):0.00}"));
+        }
+
         var (onGoldRight, onGoldFlagged, onGoldTotal) = onGold.AllLabels;
         Console.WriteLine(Invariant($"gold pairs: {onGold.Total} statement pairs, labels precision {onGoldRight}/{onGoldFlagged} = {Ratio(onGoldRight, onGoldFlagged)}, recall {onGoldRight}/{onGoldTotal} = {Ratio(onGoldRight, onGoldTotal)}"));
         Console.WriteLine();
-        Summary(Invariant($"build set ({rows.Count - check.Count} pairs)"), dev);
-        Summary(Invariant($"check set ({check.Count} pairs)"), test);
+        Summary(Invariant($"build set ({rows.Count(r => !IsCheck(r.Name))} pairs)"), dev);
+        Summary(Invariant($"check set ({rows.Count(r => IsCheck(r.Name))} pairs)"), test);
         Summary("all", all);
         Console.WriteLine(Invariant(
             $"only in one article: {onlyIn.Unmatched} statements ({onlyIn.Unmatched - onlyIn.WithPartner} of them have no gold partner = {Ratio(onlyIn.Unmatched - onlyIn.WithPartner, onlyIn.Unmatched)}); {onlyIn.Alone} resemble nothing in the other ({onlyIn.Alone - onlyIn.AloneWithPartner} of them have no gold partner = {Ratio(onlyIn.Alone - onlyIn.AloneWithPartner, onlyIn.Alone)}); {onlyIn.Near} resemble a statement of the other ({onlyIn.NearRight} of those a gold or optional partner = {Ratio(onlyIn.NearRight, onlyIn.Near)}); {onlyIn.MissedShown} of {onlyIn.Missed} missed gold statement pairs shown so"));
@@ -320,6 +343,12 @@ internal static class NewsEvaluation
     {
         var goldKinds = held.SelectMany(p => p.Kinds).ToHashSet();
         var kinds = flagged.Select(d => DifferenceKinds.Name(d.Kind)).ToHashSet();
+        foreach (var sort in flagged.Where(d => Kinds.Contains(DifferenceKinds.Name(d.Kind))).GroupBy(LabelConfidence.Sort))
+        {
+            var (r, f) = score.Sorts.GetValueOrDefault(sort.Key!);
+            score.Sorts[sort.Key!] = (r + (goldKinds.Contains(DifferenceKinds.Name(sort.First().Kind)) ? 1 : 0), f + 1);
+        }
+
         foreach (var kind in Kinds)
         {
             var (right, wrong, missed) = score.Labels[kind];

@@ -115,6 +115,7 @@ internal static class CompareCli
             HelpName = "FILE",
         };
         var threshold = ThresholdOption();
+        var minConfidence = MinConfidenceOption();
         var maxBytes = new Option<long>("--max-bytes")
         {
             Description = "Refuse documents larger than N bytes.",
@@ -146,7 +147,7 @@ internal static class CompareCli
 
         var root = new RootCommand($"Aligns corresponding statements across 2 to {Comparison.MaxSources} source documents and reports where they differ.")
         {
-            sources, format, output, threshold, failOn, maxBytes, debug,
+            sources, format, output, threshold, minConfidence, failOn, maxBytes, debug,
         };
         root.Validators.Add(result =>
         {
@@ -174,7 +175,10 @@ internal static class CompareCli
 
         root.SetAction(parse => Guard(context, Debugging(context, parse, debug), () =>
         {
-            var options = CompareOptions.Default with { Threshold = parse.GetValue(threshold), MaxDocumentBytes = parse.GetValue(maxBytes) };
+            var options = CompareOptions.Default with
+            {
+                Threshold = parse.GetValue(threshold), MinConfidence = parse.GetValue(minConfidence), MaxDocumentBytes = parse.GetValue(maxBytes),
+            };
             var gate = DifferenceKinds.Parse(parse.GetValue(failOn));
             var paths = parse.GetRequiredValue(sources);
             var path = parse.GetValue(output);
@@ -259,6 +263,7 @@ internal static class CompareCli
         };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when a difference of these kinds is found.", HelpName = "KINDS" };
         var threshold = ThresholdOption();
+        var minConfidence = MinConfidenceOption();
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the full report.", HelpName = "FILE" };
         var author = new Option<string?>("--comment-author")
         {
@@ -293,7 +298,7 @@ internal static class CompareCli
         };
         var command = new Command("pr", "Compares the documents a pull request adds or changes and keeps one report comment up to date (the GitHub Action).")
         {
-            repo, number, token, baseSha, paths, comment, failOn, threshold, output, author, tag, htmlDirectory, htmlLink,
+            repo, number, token, baseSha, paths, comment, failOn, threshold, minConfidence, output, author, tag, htmlDirectory, htmlLink,
         };
         // "compare a.txt pr" would run this command with a document it ignores: a document named pr is ./pr.
         command.Validators.Add(result =>
@@ -312,7 +317,7 @@ internal static class CompareCli
                 Paths = parse.GetValue(paths) ?? "seeds/**",
                 Comment = parse.GetValue(comment) == "true",
                 FailOn = DifferenceKinds.Parse(parse.GetValue(failOn)),
-                Options = CompareOptions.Default with { Threshold = parse.GetValue(threshold) },
+                Options = CompareOptions.Default with { Threshold = parse.GetValue(threshold), MinConfidence = parse.GetValue(minConfidence) },
                 ReportPath = parse.GetValue(output) ?? run.ReportPath,
                 CommentAuthor = parse.GetValue(author) is { Length: > 0 } login ? login : null,
                 CommentTag = parse.GetValue(tag) is { Length: > 0 } name ? name : null,
@@ -328,22 +333,34 @@ internal static class CompareCli
         return command;
     }
 
-    /// <summary>The similarity threshold, a number from 0 to 1, refused in the user's words when it is anything else.</summary>
-    private static Option<double> ThresholdOption() => new("--threshold")
+    /// <summary>The similarity threshold, a number above 0 and at most 1, refused in the user's words when it is anything else.</summary>
+    private static Option<double> ThresholdOption() => FractionOption(
+        "--threshold", "Similarity (0 to 1) below which statements stay unmatched.", CompareOptions.Default.Threshold, "a similarity above 0 and at most 1", zero: false);
+
+    /// <summary>The confidence a label needs to be shown, a number from 0 to 1, refused in the user's words when it is anything else.</summary>
+    private static Option<double> MinConfidenceOption() => FractionOption(
+        "--min-confidence",
+        "Show only labels of a sort right at least this often (0 to 1) on real articles; 0 shows every label.",
+        CompareOptions.Default.MinConfidence,
+        "a number from 0 to 1",
+        zero: true);
+
+    /// <summary>An option that takes a number from 0 (when <paramref name="zero"/>; else above it) to 1, refused as <paramref name="what"/> otherwise.</summary>
+    private static Option<double> FractionOption(string name, string description, double fallback, string what, bool zero) => new(name)
     {
-        Description = "Similarity (0 to 1) below which statements stay unmatched.",
-        DefaultValueFactory = _ => CompareOptions.Default.Threshold,
+        Description = description,
+        DefaultValueFactory = _ => fallback,
         HelpName = "X",
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 1)
+            if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && (zero ? value >= 0 : value > 0) && value <= 1)
             {
                 return value;
             }
 
-            result.AddError($"--threshold {text}: use a similarity above 0 and at most 1, such as {CompareOptions.Default.Threshold.ToString(CultureInfo.InvariantCulture)}");
-            return CompareOptions.Default.Threshold;
+            result.AddError($"{name} {text}: use {what}, such as {fallback.ToString(CultureInfo.InvariantCulture)}");
+            return fallback;
         },
     };
 

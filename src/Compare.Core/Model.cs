@@ -115,6 +115,29 @@ public sealed record Difference(
 
     /// <summary>The separate words <see cref="Text"/> holds, each a cue of its own (the hedges "presumed" and "alleged").</summary>
     public IReadOnlyList<string> Cues { get; init; } = [];
+
+    /// <summary>For a quotation: whether one side puts a phrase in quotation marks or quotes a remark the other retells.</summary>
+    public QuotationChange Quotation { get; init; }
+
+    /// <summary>
+    /// For a label (every kind but wording, addition and omission): how often a label of its sort was right on
+    /// real articles, 0 to 1 (docs/news-evaluation.md); reports show the labels of at least
+    /// <see cref="CompareOptions.MinConfidence"/>. Null for wording, additions and omissions.
+    /// </summary>
+    public double? Confidence { get; init; }
+}
+
+/// <summary>What a quotation difference is.</summary>
+public enum QuotationChange
+{
+    /// <summary>Not a quotation difference.</summary>
+    None,
+
+    /// <summary>One side puts words in quotation marks that the other writes without them.</summary>
+    Phrase,
+
+    /// <summary>One side quotes a remark directly that the other retells in its own words.</summary>
+    Remark,
 }
 
 /// <summary>What an attribution difference is.</summary>
@@ -178,6 +201,12 @@ public sealed record AlignedGroup(
     /// <see cref="SameValues"/> hold them all). Empty for a comparison of two sources.
     /// </summary>
     public IReadOnlyList<GroupComparison> Comparisons { get; init; } = [];
+
+    /// <summary>
+    /// Labels found with less than <see cref="CompareOptions.MinConfidence"/>: not in <see cref="Differences"/>
+    /// (nor in a comparison's), not shown in reports; in JSON under <c>uncertain</c>.
+    /// </summary>
+    public IReadOnlyList<Difference> Uncertain { get; init; } = [];
 
     /// <summary>The heading reports show: the statements' shared subject in their words (see the topic for the key terms alone).</summary>
     internal string Heading { get; init; } = string.Empty;
@@ -245,6 +274,12 @@ public sealed record CompareOptions
 
     /// <summary>The similarity (0 to 1) below which statements stay unmatched.</summary>
     public double Threshold { get; init; } = 0.33;
+
+    /// <summary>
+    /// The confidence (0 to 1) a label needs to be shown: labels of a sort that was right less often on real
+    /// articles are kept apart (<see cref="AlignedGroup.Uncertain"/>). 0 shows every label.
+    /// </summary>
+    public double MinConfidence { get; init; } = 0.8;
 
     /// <summary>The largest document accepted, in bytes (1 to <see cref="MaxDocumentBytesLimit"/>).</summary>
     public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;

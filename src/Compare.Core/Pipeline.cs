@@ -1,5 +1,6 @@
 using Compare.Core.Alignment;
 using Compare.Core.Analysis;
+using Compare.Core.Diffing;
 using Compare.Core.Reading;
 using Compare.Core.Segmentation;
 
@@ -74,7 +75,9 @@ internal sealed class Pipeline(IReadOnlyList<SourceInput> sources, CompareOption
 
         // The groups whose differences matter most come first (conflicting values, then attribution, hedges
         // and modality, then quotation and naming), each rank by how much the statements share.
+        // Labels of a sort too often wrong on real articles are kept apart (options.MinConfidence).
         var groups = Align()
+            .Select(g => (Group: LabelConfidence.Shown(g.Group, options.MinConfidence), g.Substance))
             .OrderBy(g => Comparison.Importance(g.Group))
             .ThenByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)

@@ -346,6 +346,7 @@ public sealed class CompareCommandTests
     [InlineData("compare: unknown option --bogus (a document whose name starts with '-' is written ./--bogus) (see 'compare --help')", "--bogus", "a.txt", "b.txt")]
     [InlineData("compare: --threshold abc: use a similarity above 0 and at most 1, such as 0.33 (see 'compare --help')", "--threshold", "abc", "a.txt", "b.txt")]
     [InlineData("compare: --threshold 0: use a similarity above 0 and at most 1, such as 0.33 (see 'compare --help')", "--threshold", "0", "a.txt", "b.txt")]
+    [InlineData("compare: --min-confidence 1.5: use a number from 0 to 1, such as 0.8 (see 'compare --help')", "--min-confidence", "1.5", "a.txt", "b.txt")]
     [InlineData("compare: --max-bytes lots: use a whole number of bytes from 1 to 1073741824 (see 'compare --help')", "--max-bytes", "lots", "a.txt", "b.txt")]
     [InlineData("compare: give 2 to 26 documents to compare; none was given (see 'compare --help')")]
     [InlineData("compare: give 2 to 26 documents to compare; 1 was given (see 'compare --help')", "a.txt")]
@@ -466,5 +467,19 @@ public sealed class CompareCommandTests
         Assert.DoesNotContain("identical", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("empty", run.Out, StringComparison.Ordinal);
         Assert.Equal("compare: found number differences (--fail-on)\n", run.Error);
+    }
+
+    [Fact]
+    public void Shows_labels_of_every_confidence_with_min_confidence_zero()
+    {
+        var a = Path.Combine(AppContext.BaseDirectory, "Data", "confidence", "remark-a.txt");
+        var b = Path.Combine(AppContext.BaseDirectory, "Data", "confidence", "remark-b.txt");
+
+        var shown = CliRunner.Run(a, b, "--format", "text");
+        var all = CliRunner.Run(a, b, "--format", "text", "--min-confidence", "0");
+
+        Assert.Equal((0, 0), (shown.ExitCode, all.ExitCode));
+        Assert.DoesNotContain("quotation:", shown.Out, StringComparison.Ordinal);
+        Assert.Contains("quotation: A quotes Mayor Ann Ward directly", all.Out, StringComparison.Ordinal);
     }
 }

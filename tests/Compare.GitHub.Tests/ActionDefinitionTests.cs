@@ -31,7 +31,7 @@ public sealed partial class ActionDefinitionTests
     public void Documents_every_input_with_a_default_and_every_output()
     {
         var inputs = Map(Action, "inputs");
-        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "comment-tag", "pr-number", "html-report", "comment-author", "version", "nuget-source"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["github-token", "paths", "comment", "fail-on", "threshold", "min-confidence", "comment-tag", "pr-number", "html-report", "comment-author", "version", "nuget-source"], inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.All(inputs.Children.Values.Cast<YamlMappingNode>(), input =>
         {
             Assert.False(string.IsNullOrWhiteSpace(Scalar(input, "description")));
@@ -54,6 +54,14 @@ public sealed partial class ActionDefinitionTests
     }
 
     [Fact]
+    public void Defaults_to_the_label_confidence_the_command_line_defaults_to()
+    {
+        var confidence = Scalar(Map(Map(Action, "inputs"), "min-confidence"), "default");
+
+        Assert.Equal(Compare.Core.CompareOptions.Default.MinConfidence, double.Parse(confidence!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Passes_inputs_to_scripts_through_env_never_into_run()
     {
         var used = new HashSet<string>();
@@ -73,7 +81,7 @@ public sealed partial class ActionDefinitionTests
             }
         }
 
-        Assert.Equal(["comment", "comment-author", "comment-tag", "fail-on", "github-token", "html-report", "nuget-source", "paths", "pr-number", "threshold", "version"], used.Order(StringComparer.Ordinal));
+        Assert.Equal(["comment", "comment-author", "comment-tag", "fail-on", "github-token", "html-report", "min-confidence", "nuget-source", "paths", "pr-number", "threshold", "version"], used.Order(StringComparer.Ordinal));
     }
 
     [Fact]

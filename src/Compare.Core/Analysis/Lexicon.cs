@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace Compare.Core.Analysis;
 
@@ -77,6 +78,11 @@ internal static class Lexicon
     /// <summary>Nouns of report, singular and plural ("claim", "allegations"): what follows them is someone's word.</summary>
     public static readonly FrozenSet<string> ReportNouns =
         Rows("report-nouns.tsv").SelectMany(r => (string[])[r[0], r[0] + "s"]).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Per sort of label (<c>label-confidence.tsv</c>): how many were right of how many were flagged on real articles.</summary>
+    public static readonly FrozenDictionary<string, (int Right, int Flagged)> LabelCounts =
+        Rows("label-confidence.tsv").ToFrozenDictionary(
+            r => r[0], r => (int.Parse(r[1], CultureInfo.InvariantCulture), int.Parse(r[2], CultureInfo.InvariantCulture)), StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> BeForms =
         new[] { "be", "is", "are", "was", "were", "been", "being", "am" }.ToFrozenSet(StringComparer.Ordinal);

@@ -47,14 +47,15 @@ internal static partial class DifferenceFinder
             detector.Detect(group);
         }
 
+        var differences = group.Differences.ConvertAll(LabelConfidence.Rated);
         if ((a, b) == (0, 1))
         {
-            return (group.Differences, group.SameValues);
+            return (differences, group.SameValues);
         }
 
         // The sides' differences as the sources' (three or more sources are compared pair by pair).
         int Of(int side) => side == 0 ? a : b;
-        return ([.. group.Differences.Select(d => d with { Source = Of(d.Source), OtherSource = d.OtherSource is { } o ? Of(o) : null, StatedAsFactBy = d.StatedAsFactBy is { } f ? Of(f) : null })], group.SameValues);
+        return ([.. differences.Select(d => d with { Source = Of(d.Source), OtherSource = d.OtherSource is { } o ? Of(o) : null, StatedAsFactBy = d.StatedAsFactBy is { } f ? Of(f) : null })], group.SameValues);
     }
 }
 

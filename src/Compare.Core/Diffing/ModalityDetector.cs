@@ -7,6 +7,9 @@ using Group = DifferenceFinder.Group;
 /// <summary>Finds modality: how strongly a source presents it as bound to happen or required.</summary>
 internal sealed class ModalityDetector : IDifferenceDetector
 {
+    /// <summary>What a side without a modal shows in its place ("A: —; B: could").</summary>
+    internal const string Absent = "—";
+
     public void Detect(Group group) => Modality(group);
 
     private static void Modality(Group group)
@@ -64,7 +67,7 @@ internal sealed class ModalityDetector : IDifferenceDetector
             }
         }
 
-        var texts = only.Select(o => o.Count == 0 ? "—" : string.Join(", ", o.Select(m => m.Item.Text))).ToArray();
+        var texts = only.Select(o => o.Count == 0 ? Absent : string.Join(", ", o.Select(m => m.Item.Text))).ToArray();
         var strength = only.All(o => o.Count > 0) ? $" ({Strength(only[0][0].Item)} → {Strength(only[1][0].Item)})" : string.Empty;
         var source = only[1].Count > 0 ? 1 : 0;
         group.Differences.Add(new Difference(

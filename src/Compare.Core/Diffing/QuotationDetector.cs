@@ -52,7 +52,10 @@ internal sealed class QuotationDetector : IDifferenceDetector
                             DifferenceKind.Quotation,
                             s,
                             quote.Text,
-                            $"{group.Label(s)} quotes {retold.Speaker} directly: {quote.Text}; {group.Label(o)} tells it in its own words: {retold.Frame}"));
+                            $"{group.Label(s)} quotes {retold.Speaker} directly: {quote.Text}; {group.Label(o)} tells it in its own words: {retold.Frame}")
+                        {
+                            Quotation = QuotationChange.Remark,
+                        });
                     }
 
                     continue;
@@ -65,7 +68,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
 
                 var detail = $"{group.Label(s)} puts {quote.Text} in quotation marks; {group.Label(o)} writes {string.Join(", ", unquoted)} without them";
                 group.Explain(s, statement, quote.Start, quote.End);
-                group.Differences.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail));
+                group.Differences.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail) { Quotation = QuotationChange.Phrase });
             }
         }
     }

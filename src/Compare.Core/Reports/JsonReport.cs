@@ -143,6 +143,12 @@ internal static class JsonReport
                 json.WriteEndArray();
             }
 
+            if (group.Uncertain.Count > 0)
+            {
+                // Labels below the confidence reports show (CompareOptions.MinConfidence).
+                WriteList(json, "uncertain", group.Uncertain);
+            }
+
             json.WriteEndObject();
             flush(false);
         }
@@ -177,24 +183,7 @@ internal static class JsonReport
     /// <summary>A group's or a comparison's differences, same values and word diff.</summary>
     private static void WriteDifferences(Utf8JsonWriter json, IReadOnlyList<Difference> differences, IReadOnlyList<SameValue> sameValues, IReadOnlyList<DiffSegment> diff)
     {
-        json.WriteStartArray("differences");
-        foreach (var difference in differences)
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", DifferenceKinds.Name(difference.Kind));
-            json.WriteNumber("source", difference.Source);
-            json.WriteString("text", difference.Text);
-            json.WriteString("detail", difference.Detail);
-            if (difference.OtherSource is { } other)
-            {
-                json.WriteNumber("otherSource", other);
-                json.WriteString("otherText", difference.OtherText);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteList(json, "differences", differences);
         json.WriteStartArray("sameValues");
         foreach (var value in sameValues)
         {
@@ -218,6 +207,34 @@ internal static class JsonReport
             json.WriteStartObject();
             json.WriteString("op", segment.Operation.ToString().ToLowerInvariant());
             json.WriteString("text", segment.Text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Labelled differences, each label with its confidence.</summary>
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<Difference> differences)
+    {
+        json.WriteStartArray(name);
+        foreach (var difference in differences)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", DifferenceKinds.Name(difference.Kind));
+            json.WriteNumber("source", difference.Source);
+            json.WriteString("text", difference.Text);
+            json.WriteString("detail", difference.Detail);
+            if (difference.OtherSource is { } other)
+            {
+                json.WriteNumber("otherSource", other);
+                json.WriteString("otherText", difference.OtherText);
+            }
+
+            if (difference.Confidence is { } confidence)
+            {
+                json.WriteNumber("confidence", confidence);
+            }
+
             json.WriteEndObject();
         }
 
