@@ -209,7 +209,7 @@ internal static class NewsEvaluation
         foreach (var (name, o) in new[] { ("build set", onlyInBuild), ("check set", onlyInCheck) })
         {
             Console.WriteLine(Invariant(
-                $"closest statements, {name}: right {o.NearRight}/{o.Near} = {Ratio(o.NearRight, o.Near)}; mutual (each the other's closest) {o.MutualRight}/{o.Mutual} = {Ratio(o.MutualRight, o.Mutual)}; aligned in a group {o.InGroupRight}/{o.InGroup} = {Ratio(o.InGroupRight, o.InGroup)}; other {o.NearRight - o.MutualRight - o.InGroupRight}/{o.Near - o.Mutual - o.InGroup}"));
+                $"likely counterparts, {name}: closest right {o.NearRight}/{o.Near} = {Ratio(o.NearRight, o.Near)}; gold statement pairs aligned {o.Pairs - o.Missed}/{o.Pairs} = {Ratio(o.Pairs - o.Missed, o.Pairs)}, aligned or shown as a likely counterpart {o.Pairs - o.Missed + o.MissedShown}/{o.Pairs} = {Ratio(o.Pairs - o.Missed + o.MissedShown, o.Pairs)}; mutual (each the other's closest) {o.MutualRight}/{o.Mutual} = {Ratio(o.MutualRight, o.Mutual)}; aligned in a group {o.InGroupRight}/{o.InGroup} = {Ratio(o.InGroupRight, o.InGroup)}; other {o.NearRight - o.MutualRight - o.InGroupRight}/{o.Near - o.Mutual - o.InGroup}"));
         }
 
         Console.WriteLine();
@@ -506,8 +506,12 @@ internal static class NewsEvaluation
 
         public int MissedShown { get; set; }
 
+        /// <summary>Gold statement pairs in all.</summary>
+        public int Pairs { get; set; }
+
         public void Add(OnlyInScore other)
         {
+            Pairs += other.Pairs;
             Unmatched += other.Unmatched;
             Alone += other.Alone;
             Mutual += other.Mutual;
@@ -546,7 +550,9 @@ internal static class NewsEvaluation
             }
         }
 
-        var near = result.NearMatches.ToDictionary(n => (n.Statement.Source, n.Statement.Index), n => n.Closest.Index);
+        // The closest (the most likely counterpart) of each statement shown with one, and every one shown.
+        var near = result.NearMatches.GroupBy(n => (n.Statement.Source, n.Statement.Index)).ToDictionary(g => g.Key, g => g.First().Closest.Index);
+        var shown = result.NearMatches.Select(n => (n.Statement.Source, n.Statement.Index, n.Closest.Index)).ToHashSet();
         foreach (var statement in result.Unmatched)
         {
             score.Unmatched++;
@@ -581,24 +587,25 @@ internal static class NewsEvaluation
         var groupOf = ReportFacts.GroupOf(result);
         foreach (var ((a, b), _) in partners.Where(p => p.Value))
         {
+            score.Pairs++;
             if (groupOf.TryGetValue((0, a), out var ga) && groupOf.TryGetValue((1, b), out var gb) && ga == gb)
             {
                 continue;
             }
 
             score.Missed++;
-            score.MissedShown += near.GetValueOrDefault((0, a), -1) == b || near.GetValueOrDefault((1, b), -1) == a ? 1 : 0;
+            score.MissedShown += shown.Contains((0, a, b)) || shown.Contains((1, b, a)) ? 1 : 0;
         }
 
         return score;
     }
 
     /// <summary>All statements of a comparison, aligned or not.</summary>
-    private static List<Statement> StatementsOf(ComparisonResult result) =>
+    internal static List<Statement> StatementsOf(ComparisonResult result) =>
         [.. result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched)];
 
     /// <summary>The first statement of a source, in document order, that holds a gold fragment.</summary>
-    private static Statement? Holding(List<Statement> statements, int source, string fragment) =>
+    internal static Statement? Holding(List<Statement> statements, int source, string fragment) =>
         statements.Where(s => s.Source == source).OrderBy(s => s.Index).FirstOrDefault(s => Normalize(s.Text).Contains(fragment, StringComparison.Ordinal));
 
     /// <summary>Where a fragment sits: "unmatched" or "in a group with" the other side's statements, for the verbose listing.</summary>

@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "ranks" => WordRanks.Run(args.Skip(1).ToArray()),
     "news" => NewsEvaluation.Run(args.Skip(1).ToArray()),
     "news-ceiling" => NewsCeiling.Run(args.Skip(1).ToArray()),
+    "counterparts" => Counterparts.Run(args.Skip(1).ToArray()),
     "fuzz" => OutletFuzzing.Run(args.Skip(1).ToArray()),
     "pr-scale" => PullRequestScale.Run(args.Skip(1).ToArray()),
     _ => Benchmarks(args),

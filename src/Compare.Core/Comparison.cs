@@ -61,20 +61,36 @@ public static class Comparison
         return offsets;
     }
 
-    /// <summary>Each unmatched statement's most similar statement of another source, when they score at least <see cref="Thresholds.NearMatch"/>.</summary>
+    /// <summary>
+    /// Each unmatched statement's likely counterparts in other sources: of its most similar statements (at least
+    /// <see cref="Thresholds.NearMatch"/>), those <see cref="CounterpartModel"/> finds likely, most likely first.
+    /// </summary>
     internal static List<NearMatch> NearMatches(List<Statement> unmatched, List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
     {
         var offsets = Offsets(statements);
         var all = vectors.SelectMany(v => v).ToArray();
-        var closest = Aligner.Closest(all, offsets, [.. unmatched.Select(s => offsets[s.Source] + s.Index)], new Thresholds(threshold).NearMatch);
+        var closest = Aligner.Closest(all, offsets, [.. unmatched.Select(s => offsets[s.Source] + s.Index)], new Thresholds(threshold).NearMatch, CounterpartModel.Shown);
         var matches = new List<NearMatch>();
         for (var i = 0; i < unmatched.Count; i++)
         {
-            var (other, score) = closest[i];
-            if (other >= 0)
+            var statement = unmatched[i];
+            var asked = all[offsets[statement.Source] + statement.Index];
+            var place = (double)statement.Index / statements[statement.Source].Length;
+            var candidates = new List<(NearMatch Match, double Confidence)>(CounterpartModel.Shown);
+            foreach (var (other, score) in closest[i])
             {
                 var source = Aligner.SourceOf(offsets, other);
-                matches.Add(new NearMatch(unmatched[i], statements[source][other - offsets[source]].Statement, Math.Round(score, 2)));
+                var index = other - offsets[source];
+                var gap = Math.Abs(place - ((double)index / statements[source].Length));
+                var confidence = CounterpartModel.Confidence(score, asked.Shared(all[other]), gap);
+                candidates.Add((new NearMatch(statement, statements[source][index].Statement, Math.Round(score, 2)) { Confidence = Math.Round(confidence, 2) }, confidence));
+            }
+
+            // The most likely when it is likely, and then a runner-up that may be it.
+            candidates.Sort((x, y) => y.Confidence.CompareTo(x.Confidence));
+            if (candidates.Count > 0 && candidates[0].Confidence >= CounterpartModel.Likely)
+            {
+                matches.AddRange(candidates.Where((c, rank) => rank == 0 || c.Confidence >= CounterpartModel.Alternative).Select(c => c.Match));
             }
         }
 

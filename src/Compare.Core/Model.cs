@@ -250,21 +250,25 @@ public sealed record ComparisonResult(
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>
-    /// The unmatched statements that resemble a statement of another source, each with the statement it
-    /// resembles most, by source then index: they may not be only in their source. An unmatched statement
-    /// not listed here has nothing like it in the other sources.
+    /// The unmatched statements that have a likely counterpart in another source, each with its likely
+    /// counterparts (at most two, most likely first), by source then index: they may not be only in their
+    /// source. An unmatched statement not listed here has no likely counterpart in the other sources.
     /// </summary>
     public IReadOnlyList<NearMatch> NearMatches { get; init; } = [];
 }
 
 /// <summary>
-/// An unmatched statement and the statement of another source it resembles most: too little to be aligned,
-/// or less than another statement that was aligned with it.
+/// An unmatched statement and a statement of another source that is likely its counterpart: too little alike
+/// to be aligned, or less than another statement that was aligned with it.
 /// </summary>
 /// <param name="Statement">The unmatched statement.</param>
-/// <param name="Closest">The most similar statement of another source (it may be aligned with others).</param>
+/// <param name="Closest">The likely counterpart in another source (it may be aligned with others).</param>
 /// <param name="Score">Their similarity, 0 to 1.</param>
-public sealed record NearMatch(Statement Statement, Statement Closest, double Score);
+public sealed record NearMatch(Statement Statement, Statement Closest, double Score)
+{
+    /// <summary>How likely the two tell the same (0 to 1, two decimals): right about that often on real news articles.</summary>
+    public double Confidence { get; init; }
+}
 
 /// <summary>How a comparison is run.</summary>
 public sealed record CompareOptions

@@ -47,11 +47,11 @@ internal static partial class Aligner
 
     /// <summary>
     /// For each statement asked about (an index into <paramref name="all"/>, the statements of every source
-    /// in order, source <c>s</c> from <c>offsets[s]</c>), the statement of another source it is most similar
-    /// to, when they score at least <paramref name="floor"/>; (-1, 0) otherwise. Found through the candidate
-    /// index, as alignment candidates are.
+    /// in order, source <c>s</c> from <c>offsets[s]</c>), the <paramref name="count"/> statements of other
+    /// sources it is most similar to, most similar first, that score at least <paramref name="floor"/>. Found
+    /// through the candidate index, as alignment candidates are.
     /// </summary>
-    public static (int Statement, double Score)[] Closest(TermVector[] all, int[] offsets, IReadOnlyList<int> asked, double floor)
+    public static (int Statement, double Score)[][] Closest(TermVector[] all, int[] offsets, IReadOnlyList<int> asked, double floor, int count)
     {
         using var postings = new Postings(all, null, null);
         var search = new CandidateSearch(all, postings, all.Length);
@@ -62,7 +62,7 @@ internal static partial class Aligner
                 var source = SourceOf(offsets, statement);
                 var found = new List<(int Right, double Score)>(CandidatesPerStatement);
                 search.Best(all[statement], floor, (offsets[source], offsets[source + 1]), found);
-                return found.Count > 0 ? found.MaxBy(f => (f.Score, -f.Right)) : (-1, 0.0);
+                return found.OrderByDescending(f => f.Score).ThenBy(f => f.Right).Take(count).ToArray();
             });
     }
 

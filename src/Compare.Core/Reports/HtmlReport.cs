@@ -103,7 +103,7 @@ internal static class HtmlReport
 
     /// <summary>A source's statements in document order: aligned ones selectable and linked to their counterparts, the rest muted (linked to the closest statement of another source when one resembles them).</summary>
     private static void Column(
-        StringBuilder html, ComparisonResult result, SourceSummary source, Dictionary<(int Source, int Index), int> groupOf, Dictionary<(int Source, int Index), NearMatch> nearMatches)
+        StringBuilder html, ComparisonResult result, SourceSummary source, Dictionary<(int Source, int Index), int> groupOf, Dictionary<(int Source, int Index), List<NearMatch>> nearMatches)
     {
         var statements = result.Alignments.SelectMany(g => g.Statements).Concat(result.Unmatched)
             .Where(s => s.Source == source.Index)
@@ -117,10 +117,10 @@ internal static class HtmlReport
             {
                 html.Append($"<p class=\"st only\" id=\"{Id(statement)}\" data-kinds=\"\" title=\"line {location}: only in {Report.Label(statement.Source)}\">");
                 html.Append(Escape(statement.Text));
-                if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
+                foreach (var match in nearMatches.GetValueOrDefault((statement.Source, statement.Index)) ?? [])
                 {
                     var closest = match.Closest;
-                    html.Append($" <a class=\"to\" href=\"#{Id(closest)}\" title=\"the closest statement of {Report.Label(closest.Source)}, similarity {Score(match.Score)}: not aligned\">≈ {Report.Label(closest.Source)} {closest.Line}:{closest.Column}</a>");
+                    html.Append($" <a class=\"to\" href=\"#{Id(closest)}\" title=\"a likely counterpart in {Report.Label(closest.Source)} ({Score(match.Confidence)}), similarity {Score(match.Score)}: not aligned\">≈ {Report.Label(closest.Source)} {closest.Line}:{closest.Column}</a>");
                 }
 
                 html.Append("</p>\n");

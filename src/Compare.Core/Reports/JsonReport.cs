@@ -159,7 +159,7 @@ internal static class JsonReport
         var nearMatches = ReportFacts.NearMatchesOf(result);
         foreach (var statement in result.Unmatched)
         {
-            WriteStatement(json, statement, nearMatches.GetValueOrDefault((statement.Source, statement.Index)));
+            WriteStatement(json, statement, nearMatches.GetValueOrDefault((statement.Source, statement.Index)) ?? []);
         }
 
         json.WriteEndArray();
@@ -241,7 +241,8 @@ internal static class JsonReport
         json.WriteEndArray();
     }
 
-    private static void WriteStatement(Utf8JsonWriter json, Statement statement, NearMatch? nearMatch = null)
+    /// <summary>A statement; an unmatched one with its likely counterparts: <c>closest</c>, and <c>alternative</c> for a second.</summary>
+    private static void WriteStatement(Utf8JsonWriter json, Statement statement, IReadOnlyList<NearMatch>? likely = null)
     {
         json.WriteStartObject();
         json.WriteNumber("source", statement.Source);
@@ -249,14 +250,16 @@ internal static class JsonReport
         json.WriteString("text", statement.Text);
         json.WriteNumber("line", statement.Line);
         json.WriteNumber("column", statement.Column);
-        if (nearMatch is not null)
+        foreach (var (match, name) in (likely ?? []).Zip(["closest", "alternative"]))
         {
-            json.WriteStartObject("closest");
-            json.WriteNumber("source", nearMatch.Closest.Source);
-            json.WriteNumber("index", nearMatch.Closest.Index);
-            json.WriteNumber("score", nearMatch.Score);
+            json.WriteStartObject(name);
+            json.WriteNumber("source", match.Closest.Source);
+            json.WriteNumber("index", match.Closest.Index);
+            json.WriteNumber("score", match.Score);
+            json.WriteNumber("confidence", match.Confidence);
             json.WriteEndObject();
         }
+
         json.WriteEndObject();
     }
 }

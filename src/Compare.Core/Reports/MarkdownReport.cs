@@ -164,14 +164,14 @@ internal static class MarkdownReport
                 continue;
             }
 
-            // A statement like one of another source, too little to align, shows it: it may not be only here.
+            // A statement with a likely counterpart in another source, too little alike to align, shows it: it may not be only here.
             var items = new List<string>(only.Count);
             foreach (var statement in only)
             {
                 var item = $"- {Code(Location(result, statement))} {Escape(statement.Text)}\n";
-                if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
+                foreach (var (match, rank) in (nearMatches.GetValueOrDefault((statement.Source, statement.Index)) ?? []).Select((m, r) => (m, r)))
                 {
-                    item += $"  - {Closest(match, Code(Location(result, match.Closest)), groupOf)} {Escape(match.Closest.Text)}\n";
+                    item += $"  - {Closest(match, Code(Location(result, match.Closest)), groupOf, first: rank == 0)} {Escape(match.Closest.Text)}\n";
                 }
 
                 items.Add(item);

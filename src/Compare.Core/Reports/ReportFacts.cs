@@ -9,22 +9,22 @@ internal static class ReportFacts
     public static int OnlyIn(ComparisonResult result, int source) =>
         result.Unmatched.Count(s => s.Source == source);
 
-    /// <summary>The near match of each unmatched statement that has one, by source and index.</summary>
-    public static Dictionary<(int Source, int Index), NearMatch> NearMatchesOf(ComparisonResult result) =>
-        result.NearMatches.ToDictionary(n => (n.Statement.Source, n.Statement.Index));
+    /// <summary>The likely counterparts of each unmatched statement that has one, most likely first, by source and index.</summary>
+    public static Dictionary<(int Source, int Index), List<NearMatch>> NearMatchesOf(ComparisonResult result) =>
+        result.NearMatches.GroupBy(n => (n.Statement.Source, n.Statement.Index)).ToDictionary(g => g.Key, g => g.ToList());
 
     /// <summary>
-    /// The heading of a source's "only in" list: "Only in A (18 statements, 15 resembling one in B)". Those
-    /// resemble a statement of another source too little to be aligned, and each is shown with it.
+    /// The heading of a source's "only in" list: "Only in A (18 statements, 5 with a likely counterpart in B)".
+    /// Those may tell what another source tells too differently to be aligned, and each is shown with it.
     /// </summary>
-    public static string OnlyInHeading(ComparisonResult result, int source, IReadOnlyList<Statement> only, Dictionary<(int Source, int Index), NearMatch> nearMatches)
+    public static string OnlyInHeading(ComparisonResult result, int source, IReadOnlyList<Statement> only, Dictionary<(int Source, int Index), List<NearMatch>> nearMatches)
     {
-        var resembling = only.Count(s => nearMatches.ContainsKey((s.Source, s.Index)));
+        var likely = only.Count(s => nearMatches.ContainsKey((s.Source, s.Index)));
         var elsewhere = result.Sources.Count == 2 ? Report.Label(1 - source) : "another source";
-        var count = resembling == 0 ? string.Empty
-            : resembling < only.Count ? $", {resembling} resembling one in {elsewhere}"
-            : only.Count == 1 ? $", resembling one in {elsewhere}"
-            : $", all resembling one in {elsewhere}";
+        var count = likely == 0 ? string.Empty
+            : likely < only.Count ? $", {likely} with a likely counterpart in {elsewhere}"
+            : only.Count == 1 ? $", with a likely counterpart in {elsewhere}"
+            : $", all with a likely counterpart in {elsewhere}";
         return $"Only in {Report.Label(source)} ({Plural(only.Count, "statement", "statements")}{count})";
     }
 
@@ -44,12 +44,17 @@ internal static class ReportFacts
     }
 
     /// <summary>
-    /// The line under an unmatched statement that names the statement of another source it resembles most:
-    /// "closest in B (0.15): fox.txt:3:1", and the group that statement is aligned in, if any ("in group 4").
+    /// The line under an unmatched statement that names a likely counterpart in another source, "likely in B (55%;
+    /// similarity 0.24): fox.txt:3:1", or the runner-up after it, "or in B (23%; similarity 0.21): …", and the
+    /// group that statement is aligned in, if any ("in group 4").
     /// </summary>
-    public static string Closest(NearMatch match, string location, Dictionary<(int Source, int Index), int> groupOf) =>
-        $"closest in {Report.Label(match.Closest.Source)} ({Score(match.Score)}): {location}"
+    public static string Closest(NearMatch match, string location, Dictionary<(int Source, int Index), int> groupOf, bool first = true) =>
+        $"{(first ? "likely" : "or")} in {Report.Label(match.Closest.Source)} ({Percent(match.Confidence)}; similarity {Score(match.Score)}): {location}"
         + (groupOf.TryGetValue((match.Closest.Source, match.Closest.Index), out var group) ? $" (in group {group + 1})" : string.Empty);
+
+    /// <summary>A probability as a whole percentage ("55%").</summary>
+    private static string Percent(double probability) =>
+        $"{Math.Round(100 * probability, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
 
     /// <summary>The share of a source's words (outside boilerplate) in aligned statements, as a whole percentage ("31%").</summary>
     public static string Coverage(ComparisonResult result, int source)

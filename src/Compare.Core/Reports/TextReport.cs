@@ -99,9 +99,9 @@ internal static class TextReport
                 foreach (var statement in only)
                 {
                     text.Append($"  {Location(result, statement)}  {Clean(statement.Text)}\n");
-                    if (nearMatches.TryGetValue((statement.Source, statement.Index), out var match))
+                    foreach (var (match, rank) in (nearMatches.GetValueOrDefault((statement.Source, statement.Index)) ?? []).Select((m, r) => (m, r)))
                     {
-                        text.Append($"      {Closest(match, Location(result, match.Closest), groupOf)}  {Clean(match.Closest.Text)}\n");
+                        text.Append($"      {Closest(match, Location(result, match.Closest), groupOf, first: rank == 0)}  {Clean(match.Closest.Text)}\n");
                     }
                 }
             }
