@@ -116,6 +116,9 @@ public sealed record Difference(
     /// <summary>The separate words <see cref="Text"/> holds, each a cue of its own (the hedges "presumed" and "alleged").</summary>
     public IReadOnlyList<string> Cues { get; init; } = [];
 
+    /// <summary>The words of the statements this difference tells of, as character spans (none for wording, additions and omissions).</summary>
+    public IReadOnlyList<TextSpan> Spans { get; init; } = [];
+
     /// <summary>For a quotation: whether one side puts a phrase in quotation marks or quotes a remark the other retells.</summary>
     public QuotationChange Quotation { get; init; }
 
@@ -126,6 +129,13 @@ public sealed record Difference(
     /// </summary>
     public double? Confidence { get; init; }
 }
+
+/// <summary>Characters of a statement.</summary>
+/// <param name="Source">The statement's source.</param>
+/// <param name="Index">The statement's index in its source.</param>
+/// <param name="Start">The offset of the first character in the statement text.</param>
+/// <param name="Length">How many characters.</param>
+public readonly record struct TextSpan(int Source, int Index, int Start, int Length);
 
 /// <summary>What a quotation difference is.</summary>
 public enum QuotationChange

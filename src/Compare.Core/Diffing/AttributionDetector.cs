@@ -100,7 +100,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                 }
 
                 group.Explain(s, statement, frame.Start, frame.End);
-                group.Differences.Add(new Difference(DifferenceKind.Attribution, s, frame.Text, detail)
+                group.Add(new Difference(DifferenceKind.Attribution, s, frame.Text, detail)
                 {
                     Attribution = change,
                     StatedAsFactBy = change == AttributionChange.StatedAsFact ? o : null,

@@ -32,7 +32,7 @@ internal sealed class HedgeDetector : IDifferenceDetector
                 group.Explain(s, statement, cue.Start, cue.End);
             }
 
-            group.Differences.Add(new Difference(
+            group.Add(new Difference(
                 DifferenceKind.Hedge,
                 s,
                 words,

@@ -70,7 +70,7 @@ internal sealed class ModalityDetector : IDifferenceDetector
         var texts = only.Select(o => o.Count == 0 ? Absent : string.Join(", ", o.Select(m => m.Item.Text))).ToArray();
         var strength = only.All(o => o.Count > 0) ? $" ({Strength(only[0][0].Item)} → {Strength(only[1][0].Item)})" : string.Empty;
         var source = only[1].Count > 0 ? 1 : 0;
-        group.Differences.Add(new Difference(
+        group.Add(new Difference(
             DifferenceKind.Modality,
             source,
             texts[source],

@@ -50,7 +50,7 @@ internal sealed class NamingDetector : IDifferenceDetector
 
             var texts = variants.Select(v => string.Join(", ", v.Select(n => n.Item.Text).Distinct(StringComparer.Ordinal))).ToArray();
             var why = fromTable ? $"both name {entity}" : "the same head word";
-            group.Differences.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]} ({why})", 0, texts[0]));
+            group.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]} ({why})", 0, texts[0]));
         }
 
         SpelledAlike(group, names);
@@ -83,7 +83,7 @@ internal sealed class NamingDetector : IDifferenceDetector
 
             group.Explain(0, left.Statement, left.Item.Start, left.Item.End);
             group.Explain(1, right.Statement, right.Item.Start, right.Item.End);
-            group.Differences.Add(new Difference(
+            group.Add(new Difference(
                 DifferenceKind.Naming, 1, right.Item.Text, $"{group.Label(0)}: {left.Item.Text}; {group.Label(1)}: {right.Item.Text} (spelled alike)", 0, left.Item.Text));
             own[1].Remove(right);
         }

@@ -194,7 +194,21 @@ internal static partial class DifferenceFinder
 
         /// <summary>A value conflict: A's words <paramref name="a"/> against B's <paramref name="b"/>.</summary>
         public void Conflict(DifferenceKind kind, string a, string b) =>
-            Differences.Add(new Difference(kind, 1, b, $"{Label(0)}: {a}; {Label(1)}: {b} — conflict", 0, a));
+            Add(new Difference(kind, 1, b, $"{Label(0)}: {a}; {Label(1)}: {b} — conflict", 0, a));
+
+        /// <summary>A difference, with the words explained since the last one (<see cref="Explain"/>) as its spans.</summary>
+        public void Add(Difference difference)
+        {
+            Differences.Add(difference with { Spans = [.. _pending] });
+            _pending.Clear();
+        }
+
+        /// <summary>A value both sides give alike: the words explained for it are no difference's spans.</summary>
+        public void AddSame(SameValue value)
+        {
+            SameValues.Add(value);
+            _pending.Clear();
+        }
 
         /// <summary>How long a term must be to count as related to a longer term it begins ("cease" / "ceasefire").</summary>
         private const int RelatedPrefix = 4;
@@ -207,6 +221,9 @@ internal static partial class DifferenceFinder
 
         private readonly List<(int Statement, int Start, int End)>[] _explained = [[], []];
 
+        /// <summary>The words explained since the last difference or same value was added, as spans of their statements.</summary>
+        private readonly List<TextSpan> _pending = [];
+
         public Side[] Sides { get; } = sides;
 
         public IReadOnlyList<DiffRun> Runs { get; } = runs;
@@ -218,7 +235,13 @@ internal static partial class DifferenceFinder
         /// <summary>The cues one selector picks on each side (<see cref="Side.Items"/>), A's then B's.</summary>
         public (int Statement, T Item)[][] Items<T>(Func<Framing, IReadOnlyList<T>> select) => [Sides[0].Items(select), Sides[1].Items(select)];
 
-        public void Explain(int side, int statement, int start, int end) => _explained[side].Add((statement, start, end));
+        /// <summary>Marks words of a side's statement as told by the difference about to be added: wording does not report them again.</summary>
+        public void Explain(int side, int statement, int start, int end)
+        {
+            _explained[side].Add((statement, start, end));
+            var explained = Sides[side].Statements[statement].Statement;
+            _pending.Add(new TextSpan(explained.Source, explained.Index, start, end - start));
+        }
 
         public bool AnyExplained(int side, ArraySegment<DiffToken> tokens)
         {

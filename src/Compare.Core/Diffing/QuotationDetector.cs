@@ -48,7 +48,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
                     if (Paraphrased(group, s, statement, quote, words) is { } retold)
                     {
                         group.Explain(s, statement, quote.Start, quote.End);
-                        group.Differences.Add(new Difference(
+                        group.Add(new Difference(
                             DifferenceKind.Quotation,
                             s,
                             quote.Text,
@@ -68,7 +68,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
 
                 var detail = $"{group.Label(s)} puts {quote.Text} in quotation marks; {group.Label(o)} writes {string.Join(", ", unquoted)} without them";
                 group.Explain(s, statement, quote.Start, quote.End);
-                group.Differences.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail) { Quotation = QuotationChange.Phrase });
+                group.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail) { Quotation = QuotationChange.Phrase });
             }
         }
     }

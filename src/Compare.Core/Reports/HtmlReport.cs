@@ -226,16 +226,13 @@ internal static class HtmlReport
             Array.Fill(changed, true, span.Start, Math.Min(span.Length, text.Length - span.Start));
         }
 
+        // The words each label tells of, by the spans the comparison found them at.
         var kinds = new DifferenceKind?[text.Length];
         foreach (var difference in group.Differences.Where(d => DifferenceKinds.Importance(d.Kind) < 4).OrderByDescending(d => DifferenceKinds.Importance(d.Kind)))
         {
-            var words = difference.Source == statement.Source ? difference.Text : difference.OtherSource == statement.Source ? difference.OtherText : null;
-            foreach (var piece in Pieces(words))
+            foreach (var span in difference.Spans.Where(s => s.Source == statement.Source && s.Index == statement.Index && s.Start >= 0 && s.Start < text.Length))
             {
-                if (FindWhole(text, piece, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
-                {
-                    Array.Fill(kinds, difference.Kind, at, piece.Length);
-                }
+                Array.Fill(kinds, difference.Kind, span.Start, Math.Min(span.Length, text.Length - span.Start));
             }
         }
 
@@ -253,12 +250,6 @@ internal static class HtmlReport
             start = i;
         }
     }
-
-    /// <summary>The separate phrases a difference names ("presumed, alleged"; "are supposed to, would"), without its dashes and ellipses.</summary>
-    private static IEnumerable<string> Pieces(string? words) =>
-        (words ?? string.Empty)
-            .Split([", ", "; ", " … ", "…"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(p => p.Length > 1 && p != "—");
 
     private static string Id(Statement statement) => Report.Label(statement.Source).ToLowerInvariant() + statement.Index.ToString(CultureInfo.InvariantCulture);
 

@@ -141,7 +141,7 @@ internal static class ReportFacts
     private static bool Writes(string text, string value) => FindWhole(text, value, StringComparison.Ordinal) >= 0;
 
     /// <summary>The first occurrence of a phrase as whole words ("140" is not in "1400"); -1 if none.</summary>
-    public static int FindWhole(string text, string phrase, StringComparison comparison)
+    private static int FindWhole(string text, string phrase, StringComparison comparison)
     {
         for (var at = text.IndexOf(phrase, comparison); at >= 0; at = text.IndexOf(phrase, at + 1, comparison))
         {
