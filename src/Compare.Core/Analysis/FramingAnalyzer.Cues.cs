@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Compare.Core.Analysis;
 
 /// <summary>The cues besides frames: hedges, modals, quotes and names, matched against the lexicons' phrases.</summary>
@@ -30,11 +32,7 @@ internal static partial class FramingAnalyzer
         };
 
     /// <summary>Nouns whose "is to" names what they are, not what must happen.</summary>
-    private static readonly HashSet<string> PurposeNouns = new(StringComparer.Ordinal)
-    {
-        "decision", "goal", "aim", "plan", "idea", "intention", "task", "job", "purpose", "objective", "mission", "priority",
-        "answer", "solution", "way", "step", "thing", "option", "choice", "hope", "point", "strategy", "approach", "challenge",
-    };
+    private static readonly FrozenSet<string> PurposeNouns = Lexicon.List("purpose-nouns.tsv");
 
     private static List<Cue> Matches(
         List<Token> tokens,

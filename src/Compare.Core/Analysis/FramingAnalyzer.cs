@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Compare.Core.Analysis;
 
 /// <summary>
@@ -326,11 +328,7 @@ internal static partial class FramingAnalyzer
     }
 
     /// <summary>Verb forms that go on into a report of their subject's with "to".</summary>
-    private static readonly HashSet<string> Catenatives = new(StringComparer.Ordinal)
-    {
-        "continue", "continues", "continued", "continuing", "came", "come", "comes", "coming", "went", "go", "goes", "going",
-        "began", "begin", "begins", "begun", "proceeded", "moved", "rushed", "hastened", "appeared", "seemed", "sought", "tried",
-    };
+    private static readonly FrozenSet<string> Catenatives = Lexicon.List("catenatives.tsv");
 
     /// <summary>
     /// The last word of the name before an aside closed by the comma at <paramref name="comma"/> ("Mr. Vega,
@@ -414,10 +412,7 @@ internal static partial class FramingAnalyzer
     }
 
     /// <summary>Reporting verbs whose bare form is a noun too ("the claim", "a report").</summary>
-    private static readonly HashSet<string> NounLemmas = new(StringComparer.Ordinal)
-    {
-        "claim", "report", "dispute", "comment", "estimate", "quote", "hint", "boast", "note", "reply", "remark", "state", "tweet",
-    };
+    private static readonly FrozenSet<string> NounLemmas = Lexicon.List("verb-nouns.tsv");
 
     private static Frame MakeFrame(
         AnalyzedStatement statement, bool[] used, int from, int to, int speakerFrom, int speakerTo, int verbFrom, int verbTo, string lemma, Stance stance, Scope scope)
@@ -482,9 +477,7 @@ internal static partial class FramingAnalyzer
     }
 
     /// <summary>Words after a reporting verb that begin a circumstance, not what was said ("said in a statement", "said on Friday").</summary>
-    private static readonly HashSet<string> ClauseEnders = new(StringComparer.Ordinal)
-    {
-        "in", "on", "at", "during", "after", "before", "from", "while", "when", "as", "last", "this", "earlier", "later", "to", "with",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-    };
+    private static readonly FrozenSet<string> ClauseEnders = Lexicon.Weekdays.Concat(
+        ["in", "on", "at", "during", "after", "before", "from", "while", "when", "as", "last", "this", "earlier", "later", "to", "with", "yesterday", "today"])
+        .ToFrozenSet(StringComparer.Ordinal);
 }

@@ -84,6 +84,13 @@ internal static class Lexicon
         Rows("label-confidence.tsv").ToFrozenDictionary(
             r => r[0], r => (int.Parse(r[1], CultureInfo.InvariantCulture), int.Parse(r[2], CultureInfo.InvariantCulture)), StringComparer.Ordinal);
 
+    /// <summary>The words of a one-column list in <c>Lexicons/</c> (its first column), in file order.</summary>
+    public static FrozenSet<string> List(string file, StringComparer? comparer = null) =>
+        Rows(file).Select(r => r[0]).ToFrozenSet(comparer ?? StringComparer.Ordinal);
+
+    /// <summary>The rows of a two-column list in <c>Lexicons/</c>: word and value.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Pairs(string file) => Rows(file).Select(r => KeyValuePair.Create(r[0], r[1]));
+
     public static readonly FrozenSet<string> BeForms =
         new[] { "be", "is", "are", "was", "were", "been", "being", "am" }.ToFrozenSet(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
@@ -121,10 +122,8 @@ internal sealed class AttributionDetector : IDifferenceDetector
         || NamingDetector.NameWords(a.Person).Words.Intersect(NamingDetector.NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
 
     /// <summary>Words for one kind of speaker, by stem: a member of someone's staff, a lawyer.</summary>
-    private static readonly Dictionary<string, int> SpeakerWords = new(
-        ((string[][])[["aide", "staffer", "employee", "assistant"], ["lawyer", "attorney", "counsel"]])
-            .SelectMany((words, kind) => words.Select(w => KeyValuePair.Create(Stemmer.Stem(w), kind))),
-        StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, string> SpeakerWords =
+        Lexicon.Pairs("speaker-kinds.tsv").ToFrozenDictionary(p => Stemmer.Stem(p.Key), p => p.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a named speaker and a described one may be one person: the description is a title or a word
@@ -173,18 +172,13 @@ internal sealed class AttributionDetector : IDifferenceDetector
     }
 
     /// <summary>The stems of words for documents.</summary>
-    private static readonly HashSet<string> Documents = new(
-        ((string[])["statement", "release", "indictment", "report", "document", "paper", "filing", "complaint", "bill", "terms", "site", "website", "letter", "record", "memo", "transcript", "affidavit", "lawsuit", "ruling", "order", "tweet", "post"]).Select(Stemmer.Stem),
-        StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Documents = Lexicon.List("document-nouns.tsv").Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A title or another word for one person ("the governor", "the lawmaker").</summary>
     private static bool IsOnePersonWord(string word) => Lexicon.IsTitle(word) || PersonWords.Contains(word);
 
     /// <summary>Words that describe one person where a title does not ("the lawmaker said").</summary>
-    private static readonly HashSet<string> PersonWords = new(StringComparer.Ordinal)
-    {
-        "lawmaker", "legislator", "politician", "candidate", "nominee", "lawyer", "official", "man", "woman", "activist", "businessman", "billionaire",
-    };
+    private static readonly FrozenSet<string> PersonWords = Lexicon.List("person-nouns.tsv");
 
     /// <summary>Whether a side's statements hold every word of a frame's speaker's name.</summary>
     private static bool Names(Side side, Frame frame)
@@ -295,9 +289,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
     private const int ReportNounReach = 6;
 
     /// <summary>Nouns of an inquiry: what stands after "into" or "of" is being looked into, not stated as fact ("the federal investigation into his use of campaign money").</summary>
-    private static readonly HashSet<string> InquiryNouns = new(
-        ["investigation", "investigations", "inquiry", "inquiries", "probe", "probes", "review", "reviews", "audit", "audits"],
-        StringComparer.Ordinal);
+    private static readonly FrozenSet<string> InquiryNouns = Lexicon.List("inquiry-nouns.tsv");
 
     private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Who;
 

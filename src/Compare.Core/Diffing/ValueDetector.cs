@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Compare.Core.Analysis;
@@ -227,9 +228,7 @@ internal sealed partial class ValueDetector : IDifferenceDetector
     private const int ShortTokens = 16;
 
     /// <summary>Units of weight, length, area and volume (as index terms: stems): a figure in one measures something else than a count of things.</summary>
-    private static readonly HashSet<string> MeasureUnits = new(
-        ((string[])["kilogram", "kg", "gram", "tonne", "ton", "metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "acre", "hectare", "litre", "liter", "gallon", "barrel"]).Select(Stemmer.Stem),
-        StringComparer.Ordinal);
+    private static readonly FrozenSet<string> MeasureUnits = Lexicon.List("measure-units.tsv").Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>How many times larger one value may be than the other and still be a figure for the same thing.</summary>
     private const decimal MeasureFactor = 10;

@@ -286,7 +286,7 @@ internal static class WordDiff
     }
 
     /// <summary>The negations a heading keeps before a phrase.</summary>
-    private static readonly string[] Negations = ["no", "not", "never", "n't", "none", "nor", "neither", "without", "nobody", "nothing"];
+    private static readonly string[] Negations = [.. Lexicon.List("negations.tsv")];
 
     /// <summary>A run's tokens cut at punctuation that ends a phrase (a comma inside a number or date does not: "September 21, 2023").</summary>
     private static IEnumerable<ArraySegment<DiffToken>> Phrases(ArraySegment<DiffToken> tokens)

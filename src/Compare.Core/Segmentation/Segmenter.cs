@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Compare.Core.Analysis;
 using Compare.Core.Reading;
 
 namespace Compare.Core.Segmentation;
@@ -11,28 +12,13 @@ namespace Compare.Core.Segmentation;
 internal static class Segmenter
 {
     /// <summary>Abbreviations that are followed by a name or number, never by a new sentence.</summary>
-    private static readonly FrozenSet<string> Titles = new[]
-    {
-        "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr",
-        "gov", "sen", "rep", "rev", "hon", "pres", "amb", "supt", "insp", "mt", "ft", "jr", "sr", "messrs",
-        "vs", "v", "cf", "approx", "fig", "figs", "vol", "art", "sec", "ch", "para", "pp", "ed", "eds",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "ave", "blvd", "rd",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> Titles = Lexicon.List("abbreviations.tsv", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Abbreviations that only precede a number ("No. 5", "Nos. 3 and 4").</summary>
-    private static readonly FrozenSet<string> NumberTitles = new[] { "no", "nos", "nr", "p", "op" }
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> NumberTitles = Lexicon.List("number-abbreviations.tsv", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that start sentences: after "p.m." or "U.S." they mark a boundary.</summary>
-    private static readonly FrozenSet<string> SentenceStarters = new[]
-    {
-        "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
-        "there", "in", "on", "at", "by", "for", "from", "with", "as", "after", "before", "during", "when",
-        "while", "but", "and", "or", "so", "yet", "however", "meanwhile", "according", "officials", "his",
-        "her", "their", "our", "some", "many", "most", "no", "none", "all", "both", "each", "if", "since",
-        "although", "though", "because", "later", "earlier", "then", "furthermore", "moreover", "also",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> SentenceStarters = Lexicon.List("sentence-starters.tsv", StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<Statement> Segment(ParsedDocument document, int source)
     {
