@@ -191,8 +191,15 @@ internal static partial class FramingAnalyzer
             // A speaker before the verb: "Azerbaijan claimed", "with Azerbaijan claiming", "Azerbaijan has repeatedly stated".
             var j = SkipAuxiliaries(tokens, i - 1);
 
+            // "“…,” Ann Ward, the director of the dockers' union, a group of 400, said": after a quotation the speaker
+            // is the name right after it, whatever asides follow it.
+            if (QuoteSubjectEnd(tokens, text, j) is var subject and >= 0)
+            {
+                j = subject;
+            }
+
             // "Justice Scalia, who said", "Justice Scalia who said": the speaker is the noun the relative clause follows.
-            if (j >= 1 && tokens[j].Norm == "who")
+            else if (j >= 1 && tokens[j].Norm == "who")
             {
                 j = tokens[j - 1].Norm == "," ? j - 2 : j - 1;
             }
@@ -351,6 +358,62 @@ internal static partial class FramingAnalyzer
         var name = k - 1;
         var word = IsAbbreviationDot(tokens, name) ? name - 1 : name; // "Jr.,"
         return tokens[word].Kind == TokenKind.Word && char.IsUpper(text[tokens[word].Start]) ? name : -1;
+    }
+
+    /// <summary>How many tokens a quotation's speaker and the asides after it may span before the verb.</summary>
+    private const int QuoteSubjectReach = 24;
+
+    /// <summary>How many words the name right after a quotation may have.</summary>
+    private const int QuoteSubjectWords = 5;
+
+    /// <summary>
+    /// The last token of the name that follows a closing quotation mark, when the tokens from it to
+    /// <paramref name="before"/> are words and commas only, with asides after the name ("“…,” Ann Ward, the
+    /// director of the dockers' union, a group of 400, said"), no reporting verb among them, and the name is
+    /// capitalised and at most <see cref="QuoteSubjectWords"/> words; else -1.
+    /// </summary>
+    private static int QuoteSubjectEnd(List<Token> tokens, string text, int before)
+    {
+        var commas = 0;
+        for (var k = before; k >= 0 && before - k < QuoteSubjectReach; k--)
+        {
+            var token = tokens[k];
+            if (token.Kind == TokenKind.Word)
+            {
+                if (Lexicon.ReportingVerbs.ContainsKey(token.Norm))
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            if (token.Norm == ",")
+            {
+                commas++;
+                continue;
+            }
+
+            if (IsAbbreviationDot(tokens, k))
+            {
+                continue;
+            }
+
+            if (text[token.Start] is not ('”' or '"') || commas == 0 || k + 1 > before || !char.IsUpper(text[tokens[k + 1].Start]))
+            {
+                return -1;
+            }
+
+            var end = k + 1;
+            while (end + 1 <= before && tokens[end + 1].Norm != ",")
+            {
+                end++;
+            }
+
+            return end - k <= QuoteSubjectWords ? end : -1;
+        }
+
+        return -1;
     }
 
     /// <summary>Words that begin a noun phrase, never a verb: articles, demonstratives, possessives and quantifiers.</summary>
