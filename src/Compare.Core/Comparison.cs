@@ -305,14 +305,14 @@ public static class Comparison
         {
             var term = space.Term(left.Ids[l]);
             common.Add((term, Math.Min(left.Weights[l], right.Weights[r])));
-            hasFullDate |= term.StartsWith("#d2", StringComparison.Ordinal);
+            hasFullDate |= ValueMention.IsFullDateTerm(term);
         }
 
         common.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Term, b.Term));
         var topic = new List<string>(MaxTopicTerms);
         foreach (var (term, _) in common)
         {
-            if (hasFullDate && term.StartsWith("#d--", StringComparison.Ordinal))
+            if (hasFullDate && ValueMention.IsDayTerm(term))
             {
                 continue;
             }

@@ -92,4 +92,28 @@ public sealed class ValueTests
         var result = Comparison.Compare([new SourceInput("a.txt", $"The port counted {one} vessels on Monday.\n"), new SourceInput("b.txt", $"The port counted {other} vessels on Monday.\n")]);
         Assert.Single(result.Alignments);
     }
+
+    [Theory]
+    [InlineData("The port earned $3.6 billion last year.", 3_600_000_000)]
+    [InlineData("The port earned €250,000 last year.", 250_000)]
+    [InlineData("Exports fell 4.5% last year.", 4.5)]
+    public void Reads_the_figure_of_a_number_a_percentage_or_a_sum_of_money(string text, double figure)
+    {
+        var value = Assert.Single(ValueExtractor.Extract(text), v => v.Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Money);
+
+        Assert.Equal((decimal)figure, value.Amount);
+    }
+
+    [Theory]
+    [InlineData("The treaty was signed on May 3, 1998.")]
+    [InlineData("The treaty was signed on May 3, 2023.")]
+    public void Gives_a_full_date_of_either_century_the_term_of_its_day_without_a_year(string text)
+    {
+        var date = Assert.Single(ValueExtractor.Extract(text), v => v.Kind == ValueKind.Date);
+
+        Assert.True(ValueMention.IsFullDateTerm(date.Term));
+        Assert.Equal("#d--05-03", date.DayTerm);
+        Assert.True(ValueMention.IsDayTerm(date.DayTerm!));
+        Assert.False(ValueMention.IsFullDateTerm(date.DayTerm!));
+    }
 }

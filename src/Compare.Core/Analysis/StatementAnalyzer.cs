@@ -147,10 +147,10 @@ internal static class StatementAnalyzer
                 var value = values[v];
                 tokenTerms[i] = value.Term;
                 Add(terms, value.Term, 1.2f);
-                if (value.Kind == ValueKind.Date && value.Key.Length == 10)
+                if (value.DayTerm is { } day)
                 {
                     // A full date also matches the same day written without a year.
-                    Add(terms, "#d--" + value.Key[5..], 0.5f);
+                    Add(terms, day, 0.5f);
                 }
 
                 continue;

@@ -294,11 +294,7 @@ internal sealed partial class ValueDetector : IDifferenceDetector
     private static bool IsYear(string text) =>
         text.Length == 4 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is >= 1800 and <= 2100;
 
-    private static decimal? Magnitude(ValueMention value) =>
-        value.Kind is ValueKind.Number or ValueKind.Percent or ValueKind.Money
-        && decimal.TryParse(value.Kind == ValueKind.Money ? value.Key[4..] : value.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? Math.Abs(number)
-            : null;
+    private static decimal? Magnitude(ValueMention value) => value.Amount is { } number ? Math.Abs(number) : null;
 
     private static DifferenceKind KindOf(ValueKind kind) => kind switch
     {
@@ -380,7 +376,7 @@ internal sealed partial class ValueDetector : IDifferenceDetector
 
     private static (decimal Low, decimal High) Range(ValueMention value)
     {
-        var number = decimal.Parse(value.Kind == ValueKind.Money ? value.Key[4..] : value.Key, CultureInfo.InvariantCulture);
+        var number = value.Amount ?? 0;
         var step = Math.Max(Math.Abs(number) / 1000m, 0.000001m);
         return value.Bound switch
         {
