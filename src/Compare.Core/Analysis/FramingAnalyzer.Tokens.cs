@@ -91,4 +91,60 @@ internal static partial class FramingAnalyzer
         var last = tokens[from].Norm is "the" or "a" or "an" or "his" or "her" or "their" && from + 1 < tokens.Count ? from + 1 : from;
         return last + 1 < tokens.Count && tokens[last + 1].Norm == "that" ? last + 1 : last;
     }
+
+    /// <summary>How many tokens a quotation's speaker and the asides after it may span before the verb.</summary>
+    private const int QuoteSubjectReach = 24;
+
+    /// <summary>How many words the name right after a quotation may have.</summary>
+    private const int QuoteSubjectWords = 5;
+
+    /// <summary>
+    /// The last token of the name that follows a closing quotation mark, when the tokens from it to
+    /// <paramref name="before"/> are words and commas only, with asides after the name ("“…,” Ann Ward, the
+    /// director of the dockers' union, a group of 400, said"), no reporting verb among them, and the name is
+    /// capitalised and at most <see cref="QuoteSubjectWords"/> words; else -1.
+    /// </summary>
+    private static int QuoteSubjectEnd(List<Token> tokens, string text, int before)
+    {
+        var commas = 0;
+        for (var k = before; k >= 0 && before - k < QuoteSubjectReach; k--)
+        {
+            var token = tokens[k];
+            if (token.Kind == TokenKind.Word)
+            {
+                if (Lexicon.ReportingVerbs.ContainsKey(token.Norm))
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            if (token.Norm == ",")
+            {
+                commas++;
+                continue;
+            }
+
+            if (IsAbbreviationDot(tokens, k))
+            {
+                continue;
+            }
+
+            if (text[token.Start] is not ('”' or '"') || commas == 0 || k + 1 > before || !char.IsUpper(text[tokens[k + 1].Start]))
+            {
+                return -1;
+            }
+
+            var end = k + 1;
+            while (end + 1 <= before && tokens[end + 1].Norm != ",")
+            {
+                end++;
+            }
+
+            return end - k <= QuoteSubjectWords ? end : -1;
+        }
+
+        return -1;
+    }
 }

@@ -360,62 +360,6 @@ internal static partial class FramingAnalyzer
         return tokens[word].Kind == TokenKind.Word && char.IsUpper(text[tokens[word].Start]) ? name : -1;
     }
 
-    /// <summary>How many tokens a quotation's speaker and the asides after it may span before the verb.</summary>
-    private const int QuoteSubjectReach = 24;
-
-    /// <summary>How many words the name right after a quotation may have.</summary>
-    private const int QuoteSubjectWords = 5;
-
-    /// <summary>
-    /// The last token of the name that follows a closing quotation mark, when the tokens from it to
-    /// <paramref name="before"/> are words and commas only, with asides after the name ("“…,” Ann Ward, the
-    /// director of the dockers' union, a group of 400, said"), no reporting verb among them, and the name is
-    /// capitalised and at most <see cref="QuoteSubjectWords"/> words; else -1.
-    /// </summary>
-    private static int QuoteSubjectEnd(List<Token> tokens, string text, int before)
-    {
-        var commas = 0;
-        for (var k = before; k >= 0 && before - k < QuoteSubjectReach; k--)
-        {
-            var token = tokens[k];
-            if (token.Kind == TokenKind.Word)
-            {
-                if (Lexicon.ReportingVerbs.ContainsKey(token.Norm))
-                {
-                    return -1;
-                }
-
-                continue;
-            }
-
-            if (token.Norm == ",")
-            {
-                commas++;
-                continue;
-            }
-
-            if (IsAbbreviationDot(tokens, k))
-            {
-                continue;
-            }
-
-            if (text[token.Start] is not ('”' or '"') || commas == 0 || k + 1 > before || !char.IsUpper(text[tokens[k + 1].Start]))
-            {
-                return -1;
-            }
-
-            var end = k + 1;
-            while (end + 1 <= before && tokens[end + 1].Norm != ",")
-            {
-                end++;
-            }
-
-            return end - k <= QuoteSubjectWords ? end : -1;
-        }
-
-        return -1;
-    }
-
     /// <summary>Words that begin a noun phrase, never a verb: articles, demonstratives, possessives and quantifiers.</summary>
     private static readonly HashSet<string> NounPhraseStarts = new(StringComparer.Ordinal)
     {
