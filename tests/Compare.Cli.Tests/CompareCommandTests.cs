@@ -470,12 +470,12 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
-    public void Shows_labels_of_every_confidence_with_min_confidence_zero()
+    public void Shows_only_labels_of_the_confidence_asked_for_and_every_label_with_zero()
     {
         var a = Path.Combine(AppContext.BaseDirectory, "Data", "confidence", "remark-a.txt");
         var b = Path.Combine(AppContext.BaseDirectory, "Data", "confidence", "remark-b.txt");
 
-        var shown = CliRunner.Run(a, b, "--format", "text");
+        var shown = CliRunner.Run(a, b, "--format", "text", "--min-confidence", "0.85");
         var all = CliRunner.Run(a, b, "--format", "text", "--min-confidence", "0");
 
         Assert.Equal((0, 0), (shown.ExitCode, all.ExitCode));

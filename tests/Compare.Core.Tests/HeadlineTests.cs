@@ -119,4 +119,17 @@ public sealed class HeadlineTests
 
         Assert.Equal(flagged, differences.Any(d => d.Kind == DifferenceKind.Attribution));
     }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Does_not_say_a_headline_retells_a_remark_the_other_article_quotes(bool headline, bool flagged)
+    {
+        var quoted = StatementAnalyzer.Analyze(new Statement(0, 0, "“The ferry will sail again before the winter storms,” Ann Ward said.", 3, 1));
+        var told = StatementAnalyzer.Analyze(new Statement(1, 0, "Ann Ward said the ferry would run once more before winter", 1, 1) { InHeadline = headline });
+
+        var (differences, _) = DifferenceFinder.Find(WordDiff.Diff([quoted], [told]), [quoted], [told]);
+
+        Assert.Equal(flagged, differences.Any(d => d.Quotation == QuotationChange.Remark));
+    }
 }

@@ -8,17 +8,21 @@ public sealed class LabelConfidenceTests
 {
     private static readonly SourceInput[] RetoldRemark = [TestData.Read("confidence/remark-a.txt"), TestData.Read("confidence/remark-b.txt")];
 
+    /// <summary>A confidence above a retold remark's (right 7 of 9 times on the build set: 0.80).</summary>
+    private static readonly CompareOptions AboveRemarks = CompareOptions.Default with { MinConfidence = 0.85 };
+
     [Fact]
-    public void Keeps_a_label_of_a_sort_often_wrong_out_of_the_report_and_in_the_json_with_its_confidence()
+    public void Keeps_a_label_of_a_sort_below_the_confidence_asked_for_out_of_the_report_and_in_the_json_with_its_confidence()
     {
-        var result = Comparison.Compare(RetoldRemark);
+        var result = Comparison.Compare(RetoldRemark, AboveRemarks);
 
         var group = Assert.Single(result.Alignments, g => g.Statements.Any(s => s.Text.Contains("harbour wall", StringComparison.Ordinal)));
         Assert.DoesNotContain(group.Differences, d => d.Kind == DifferenceKind.Quotation);
         var remark = Assert.Single(group.Uncertain);
         Assert.Equal(QuotationChange.Remark, remark.Quotation);
-        Assert.True(remark.Confidence < CompareOptions.Default.MinConfidence);
+        Assert.True(remark.Confidence < AboveRemarks.MinConfidence);
         Assert.DoesNotContain("directly", Report.ToMarkdown(result), StringComparison.Ordinal);
+        Assert.Contains("directly", Report.ToMarkdown(Comparison.Compare(RetoldRemark)), StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(Report.ToJson(result));
         var uncertain = json.RootElement.GetProperty("alignments").EnumerateArray().Single(g => g.TryGetProperty("uncertain", out _)).GetProperty("uncertain")[0];

@@ -112,6 +112,11 @@ internal sealed class QuotationDetector : IDifferenceDetector
         var sides = group.Sides[other];
         for (var i = 0; i < sides.Statements.Count; i++)
         {
+            if (sides.Statements[i].Statement.InHeadline)
+            {
+                continue; // A headline tells every remark in its own words (headline style): no retelling of its own.
+            }
+
             var quotes = sides.Framings[i].Quotes;
             var longQuotes = quotes.Where(q => ContentWords(q.Key).Count >= MinDirectQuoteWords).ToList();
             foreach (var frame in sides.Framings[i].Frames)
