@@ -87,7 +87,9 @@ public static class Comparison
             }
 
             // The most likely when it is likely, and then a runner-up that may be it.
-            candidates.Sort((x, y) => y.Confidence.CompareTo(x.Confidence));
+            candidates.Sort((x, y) => y.Confidence != x.Confidence ? y.Confidence.CompareTo(x.Confidence)
+                : x.Match.Closest.Source != y.Match.Closest.Source ? x.Match.Closest.Source.CompareTo(y.Match.Closest.Source)
+                : x.Match.Closest.Index.CompareTo(y.Match.Closest.Index));
             if (candidates.Count > 0 && candidates[0].Confidence >= CounterpartModel.Likely)
             {
                 matches.AddRange(candidates.Where((c, rank) => rank == 0 || c.Confidence >= CounterpartModel.Alternative).Select(c => c.Match));
