@@ -56,7 +56,11 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
 /// <param name="Key">What is compared across sources (the lexicon entry, the quoted words folded, the entity).</param>
 /// <param name="Start">Offset in the statement.</param>
 /// <param name="End">Offset just past it.</param>
-internal sealed record Cue(string Text, string Key, int Start, int End);
+internal sealed record Cue(string Text, string Key, int Start, int End)
+{
+    /// <summary>For a name: whether it was found by its head word (its key is the head word) rather than in the alias table (its key is the table's label).</summary>
+    public bool ByHeadWord { get; init; }
+}
 
 /// <summary>Which words of its statement a frame reports.</summary>
 internal enum Scope

@@ -124,7 +124,7 @@ internal static partial class FramingAnalyzer
             head = head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
             if (end - first >= (i == 0 && first == 0 ? 2 : 1) && !Lexicon.CalendarWords.Contains(head))
             {
-                yield return new Cue(text[tokens[first].Start..tokens[end - 1].End], "name:" + head, tokens[first].Start, tokens[end - 1].End);
+                yield return new Cue(text[tokens[first].Start..tokens[end - 1].End], head, tokens[first].Start, tokens[end - 1].End) { ByHeadWord = true };
             }
 
             i = Math.Max(i, end);

@@ -18,11 +18,12 @@ internal sealed class NamingDetector : IDifferenceDetector
         }
 
         var named = new Lazy<HashSet<string>[]>(() => [.. names.Select(side => side.SelectMany(n => NameWords(n.Item.Text).Words).ToHashSet(StringComparer.Ordinal))]);
-        var shared = names[0].Select(n => n.Item.Key).Intersect(names[1].Select(n => n.Item.Key)).Order(StringComparer.Ordinal).ToList();
+        var shared = names[0].Select(n => Entity(n.Item)).Intersect(names[1].Select(n => Entity(n.Item)))
+            .OrderBy(e => e.ByHeadWord).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
         foreach (var entity in shared)
         {
-            var variants = names.Select(side => side.Where(n => n.Item.Key == entity).ToList()).ToArray();
-            var fromTable = !entity.StartsWith(NamePrefix, StringComparison.Ordinal);
+            var variants = names.Select(side => side.Where(n => Entity(n.Item) == entity).ToList()).ToArray();
+            var fromTable = !entity.ByHeadWord;
 
             // A form differs when no form on the other side is the same name (typography, case, titles and
             // honorifics aside, and a short form of the same name: "Trump" / "President Donald Trump") and,
@@ -49,7 +50,7 @@ internal sealed class NamingDetector : IDifferenceDetector
             }
 
             var texts = variants.Select(v => string.Join(", ", v.Select(n => n.Item.Text).Distinct(StringComparer.Ordinal))).ToArray();
-            var why = fromTable ? $"both name {entity}" : "the same head word";
+            var why = fromTable ? $"both name {entity.Key}" : "the same head word";
             group.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]} ({why})", 0, texts[0]));
         }
 
@@ -62,11 +63,11 @@ internal sealed class NamingDetector : IDifferenceDetector
     /// </summary>
     private static void SpelledAlike(Group group, (int Statement, Cue Item)[][] names)
     {
-        var keys = names.Select(side => side.Select(n => n.Item.Key).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var keys = names.Select(side => side.Select(n => Entity(n.Item)).ToHashSet()).ToArray();
 
         // The names found by head word that each side has alone, head words of five letters or more (the cheap
         // tests first: most groups have none), then those of one word.
-        var own = names.Select((side, s) => side.Where(n => n.Item.Key.Length >= NamePrefix.Length + MinSpelledAlike && n.Item.Key.StartsWith(NamePrefix, StringComparison.Ordinal) && !keys[1 - s].Contains(n.Item.Key)).ToList()).ToArray();
+        var own = names.Select((side, s) => side.Where(n => n.Item.ByHeadWord && n.Item.Key.Length >= MinSpelledAlike && !keys[1 - s].Contains(Entity(n.Item))).ToList()).ToArray();
         if (own[0].Count == 0 || own[1].Count == 0)
         {
             return;
@@ -107,10 +108,10 @@ internal sealed class NamingDetector : IDifferenceDetector
     /// <summary>The fewest letters of two names spelled alike.</summary>
     private const int MinSpelledAlike = 5;
 
-    /// <summary>How the key of a name found by its head word starts (a name of the alias table has the table's key).</summary>
-    private const string NamePrefix = "name:";
+    /// <summary>What a name stands for: an entity of the alias table (its label), or a name's head word.</summary>
+    private static (bool ByHeadWord, string Key) Entity(Cue name) => (name.ByHeadWord, name.Key);
 
-    private static string Head(Cue name) => name.Key[NamePrefix.Length..];
+    private static string Head(Cue name) => name.Key;
 
     /// <summary>
     /// Whether two different words of five letters or more are spelled alike: the same first letter, neither
