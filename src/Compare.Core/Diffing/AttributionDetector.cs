@@ -196,10 +196,11 @@ internal sealed class AttributionDetector : IDifferenceDetector
         // A surname ends a run of two name words or more ("Chuck Schumer"), or is the speaker's head word ("Beck"):
         // not a word of an organisation's name ("Treasury officials").
         var person = frame.Person;
+        var tokens = Tokenizer.Tokenize(person);
         var surnames = new List<string>();
         var run = 0;
         string? last = null;
-        foreach (var token in Tokenizer.Tokenize(person).Append(default))
+        foreach (var token in tokens.Append(default))
         {
             var name = token.Norm is { } norm && token.Kind == TokenKind.Word && char.IsUpper(person[token.Start]) && !StopWords.Contains(norm) && !Lexicon.IsTitle(norm);
             if (!name && run >= 2)
@@ -210,7 +211,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
             (run, last) = name ? (run + 1, token.Norm) : (0, null);
         }
 
-        if (frame.IsNamed && Tokenizer.Tokenize(person).LastOrDefault(t => t.Kind == TokenKind.Word) is { Norm: { } head } headToken && char.IsUpper(person[headToken.Start]))
+        if (frame.IsNamed && tokens.LastOrDefault(t => t.Kind == TokenKind.Word) is { Norm: { } head } headToken && char.IsUpper(person[headToken.Start]))
         {
             surnames.Add(head);
         }

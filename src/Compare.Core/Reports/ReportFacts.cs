@@ -52,7 +52,7 @@ internal static class ReportFacts
         $"{(first ? "likely" : "or")} in {Report.Label(match.Closest.Source)} ({Percent(match.Confidence)}; similarity {Score(match.Score)}): {location}"
         + (groupOf.TryGetValue((match.Closest.Source, match.Closest.Index), out var group) ? $" (in group {group + 1})" : string.Empty);
 
-    /// <summary>A probability as a whole percentage ("55%").</summary>
+    /// <summary>A share or a probability, 0 to 1, as a whole percentage ("55%").</summary>
     private static string Percent(double probability) =>
         $"{Math.Round(100 * probability, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
 
@@ -61,7 +61,7 @@ internal static class ReportFacts
     {
         var aligned = result.Alignments.Sum(g => g.Statements.Where(s => s.Source == source).Sum(s => Words(s.Text)));
         var total = aligned + result.Unmatched.Where(s => s.Source == source).Sum(s => Words(s.Text));
-        return total == 0 ? "–" : $"{Math.Round(100.0 * aligned / total, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
+        return total == 0 ? "–" : Percent((double)aligned / total);
     }
 
     private static int Words(string text)
