@@ -96,17 +96,23 @@ public enum DifferenceKind
 /// <param name="Kind">What kind of difference it is.</param>
 /// <param name="Source">The source whose words <paramref name="Text"/> are.</param>
 /// <param name="Text">The words from that source.</param>
-/// <param name="Detail">A plain-words explanation.</param>
+/// <param name="Facts">What was found, as data of the kind's own (reports phrase it: <see cref="Detail"/>).</param>
 /// <param name="OtherSource">For a change, the other source; otherwise null.</param>
 /// <param name="OtherText">For a change, the other source's words; otherwise null.</param>
 public sealed record Difference(
     DifferenceKind Kind,
     int Source,
     string Text,
-    string Detail,
+    DifferenceDetail Facts,
     int? OtherSource = null,
     string? OtherText = null)
 {
+    /// <summary>The two sources compared (the group's first or central source, then the other).</summary>
+    public SourcePair Between { get; init; } = new(0, 1);
+
+    /// <summary>A plain-words explanation, as every report gives it ("A states it as fact; B attributes it …").</summary>
+    public string Detail => Reports.Phrasing.Detail(this);
+
     /// <summary>For an attribution: what differs — one source states as fact what this one attributes, or the speaker, or the stance.</summary>
     public AttributionChange Attribution { get; init; }
 
@@ -187,8 +193,12 @@ public sealed record DiffSegment(DiffOperation Operation, string Text);
 /// <summary>A value both sides give, written differently ("1:00 p.m." and "13:00"), or in ranges that agree ("about 100" and "around 100").</summary>
 /// <param name="Kind">Number, date or time.</param>
 /// <param name="Texts">How each side writes it: source 0's words, then source 1's.</param>
-/// <param name="Detail">A plain-words note ("1:00 p.m. = 13:00, same").</param>
-public sealed record SameValue(DifferenceKind Kind, IReadOnlyList<string> Texts, string Detail);
+/// <param name="Basis">How the two notations agree.</param>
+public sealed record SameValue(DifferenceKind Kind, IReadOnlyList<string> Texts, SameValueBasis Basis)
+{
+    /// <summary>A plain-words note ("1:00 p.m. = 13:00, same").</summary>
+    public string Detail => Reports.Phrasing.Detail(this);
+}
 
 /// <summary>Statements of different sources that say the same thing, with their differences.</summary>
 /// <param name="Statements">The statements, ordered by source then index.</param>

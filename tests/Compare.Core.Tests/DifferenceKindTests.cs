@@ -93,6 +93,43 @@ public sealed class DifferenceKindTests
     }
 
     [Fact]
+    public void Gives_the_frames_of_an_attribution_as_data()
+    {
+        var (differences, _) = Classify(
+            "The ministry confirmed that twelve people died in the blast.",
+            "The ministry denied that twelve people died in the blast.");
+
+        var facts = Assert.IsType<AttributionDetail>(Assert.Single(differences, d => d.Kind == DifferenceKind.Attribution).Facts);
+        Assert.Equal(AttributionChange.Stance, facts.Change);
+        Assert.Equal(("The ministry", "denied", Stance.Denying), (facts.Frame.Speaker, facts.Frame.Verb, facts.Frame.Stance));
+        Assert.Equal(("The ministry", "confirmed", Stance.Confirming), (facts.Other?.Speaker, facts.Other?.Verb, facts.Other?.Stance));
+    }
+
+    [Fact]
+    public void Gives_the_modals_of_each_side_and_their_strength_as_data()
+    {
+        var (differences, _) = Classify("The ferries must stop at the harbour.", "The ferries may stop at the harbour.");
+
+        var facts = Assert.IsType<ModalityDetail>(Assert.Single(differences, d => d.Kind == DifferenceKind.Modality).Facts);
+        Assert.Equal(["must"], facts.First);
+        Assert.Equal(["may"], facts.Second);
+        Assert.Equal((ModalStrength.Strong, ModalStrength.Weak), facts.Strength);
+    }
+
+    [Fact]
+    public void Writes_a_value_both_give_alike_with_the_first_source_words_first_whichever_side_is_vague()
+    {
+        var (_, same) = Classify(
+            "The eight-month harbour inquiry ended when the board resigned.",
+            "The monthslong harbour inquiry ended when the board resigned.");
+
+        var value = Assert.Single(same);
+        Assert.Equal(SameValueBasis.Compatible, value.Basis);
+        Assert.Equal(value.Texts[0] + " ~ " + value.Texts[1] + ", compatible", value.Detail);
+        Assert.Equal("monthslong", value.Texts[1]);
+    }
+
+    [Fact]
     public void Lists_each_hedge_of_a_difference_on_its_own()
     {
         var (differences, _) = Classify(
@@ -101,6 +138,8 @@ public sealed class DifferenceKindTests
 
         var hedge = Assert.Single(differences, d => d.Kind == DifferenceKind.Hedge);
         Assert.Equal(["presumed", "alleged"], hedge.Cues);
+        Assert.Equal(["presumed", "alleged"], Assert.IsType<HedgeDetail>(hedge.Facts).Cues);
+        Assert.Equal("added in B: presumed, alleged", hedge.Detail);
     }
 
     [Fact]

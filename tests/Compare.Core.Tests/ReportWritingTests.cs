@@ -16,6 +16,30 @@ public sealed class ReportWritingTests
         Assert.True(result.Alignments[1].Statements[0].Text.Length > result.Alignments[0].Statements[0].Text.Length);
     }
 
+    [Theory]
+    [InlineData(4, "added in E: alleged")]
+    [InlineData(2, "only in C (removed in E): alleged")]
+    public void Words_a_difference_with_the_labels_of_the_two_sources_it_compares(int source, string detail)
+    {
+        var hedge = new Difference(DifferenceKind.Hedge, source, "alleged", new HedgeDetail(["alleged"])) { Between = new SourcePair(2, 4) };
+
+        Assert.Equal(detail, hedge.Detail);
+    }
+
+    [Fact]
+    public void Words_each_side_of_an_attribution_with_a_resolved_pronoun_and_its_stance()
+    {
+        var frame = new ReportingFrame("he claimed", "he", "Ruben Vardanyan", "claimed", Stance.Distancing);
+        var other = new ReportingFrame("the ministry said", "the ministry", string.Empty, "said", Stance.Neutral);
+
+        Assert.Equal(
+            "A states it as fact; B attributes it to he (Ruben Vardanyan): “he claimed” (claimed: distancing)",
+            new Difference(DifferenceKind.Attribution, 1, frame.Text, new AttributionDetail(AttributionChange.StatedAsFact, frame, null)).Detail);
+        Assert.Equal(
+            "different speakers — A: “the ministry said” (said: neutral); B: “he claimed” (Ruben Vardanyan) (claimed: distancing)",
+            new Difference(DifferenceKind.Attribution, 1, frame.Text, new AttributionDetail(AttributionChange.Speaker, frame, other)).Detail);
+    }
+
     [Fact]
     public void Opens_with_what_each_source_shares_then_conflicts_attribution_and_hedging_in_that_order()
     {

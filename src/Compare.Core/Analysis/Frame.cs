@@ -24,11 +24,8 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     /// <summary>The speaker as compared across sources: its last word (the referent's for a pronoun), lower-cased; empty when impersonal; "*" for a pronoun nobody was named before.</summary>
     public string SpeakerKey => KeyOf(Person);
 
-    /// <summary>The speaker as a reader is told it: "he (Ruben Vardanyan)" for a resolved pronoun.</summary>
-    public string Who => Referent.Length > 0 ? $"{Speaker} ({Referent})" : Speaker;
-
-    /// <summary>The frame's words as a reader is told them: "“he said” (Ruben Vardanyan)" for a resolved pronoun.</summary>
-    public string Quoted => Referent.Length > 0 ? $"“{Text}” ({Referent})" : $"“{Text}”";
+    /// <summary>The frame as a difference tells of it.</summary>
+    public ReportingFrame Reported => new(Text, Speaker, Referent, Verb, Stance);
 
     /// <summary>Whether the speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
     public bool IsNamed =>

@@ -3,22 +3,6 @@ using System.Globalization;
 
 namespace Compare.Core.Analysis;
 
-/// <summary>How a reporting verb frames what it reports.</summary>
-internal enum Stance
-{
-    /// <summary>said, stated, told, announced, added.</summary>
-    Neutral,
-
-    /// <summary>claimed, alleged, asserted, insisted, argued, portrayed.</summary>
-    Distancing,
-
-    /// <summary>confirmed, acknowledged, revealed.</summary>
-    Confirming,
-
-    /// <summary>denied, rejected.</summary>
-    Denying,
-}
-
 /// <summary>The range a qualifier gives a number: "about 100", "more than 200", "at least 5".</summary>
 internal enum Bound
 {

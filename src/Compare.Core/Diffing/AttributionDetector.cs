@@ -33,7 +33,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     continue;
                 }
 
-                string detail;
+                ReportingFrame? otherFrame = null;
                 var change = AttributionChange.StatedAsFact;
                 if (others.Length == 0 && quotesSomeone[o])
                 {
@@ -70,16 +70,13 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     continue; // "in the face of criticism that …", "the plaintiffs' theory is that …", "documents released on Friday showed": the other side does not state it as fact either.
                 }
 
-                if (others.Length == 0)
-                {
-                    detail = $"{group.Label(o)} states it as fact; {group.Label(s)} attributes it {Whom(frame)}: “{frame.Text}” ({frame.Verb}: {Word(frame.Stance)})";
-                }
-                else if (s == 0)
+                if (others.Length > 0 && s == 0)
                 {
                     // Both sides attribute it and B's frames were reported against A's already.
                     continue;
                 }
-                else
+
+                if (others.Length > 0)
                 {
                     var other = others.FirstOrDefault(g => SameSpeaker(frame, g.Item)).Item;
                     if (other is null && (MayBeOnePerson(frame, others[0].Item) || frame.Speaker.Length == 0 || others[0].Item.Speaker.Length == 0))
@@ -93,15 +90,14 @@ internal sealed class AttributionDetector : IDifferenceDetector
                         continue; // A document passes it on for someone the other side names ("the indictment said" / "prosecutors said", "the statement said" / "his lawyer confirmed").
                     }
 
-                    var what = other is null ? "different speakers" : "different stance";
                     change = other is null ? AttributionChange.Speaker : AttributionChange.Stance;
                     other ??= others[0].Item;
-                    detail = $"{what} — {group.Label(o)}: {other.Quoted} ({other.Verb}: {Word(other.Stance)}); {group.Label(s)}: {frame.Quoted} ({frame.Verb}: {Word(frame.Stance)})";
+                    otherFrame = other.Reported;
                     group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
                 }
 
                 group.Explain(s, statement, frame.Start, frame.End);
-                group.Add(new Difference(DifferenceKind.Attribution, s, frame.Text, detail)
+                group.Add(new Difference(DifferenceKind.Attribution, s, frame.Text, new AttributionDetail(change, frame.Reported, otherFrame))
                 {
                     Attribution = change,
                     StatedAsFactBy = change == AttributionChange.StatedAsFact ? o : null,
@@ -291,8 +287,4 @@ internal sealed class AttributionDetector : IDifferenceDetector
 
     /// <summary>Nouns of an inquiry: what stands after "into" or "of" is being looked into, not stated as fact ("the federal investigation into his use of campaign money").</summary>
     private static readonly FrozenSet<string> InquiryNouns = Lexicon.List("inquiry-nouns.tsv");
-
-    private static string Whom(Frame frame) => frame.Speaker.Length == 0 ? "without naming a source" : "to " + frame.Who;
-
-    private static string Word(Stance stance) => stance.ToString().ToLowerInvariant();
 }

@@ -26,7 +26,7 @@ internal sealed class HedgeDetector : IDifferenceDetector
                 continue;
             }
 
-            var words = string.Join(", ", only.Select(h => h.Item.Text));
+            var cues = only.ConvertAll(h => h.Item.Text);
             foreach (var (statement, cue) in only)
             {
                 group.Explain(s, statement, cue.Start, cue.End);
@@ -35,10 +35,10 @@ internal sealed class HedgeDetector : IDifferenceDetector
             group.Add(new Difference(
                 DifferenceKind.Hedge,
                 s,
-                words,
-                s == 1 ? $"added in {group.Label(1)}: {words}" : $"only in {group.Label(0)} (removed in {group.Label(1)}): {words}")
+                string.Join(", ", cues),
+                new HedgeDetail(cues))
             {
-                Cues = [.. only.Select(h => h.Item.Text)],
+                Cues = cues,
             });
         }
     }

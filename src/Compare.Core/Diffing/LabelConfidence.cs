@@ -28,7 +28,7 @@ internal static class LabelConfidence
             AttributionChange.Stance => "attribution/stance",
             _ => "attribution/stated-as-fact",
         },
-        DifferenceKind.Modality => difference.Text == ModalityDetector.Absent || difference.OtherText == ModalityDetector.Absent
+        DifferenceKind.Modality => difference.Facts is ModalityDetail { First.Count: 0 } or ModalityDetail { Second.Count: 0 }
             ? "modality/one-side"
             : "modality/both-sides",
         DifferenceKind.Quotation => difference.Quotation == QuotationChange.Remark ? "quotation/remark" : "quotation/phrase",

@@ -67,17 +67,18 @@ internal sealed class ModalityDetector : IDifferenceDetector
             }
         }
 
-        var texts = only.Select(o => o.Count == 0 ? Absent : string.Join(", ", o.Select(m => m.Item.Text))).ToArray();
-        var strength = only.All(o => o.Count > 0) ? $" ({Strength(only[0][0].Item)} → {Strength(only[1][0].Item)})" : string.Empty;
+        var modals = only.Select(o => o.Select(m => m.Item.Text).ToArray()).ToArray();
+        var texts = modals.Select(m => m.Length == 0 ? Absent : string.Join(", ", m)).ToArray();
+        var strength = only.All(o => o.Count > 0) ? (Strength(only[0][0].Item), Strength(only[1][0].Item)) : ((ModalStrength, ModalStrength)?)null;
         var source = only[1].Count > 0 ? 1 : 0;
         group.Add(new Difference(
             DifferenceKind.Modality,
             source,
             texts[source],
-            $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]}{strength}",
+            new ModalityDetail(modals[0], modals[1], strength),
             1 - source,
             texts[1 - source]));
     }
 
-    private static string Strength(Cue modal) => Lexicon.ModalIsStrong[modal.Key] ? "strong" : "weak";
+    private static ModalStrength Strength(Cue modal) => Lexicon.ModalIsStrong[modal.Key] ? ModalStrength.Strong : ModalStrength.Weak;
 }

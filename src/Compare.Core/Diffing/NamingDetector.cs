@@ -49,9 +49,9 @@ internal sealed class NamingDetector : IDifferenceDetector
                 }
             }
 
-            var texts = variants.Select(v => string.Join(", ", v.Select(n => n.Item.Text).Distinct(StringComparer.Ordinal))).ToArray();
-            var why = fromTable ? $"both name {entity.Key}" : "the same head word";
-            group.Add(new Difference(DifferenceKind.Naming, 1, texts[1], $"{group.Label(0)}: {texts[0]}; {group.Label(1)}: {texts[1]} ({why})", 0, texts[0]));
+            var written = variants.Select(v => v.Select(n => n.Item.Text).Distinct(StringComparer.Ordinal).ToArray()).ToArray();
+            var facts = fromTable ? new NamingDetail(written[0], written[1], NamingBasis.Entity, entity.Key) : new NamingDetail(written[0], written[1], NamingBasis.HeadWord);
+            group.Add(new Difference(DifferenceKind.Naming, 1, string.Join(", ", written[1]), facts, 0, string.Join(", ", written[0])));
         }
 
         SpelledAlike(group, names);
@@ -85,7 +85,7 @@ internal sealed class NamingDetector : IDifferenceDetector
             group.Explain(0, left.Statement, left.Item.Start, left.Item.End);
             group.Explain(1, right.Statement, right.Item.Start, right.Item.End);
             group.Add(new Difference(
-                DifferenceKind.Naming, 1, right.Item.Text, $"{group.Label(0)}: {left.Item.Text}; {group.Label(1)}: {right.Item.Text} (spelled alike)", 0, left.Item.Text));
+                DifferenceKind.Naming, 1, right.Item.Text, new NamingDetail([left.Item.Text], [right.Item.Text], NamingBasis.Spelling), 0, left.Item.Text));
             own[1].Remove(right);
         }
     }

@@ -189,17 +189,14 @@ internal static partial class DifferenceFinder
         /// <summary>The sources the two sides are (0 and 1 for a comparison of two).</summary>
         public int[] Sources { get; init; } = [0, 1];
 
-        /// <summary>How reports name a side's source ("A", "C").</summary>
-        public string Label(int side) => Report.Label(Sources[side]);
-
         /// <summary>A value conflict: A's words <paramref name="a"/> against B's <paramref name="b"/>.</summary>
         public void Conflict(DifferenceKind kind, string a, string b) =>
-            Add(new Difference(kind, 1, b, $"{Label(0)}: {a}; {Label(1)}: {b} — conflict", 0, a));
+            Add(new Difference(kind, 1, b, new WordsDetail(a, b), 0, a));
 
-        /// <summary>A difference, with the words explained since the last one (<see cref="Explain"/>) as its spans.</summary>
+        /// <summary>A difference between the pair's sources, with the words explained since the last one (<see cref="Explain"/>) as its spans.</summary>
         public void Add(Difference difference)
         {
-            Differences.Add(difference with { Spans = [.. _pending] });
+            Differences.Add(difference with { Spans = [.. _pending], Between = new SourcePair(Sources[0], Sources[1]) });
             _pending.Clear();
         }
 

@@ -48,11 +48,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
                     if (Paraphrased(group, s, statement, quote, words) is { } retold)
                     {
                         group.Explain(s, statement, quote.Start, quote.End);
-                        group.Add(new Difference(
-                            DifferenceKind.Quotation,
-                            s,
-                            quote.Text,
-                            $"{group.Label(s)} quotes {retold.Speaker} directly: {quote.Text}; {group.Label(o)} tells it in its own words: {retold.Frame}")
+                        group.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, new RemarkDetail(quote.Text, retold.Speaker, retold.Retelling))
                         {
                             Quotation = QuotationChange.Remark,
                         });
@@ -66,9 +62,8 @@ internal sealed class QuotationDetector : IDifferenceDetector
                     continue; // “marriage penalty” / the so-called marriage penalty: both keep their distance from the words.
                 }
 
-                var detail = $"{group.Label(s)} puts {quote.Text} in quotation marks; {group.Label(o)} writes {string.Join(", ", unquoted)} without them";
                 group.Explain(s, statement, quote.Start, quote.End);
-                group.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, detail) { Quotation = QuotationChange.Phrase });
+                group.Add(new Difference(DifferenceKind.Quotation, s, quote.Text, new QuotedPhraseDetail(quote.Text, unquoted)) { Quotation = QuotationChange.Phrase });
             }
         }
     }
@@ -83,7 +78,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
     /// quote (<see cref="Retells"/>), without quoting them at length. The speaker and the other side's
     /// frame; null when it is not so.
     /// </summary>
-    private static (string Speaker, string Frame)? Paraphrased(Group group, int side, int statement, Cue quote, List<string> words)
+    private static (ReportingFrame Speaker, ReportingFrame Retelling)? Paraphrased(Group group, int side, int statement, Cue quote, List<string> words)
     {
         if (words.Count < MinDirectQuoteWords)
         {
@@ -125,7 +120,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
                     && !longQuotes.Exists(q => q.Start >= frame.ScopeStart && q.End <= frame.ScopeEnd)
                     && Retells(sides.Statements[i], quotes, frame, terms))
                 {
-                    return (said.Who, frame.Quoted);
+                    return (said.Reported, frame.Reported);
                 }
             }
         }

@@ -41,8 +41,7 @@ internal sealed partial class ValueDetector : IDifferenceDetector
                 {
                     group.Explain(0, l.Statement, l.Value.QualifiedStart, l.Value.End);
                     group.Explain(1, r.Statement, r.Value.QualifiedStart, r.Value.End);
-                    var how = sameBound ? "same" : "same figure, qualified on one side";
-                    group.AddSame(new SameValue(KindOf(l.Value.Kind), [l.Text, r.Text], $"{l.Text} = {r.Text}, {how}"));
+                    group.AddSame(new SameValue(KindOf(l.Value.Kind), [l.Text, r.Text], sameBound ? SameValueBasis.Same : SameValueBasis.QualifiedOnOneSide));
                 }
             }
         }
@@ -81,7 +80,7 @@ internal sealed partial class ValueDetector : IDifferenceDetector
                 var compatible = days is { } d && group.Sides[1].Duration(r) is { } e ? SameDuration(d, e) : Compatible(l.Value, r.Value);
                 if (compatible)
                 {
-                    group.AddSame(new SameValue(KindOf(kind), [lText, rText], $"{lText} ~ {rText}, {(days is null ? "compatible" : "the same duration")}"));
+                    group.AddSame(new SameValue(KindOf(kind), [lText, rText], days is null ? SameValueBasis.Compatible : SameValueBasis.SameDuration));
                 }
                 else
                 {
@@ -108,7 +107,7 @@ internal sealed partial class ValueDetector : IDifferenceDetector
                 group.Explain(1 - s, other.Statement, other.Value.QualifiedStart, other.Value.End);
                 if (days >= low && days <= high)
                 {
-                    group.AddSame(new SameValue(DifferenceKind.Number, s == 0 ? [text, otherText] : [otherText, text], $"{text} ~ {otherText}, compatible"));
+                    group.AddSame(new SameValue(DifferenceKind.Number, s == 0 ? [text, otherText] : [otherText, text], SameValueBasis.Compatible));
                 }
                 else
                 {

@@ -26,15 +26,15 @@ internal sealed class WordingDetector : IDifferenceDetector
             var (rightText, rightCounts) = Unexplained(group, 1, run.Right, trimmed);
             if (leftCounts && rightCounts)
             {
-                group.Add(new Difference(DifferenceKind.Wording, 1, rightText, $"{group.Label(0)}: {leftText}; {group.Label(1)}: {rightText}", 0, leftText));
+                group.Add(new Difference(DifferenceKind.Wording, 1, rightText, new WordsDetail(leftText, rightText), 0, leftText));
             }
             else if (leftCounts)
             {
-                group.Add(new Difference(DifferenceKind.Omission, 0, leftText, $"only in {group.Label(0)}: {leftText}"));
+                group.Add(new Difference(DifferenceKind.Omission, 0, leftText, new WordsDetail(leftText, null)));
             }
             else if (rightCounts)
             {
-                group.Add(new Difference(DifferenceKind.Addition, 1, rightText, $"only in {group.Label(1)}: {rightText}"));
+                group.Add(new Difference(DifferenceKind.Addition, 1, rightText, new WordsDetail(null, rightText)));
             }
         }
     }
