@@ -34,7 +34,9 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     /// <summary>Whether the speaker is "he" or "she", which <see cref="Referent"/> can resolve.</summary>
     public bool IsPersonalPronoun => Speaker.Trim().ToLowerInvariant() is "he" or "she";
 
-    private static bool IsPronoun(string norm) => norm is "he" or "she" or "they" or "it" or "we" or "i";
+    private static bool IsPronoun(string norm) => Pronouns.Contains(norm);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> Pronouns = Lexicon.Grammar("pronoun");
 
     private static string KeyOf(string speaker)
     {

@@ -92,8 +92,9 @@ internal static partial class FramingAnalyzer
     }
 
     /// <summary>Adverbs that stand between a form of "to be" and the rest of a phrase without changing it ("is also expected to").</summary>
-    private static bool IsAdverbAfterBe(string word) =>
-        word is "also" or "now" or "still" or "already" or "currently" or "widely" or "originally" or "initially" or "likewise" or "further";
+    private static bool IsAdverbAfterBe(string word) => AdverbsAfterBe.Contains(word);
+
+    private static readonly FrozenSet<string> AdverbsAfterBe = Lexicon.Grammar("adverb-after-be");
 
     /// <summary>
     /// Names the alias table does not know: runs of capitalised words ("Port Director Ilse Marrow"),

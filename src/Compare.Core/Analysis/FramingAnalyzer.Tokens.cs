@@ -1,8 +1,15 @@
+using System.Collections.Frozen;
+
 namespace Compare.Core.Analysis;
 
 /// <summary>What a token is where it stands: part of a name, an abbreviation, a noun rather than a verb, after a quote.</summary>
 internal static partial class FramingAnalyzer
 {
+    private static readonly FrozenSet<string> Articles = Lexicon.Grammar("article");
+
+    /// <summary>Prepositions after a reporting verb's bare form that make it a noun ("a dispute over").</summary>
+    private static readonly FrozenSet<string> NounPrepositions = Lexicon.Grammar("noun-preposition");
+
     /// <summary>Whether a statement is written in title case, as headlines are: most of its longer words after the first capitalised.</summary>
     private static bool IsTitleCase(List<Token> tokens, string text)
     {
@@ -33,7 +40,7 @@ internal static partial class FramingAnalyzer
 
         return i + 1 == tokens.Count || tokens[i + 1].Kind == TokenKind.Punctuation
             ? !Pronouns.Contains(previous)
-            : tokens[i + 1].Norm is "over" or "of" or "between" or "from" or "against";
+            : NounPrepositions.Contains(tokens[i + 1].Norm);
     }
 
     /// <summary>The full stop of a title, an initial or a suffix in a name ("Mr.", "J.", "Jr.").</summary>
@@ -64,7 +71,7 @@ internal static partial class FramingAnalyzer
     /// </summary>
     private static int OpeningSubjectEnd(List<Token> tokens, string text, int before)
     {
-        var at = tokens.Count > 0 && tokens[0].Norm is "the" or "a" or "an" ? 1 : 0;
+        var at = tokens.Count > 0 && Articles.Contains(tokens[0].Norm) ? 1 : 0;
         var from = at;
         while (at < before && tokens[at].Kind == TokenKind.Word && char.IsUpper(text[tokens[at].Start]) && !Lexicon.BeForms.Contains(tokens[at].Norm))
         {
@@ -88,7 +95,7 @@ internal static partial class FramingAnalyzer
             return from - 1;
         }
 
-        var last = tokens[from].Norm is "the" or "a" or "an" or "his" or "her" or "their" && from + 1 < tokens.Count ? from + 1 : from;
+        var last = NounPhraseStarts.Contains(tokens[from].Norm) && from + 1 < tokens.Count ? from + 1 : from;
         return last + 1 < tokens.Count && tokens[last + 1].Norm == "that" ? last + 1 : last;
     }
 

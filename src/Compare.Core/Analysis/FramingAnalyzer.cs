@@ -9,22 +9,13 @@ namespace Compare.Core.Analysis;
 internal static partial class FramingAnalyzer
 {
     /// <summary>Words before a verb form that make it an adjective ("the claimed assets", "and alleged groups").</summary>
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    {
-        "the", "a", "an", "of", "its", "their", "his", "her", "these", "those", "this", "and", "or", "for", "from", "with", "our", "two", "three",
-    };
+    private static readonly FrozenSet<string> Determiners = Lexicon.Grammar("adjective-marker");
 
     /// <summary>Words between a speaker and the verb: "Azerbaijan has repeatedly stated".</summary>
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
-    {
-        "has", "have", "had", "also", "repeatedly", "further", "then", "later", "again", "previously", "earlier", "once", "publicly", "officially", "had", "did", "does", "do",
-    };
+    private static readonly FrozenSet<string> Auxiliaries = Lexicon.Grammar("auxiliary");
 
     /// <summary>Words that end a speaker phrase going back from the verb.</summary>
-    private static readonly HashSet<string> SpeakerStops = new(StringComparer.Ordinal)
-    {
-        "that", "which", "who", "with", "and", "but", "as", "while", "in", "on", "at", "by", "to", "for", "if", "when", "after", "before", "because", "since", "so", "than", "where", "whereas", "although", "though", "also",
-    };
+    private static readonly FrozenSet<string> SpeakerStops = Lexicon.Grammar("speaker-stop");
 
     private static readonly PhraseIndex HedgePhrases = new(Lexicon.Hedges.Select(h => (h, string.Join(' ', h))));
 
@@ -33,7 +24,10 @@ internal static partial class FramingAnalyzer
     /// <summary>Every name of every entity, keyed by the entity's label.</summary>
     private static readonly PhraseIndex AliasNames = new(Lexicon.Aliases.SelectMany(a => a.Names.Select(n => (n, a.Label))));
 
-    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "he", "she", "they", "it", "we", "i", "you" };
+    private static readonly FrozenSet<string> Pronouns = Lexicon.Grammar("pronoun");
+
+    /// <summary>Words besides "to be" between "it" and the verb of an impersonal frame ("It has widely been reported").</summary>
+    private static readonly FrozenSet<string> ImpersonalFillers = Lexicon.Grammar("impersonal-filler");
 
     public static Framing Analyze(AnalyzedStatement statement)
     {
@@ -156,7 +150,7 @@ internal static partial class FramingAnalyzer
 
             // "It was claimed that", "It has been reported that": an impersonal frame.
             var k = i - 1;
-            while (k >= 0 && (Lexicon.BeForms.Contains(tokens[k].Norm) || tokens[k].Norm is "has" or "have" or "had" or "widely" or "also"))
+            while (k >= 0 && (Lexicon.BeForms.Contains(tokens[k].Norm) || ImpersonalFillers.Contains(tokens[k].Norm)))
             {
                 k--;
             }
@@ -361,11 +355,7 @@ internal static partial class FramingAnalyzer
     }
 
     /// <summary>Words that begin a noun phrase, never a verb: articles, demonstratives, possessives and quantifiers.</summary>
-    private static readonly HashSet<string> NounPhraseStarts = new(StringComparer.Ordinal)
-    {
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-        "some", "any", "each", "every", "all", "no", "both", "several", "many", "most",
-    };
+    private static readonly FrozenSet<string> NounPhraseStarts = Lexicon.Grammar("noun-phrase-start");
 
     /// <summary>Whether the token at <paramref name="index"/> begins a noun phrase: a determiner, a number or a capitalised name.</summary>
     private static bool BeginsNounPhrase(List<Token> tokens, string text, int index) =>
@@ -484,7 +474,5 @@ internal static partial class FramingAnalyzer
     }
 
     /// <summary>Words after a reporting verb that begin a circumstance, not what was said ("said in a statement", "said on Friday").</summary>
-    private static readonly FrozenSet<string> ClauseEnders = Lexicon.Weekdays.Concat(
-        ["in", "on", "at", "during", "after", "before", "from", "while", "when", "as", "last", "this", "earlier", "later", "to", "with", "yesterday", "today"])
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ClauseEnders = Lexicon.Weekdays.Concat(Lexicon.Grammar("circumstance")).ToFrozenSet(StringComparer.Ordinal);
 }

@@ -17,6 +17,14 @@ internal enum Bound
 /// <summary>The word lists in <c>Lexicons/*.tsv</c> (embedded; each file states its provenance).</summary>
 internal static class Lexicon
 {
+    /// <summary>The classes of <c>grammar-words.tsv</c>, each with its words (first, as lists below are made from it).</summary>
+    private static readonly FrozenDictionary<string, FrozenSet<string>> GrammarWords =
+        Rows("grammar-words.tsv").GroupBy(r => r[1], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>The words of one class of <c>grammar-words.tsv</c> ("pronoun", "article", "speaker-stop", …).</summary>
+    public static FrozenSet<string> Grammar(string wordClass) => GrammarWords[wordClass];
+
     /// <summary>Every form of a reporting verb ("claimed", "claiming") with its lemma and stance.</summary>
     public static FrozenDictionary<string, (string Lemma, Stance Stance)> ReportingVerbs { get; } = LoadReportingVerbs();
 
@@ -43,13 +51,11 @@ internal static class Lexicon
     private static readonly FrozenSet<string> Titles = Rows("titles.tsv").Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The days of the week, folded.</summary>
-    public static readonly FrozenSet<string> Weekdays =
-        new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> Weekdays = Grammar("weekday");
 
     /// <summary>Days and months, folded: capitalised, but no name ("BuzzFeed's Thursday report").</summary>
     public static readonly FrozenSet<string> CalendarWords =
-        Weekdays.Concat(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
-            .ToFrozenSet(StringComparer.Ordinal);
+        Weekdays.Concat(Grammar("month")).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether a folded word is a title, office or honorific ("president", "sen", "justice").</summary>
     public static bool IsTitle(string word) => Titles.Contains(word);
@@ -75,8 +81,8 @@ internal static class Lexicon
     /// <summary>The rows of a two-column list in <c>Lexicons/</c>: word and value.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Pairs(string file) => Rows(file).Select(r => KeyValuePair.Create(r[0], r[1]));
 
-    public static readonly FrozenSet<string> BeForms =
-        new[] { "be", "is", "are", "was", "were", "been", "being", "am" }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The forms of "to be".</summary>
+    public static readonly FrozenSet<string> BeForms = Grammar("be");
 
     /// <summary>An alias word as matched: acronyms ("US", "UN") keep their case, so "us" is not the United States.</summary>
     private static string AliasKey(string name, Token token)

@@ -241,7 +241,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     : InquiryNouns.Contains(tokens[i].Norm) && i + 1 < tokens.Count && tokens[i + 1].Norm is "into" or "of"
                         ? i + 1
                     : Documents.Contains(Stemmer.Stem(tokens[i].Norm))
-                        ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "show" or "shows" or "showed" or "shown" or "reveal" or "reveals" or "revealed")
+                        ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => RevealingVerbs.Contains(t.Norm))
                         : null;
                 if (opens is { } at && at > i && tokens[at].Norm is not ("," or ";" or ".")
                     && group.SharedInScope(side, s, tokens[i].Start, tokens[at].End, tokens[at].End, statements[s].Statement.Text.Length).Inside > 0)
@@ -276,7 +276,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
     private static bool IsNameCalling(AnalyzedStatement statement, Cue quote)
     {
         var at = statement.Tokens.FindIndex(t => t.Start >= quote.Start);
-        return at > 0 && statement.Tokens.Take(at).TakeLast(NameCallingReach).Any(t => t.Norm is "called" or "calls" or "calling" or "dubbed" or "branded" or "labeled" or "labelled");
+        return at > 0 && statement.Tokens.Take(at).TakeLast(NameCallingReach).Any(t => NameCallingVerbs.Contains(t.Norm));
     }
 
     /// <summary>How many words before a quote "called" may stand for the quote to be the name it called.</summary>
@@ -287,4 +287,10 @@ internal sealed class AttributionDetector : IDifferenceDetector
 
     /// <summary>Nouns of an inquiry: what stands after "into" or "of" is being looked into, not stated as fact ("the federal investigation into his use of campaign money").</summary>
     private static readonly FrozenSet<string> InquiryNouns = Lexicon.List("inquiry-nouns.tsv");
+
+    /// <summary>Verbs by which a document tells what it holds ("documents released on Friday showed").</summary>
+    private static readonly FrozenSet<string> RevealingVerbs = Lexicon.Grammar("revealing-verb");
+
+    /// <summary>Verbs that give someone a name ("called", "dubbed"): a quote after them is the name.</summary>
+    private static readonly FrozenSet<string> NameCallingVerbs = Lexicon.Grammar("name-calling");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Compare.Core.Analysis;
@@ -316,7 +317,9 @@ internal static partial class DifferenceFinder
 
         /// <summary>An adverb between a cue and what it qualifies ("could well rule", "will also use", "will ultimately have to").</summary>
         private static bool IsAdverb(string word) =>
-            word is "well" or "also" or "then" or "still" or "soon" or "even" or "now" or "again" or "yet" || (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 4);
+            AdverbsAfterCue.Contains(word) || (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 4);
+
+        private static readonly FrozenSet<string> AdverbsAfterCue = Lexicon.Grammar("adverb-after-cue");
 
         /// <summary>Whether an offset of a statement lies inside one of its quotes.</summary>
         private bool InQuote(int side, int statement, int offset) =>
