@@ -23,7 +23,7 @@ internal static partial class FramingAnalyzer
     private static bool IsModalUse(List<Token> tokens, string text, int start, int end) =>
         tokens[start].Norm switch
         {
-            "will" or "can" => start == 0 || tokens[start - 1].Norm is not ("the" or "a" or "his" or "her" or "their" or "its" or "good"),
+            "will" or "can" => start == 0 || !ModalNounMarkers.Contains(tokens[start - 1].Norm),
             "may" => (end >= tokens.Count || tokens[end].Kind != TokenKind.Number) && (start == 0 || !char.IsUpper(text[tokens[start].Start])),
             _ when end - start == 2 && tokens[start + 1].Norm == "to" && Lexicon.BeForms.Contains(tokens[start].Norm) =>
                 (start == 0 || !PurposeNouns.Contains(tokens[start - 1].Norm))
@@ -95,6 +95,9 @@ internal static partial class FramingAnalyzer
     private static bool IsAdverbAfterBe(string word) => AdverbsAfterBe.Contains(word);
 
     private static readonly FrozenSet<string> AdverbsAfterBe = Lexicon.Grammar("adverb-after-be");
+
+    /// <summary>Words before "will" or "can" that make it a noun ("the will of", "good will").</summary>
+    private static readonly FrozenSet<string> ModalNounMarkers = Lexicon.Grammar("modal-noun-marker");
 
     /// <summary>
     /// Names the alias table does not know: runs of capitalised words ("Port Director Ilse Marrow"),

@@ -11,6 +11,15 @@ internal static partial class FramingAnalyzer
     /// <summary>Words before a verb form that make it an adjective ("the claimed assets", "and alleged groups").</summary>
     private static readonly FrozenSet<string> Determiners = Lexicon.Grammar("adjective-marker");
 
+    /// <summary>Words right after a participle that keep it a verb ("claimed that", "accused by").</summary>
+    private static readonly FrozenSet<string> VerbComplements = Lexicon.Grammar("verb-complement");
+
+    /// <summary>Reporting verbs whose participle before a noun hedges it ("the claimed assets").</summary>
+    private static readonly FrozenSet<string> HedgingParticiples = Lexicon.Grammar("hedging-participle");
+
+    /// <summary>Adjective markers that join or relate ("and", "of"): after a denying verb they do not make its object a thing.</summary>
+    private static readonly FrozenSet<string> LinkingWords = Lexicon.Grammar("linking-word");
+
     /// <summary>Words between a speaker and the verb: "Azerbaijan has repeatedly stated".</summary>
     private static readonly FrozenSet<string> Auxiliaries = Lexicon.Grammar("auxiliary");
 
@@ -129,9 +138,9 @@ internal static partial class FramingAnalyzer
             // "the claimed military assets", "alleged illegal groups": an adjective, a hedge.
             if (norm.EndsWith("ed", StringComparison.Ordinal)
                 && (i == 0 || Determiners.Contains(previous) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("ing", StringComparison.Ordinal))
-                && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && next is not ("that" or "to" or "by" or "in" or "on" or "as"))
+                && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && !VerbComplements.Contains(next))
             {
-                if (verb.Lemma is "claim" or "allege" or "accuse" or "purport" or "report")
+                if (HedgingParticiples.Contains(verb.Lemma))
                 {
                     hedges.Add(new Cue(text[tokens[i].Start..tokens[i].End], norm, tokens[i].Start, tokens[i].End));
                     used[i] = true;
@@ -272,7 +281,7 @@ internal static partial class FramingAnalyzer
 
             // "denied a request", "dismissed the case": a denying verb with a thing for its object turns it down;
             // it reports speech with a noun of report ("denied the allegations") or a clause.
-            if (verb.Stance == Stance.Denying && Determiners.Contains(next) && next is not ("and" or "or" or "of" or "for" or "from" or "with")
+            if (verb.Stance == Stance.Denying && Determiners.Contains(next) && !LinkingWords.Contains(next)
                 && i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && !Lexicon.ReportNouns.Contains(tokens[i + 2].Norm))
             {
                 continue;

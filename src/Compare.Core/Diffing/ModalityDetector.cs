@@ -10,6 +10,9 @@ internal sealed class ModalityDetector : IDifferenceDetector
     /// <summary>What a side without a modal shows in its place ("A: —; B: could").</summary>
     internal const string Absent = "—";
 
+    /// <summary>Modals that only make a future: against no modal on the other side, tense rather than modality.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> FutureTense = Lexicon.Grammar("future-tense");
+
     public void Detect(Group group) => Modality(group);
 
     private static void Modality(Group group)
@@ -48,7 +51,7 @@ internal sealed class ModalityDetector : IDifferenceDetector
                 // "tapped $2.5 billion").
                 var other = sides[1 - s];
                 only[s].RemoveAll(m => !group.QualifiesShared(s, m.Statement, m.Item, once: true) || group.IsReportedFuture(s, m.Statement, m.Item)
-                                       || (other.Length == 0 && m.Item.Key is "will" or "shall" or "won't")
+                                       || (other.Length == 0 && FutureTense.Contains(m.Item.Key))
                                        || other.Any(n => Lexicon.ModalIsStrong[n.Item.Key] == Lexicon.ModalIsStrong[m.Item.Key]
                                                          && group.Qualified(1 - s, n.Statement, n.Item) == group.Qualified(s, m.Statement, m.Item)));
             }

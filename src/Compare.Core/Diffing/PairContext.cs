@@ -321,6 +321,9 @@ internal static partial class DifferenceFinder
 
         private static readonly FrozenSet<string> AdverbsAfterCue = Lexicon.Grammar("adverb-after-cue");
 
+        /// <summary>Modals of the future, whose tense follows a report.</summary>
+        private static readonly FrozenSet<string> ReportedFutures = Lexicon.Grammar("reported-future");
+
         /// <summary>Whether an offset of a statement lies inside one of its quotes.</summary>
         private bool InQuote(int side, int statement, int offset) =>
             Sides[side].Framings[statement].Quotes.Any(q => q.Start <= offset && offset < q.End);
@@ -392,7 +395,7 @@ internal static partial class DifferenceFinder
         /// </summary>
         public bool IsReportedFuture(int side, int statement, Cue cue)
         {
-            if (cue.Key is not ("will" or "would" or "won't" or "wouldn't" or "shall"))
+            if (!ReportedFutures.Contains(cue.Key))
             {
                 return false;
             }
