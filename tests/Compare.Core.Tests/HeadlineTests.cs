@@ -132,4 +132,14 @@ public sealed class HeadlineTests
 
         Assert.Equal(flagged, differences.Any(d => d.Quotation == QuotationChange.Remark));
     }
+
+    [Theory]
+    [InlineData("Harbour Fees To Rise: Ann Ward", true)]
+    [InlineData("Ward To Dale: Step Down", false)]
+    public void Takes_the_words_after_a_headline_s_colon_for_its_speaker_only_when_the_headline_is_not_in_title_case(string headline, bool framed)
+    {
+        var statement = StatementAnalyzer.Analyze(new Statement(0, 0, headline, 1, 1) { InHeadline = true });
+
+        Assert.Equal(framed, FramingAnalyzer.Analyze(statement).Frames.Count > 0);
+    }
 }

@@ -194,8 +194,10 @@ internal static partial class FramingAnalyzer
             if (end >= text.Length)
             {
                 // An opening mark never closed: a quote that goes on in the next statement ("His conduct is
-                // unbecoming of a member of Congress. He must resign," …), when words follow it.
-                if (close is '”' or '"' && quotes.Count == 0 && text.AsSpan(i + 1).IndexOfAny(' ', '\u00a0') > 0)
+                // unbecoming of a member of Congress. He must resign," …), when words follow it. A curly mark
+                // opens whatever quotes came before it (“…,” he said, claiming that she “failed …); a straight
+                // one only as the statement's first.
+                if ((close == '”' || (close == '"' && quotes.Count == 0)) && text.AsSpan(i + 1).IndexOfAny(' ', '\u00a0') > 0)
                 {
                     quotes.Add(new Cue(text[i..], Tokenizer.Fold(text.AsSpan(i + 1).Trim(" ,.")), i, text.Length));
                 }

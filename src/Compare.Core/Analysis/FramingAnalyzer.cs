@@ -294,12 +294,33 @@ internal static partial class FramingAnalyzer
                                 || IsAfterQuote(tokens, text, speakerStart);
             if (reportsSpeech)
             {
-                frames.Add(MakeFrame(statement, used, speakerStart, thatEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance, SpeakerFirstScope(tokens, text, speakerStart, thatEnd)));
+                // "told reporters", "told the council that": the listener belongs to the frame, and what it reports comes after it (or before the frame, at the end).
+                var frameEnd = verb.Lemma == "tell" && thatEnd == i && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word ? Listener(tokens, i + 1) : thatEnd;
+                frames.Add(MakeFrame(statement, used, speakerStart, frameEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance, SpeakerFirstScope(tokens, text, speakerStart, frameEnd)));
             }
         }
 
         return frames;
     }
+
+    /// <summary>
+    /// Where a time that ends at token <paramref name="j"/> starts: a day word ("today"), a weekday, or a time
+    /// noun after "this", "last" or a weekday ("this morning", "Friday night"), with an "on" before it; -1 when none ends there.
+    /// </summary>
+    private static int TimeStart(List<Token> tokens, int j)
+    {
+        var norm = tokens[j].Norm;
+        var start = DayWords.Contains(norm) || Lexicon.Weekdays.Contains(norm) ? j
+            : j >= 1 && TimeNouns.Contains(norm) && (TimeDeictics.Contains(tokens[j - 1].Norm) || Lexicon.Weekdays.Contains(tokens[j - 1].Norm)) ? j - 1
+            : -1;
+        return start >= 1 && tokens[start - 1].Norm == "on" ? start - 1 : start;
+    }
+
+    private static readonly FrozenSet<string> DayWords = Lexicon.Grammar("day-word");
+
+    private static readonly FrozenSet<string> TimeNouns = Lexicon.Grammar("time-noun");
+
+    private static readonly FrozenSet<string> TimeDeictics = Lexicon.Grammar("time-deictic");
 
     /// <summary>Goes back over words between a speaker and its verb ("has repeatedly", "on Wednesday"), from <paramref name="j"/>.</summary>
     private static int SkipAuxiliaries(List<Token> tokens, int j)
@@ -313,6 +334,10 @@ internal static partial class FramingAnalyzer
             else if (j >= 1 && Lexicon.CalendarWords.Contains(tokens[j].Norm) && tokens[j - 1].Norm == "on")
             {
                 j -= 2;
+            }
+            else if (TimeStart(tokens, j) is var time and >= 0)
+            {
+                j = time - 1; // "The president this morning says", "Ann Ward on Friday night said", "the mayor today said".
             }
             else if (j >= 1 && tokens[j].Norm == "to" && Catenative(tokens, j - 1) is var verb and >= 0)
             {
@@ -391,7 +416,9 @@ internal static partial class FramingAnalyzer
 
         var last = tokens.FindLastIndex(t => t.Kind == TokenKind.Punctuation && text[t.Start] == ':');
         var words = tokens.Count - last - 1;
-        if (last >= 3 && words is >= 1 and <= 3 && tokens.Skip(last + 1).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start])))
+        // In a title-case headline every word is capitalised: a name has no function word ("…: Ann Ward", not "…: Drop Out").
+        if (last >= 3 && words is >= 1 and <= 3 && tokens.Skip(last + 1).All(t => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start]))
+            && (!IsTitleCase(tokens, text) || tokens.Skip(last + 1).All(t => !StopWords.Contains(t.Norm))))
         {
             frames.Add(MakeFrame(statement, used, last, tokens.Count - 1, last + 1, tokens.Count - 1, last, last, "say", Stance.Neutral, Scope.Before));
         }

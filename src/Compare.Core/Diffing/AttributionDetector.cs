@@ -40,6 +40,11 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     continue; // The other side quotes someone: it does not state it as fact either.
                 }
 
+                if (others.Length == 0 && QuotesWhatItReports(quotes, s, statement, frame))
+                {
+                    continue; // The other side quotes the words this frame reports (“Hi, Mayor.” / the reporter asks, “Hi, Mayor.”): it gives them as someone's too.
+                }
+
                 if (others.Length == 0 && frame.Stance == Stance.Neutral && frame.IsNamed && (Names(group.Sides[o], frame) || NamesSurname(group.Sides[o], frame)))
                 {
                     continue; // The other side names the speaker too ("Romney said …" / "Romney, who …"): it tells what they said or did.
@@ -78,20 +83,28 @@ internal sealed class AttributionDetector : IDifferenceDetector
 
                 if (others.Length > 0)
                 {
+                    // Who a statement says speaks is its outer frame: one inside what another frame reports ("said
+                    // that a report claimed …", "an article saying that Mr. Cohen had told …") is told of, not telling.
+                    var outer = others.Where(g => !IsInsideReport(g, items[o])).ToArray();
+                    if (outer.Length == 0 || IsInsideReport((statement, frame), items[s]))
+                    {
+                        continue;
+                    }
+
                     var other = others.FirstOrDefault(g => SameSpeaker(frame, g.Item)).Item;
-                    if (other is null && (MayBeOnePerson(frame, others[0].Item) || frame.Speaker.Length == 0 || others[0].Item.Speaker.Length == 0))
+                    if (other is null && (MayBeOnePerson(frame, outer[0].Item) || frame.Speaker.Length == 0 || outer[0].Item.Speaker.Length == 0))
                     {
                         continue; // "the governor" and "Hutchinson" may well be one person; an impersonal frame names no one to differ.
                     }
 
-                    if (other is null && SameStance(frame.Stance, Stance.Neutral) && others.All(g => SameStance(g.Item.Stance, Stance.Neutral))
-                        && (IsDocument(frame) || others.Any(g => IsDocument(g.Item))))
+                    if (other is null && SameStance(frame.Stance, Stance.Neutral) && outer.All(g => SameStance(g.Item.Stance, Stance.Neutral))
+                        && (IsDocument(frame) || outer.Any(g => IsDocument(g.Item))))
                     {
                         continue; // A document passes it on for someone the other side names ("the indictment said" / "prosecutors said", "the statement said" / "his lawyer confirmed").
                     }
 
                     change = other is null ? AttributionChange.Speaker : AttributionChange.Stance;
-                    other ??= others[0].Item;
+                    other ??= outer[0].Item;
                     otherFrame = other.Reported;
                     group.Explain(o, others.First(g => g.Item == other).Statement, other.Start, other.End);
                 }
@@ -105,6 +118,34 @@ internal sealed class AttributionDetector : IDifferenceDetector
             }
         }
     }
+
+    /// <summary>Whether the other side quotes half the content words or more of a quotation the frame reports.</summary>
+    private static bool QuotesWhatItReports((int Statement, Cue Item)[][] quotes, int side, int statement, Frame frame)
+    {
+        foreach (var (at, quote) in quotes[side])
+        {
+            if (at != statement || quote.Start < frame.ScopeStart || quote.End > frame.ScopeEnd)
+            {
+                continue;
+            }
+
+            var words = QuotationDetector.ContentWords(quote.Key);
+            if (words.Count > 0 && quotes[1 - side].Any(q => QuotationDetector.ContentWords(q.Item.Key).Count(words.Contains) * 2 >= words.Count))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a frame stands inside what an earlier frame of its statement reports ("Ann Ward said that a
+    /// report claimed …"). A frame after it that reports the words before it ("…, the indictment said …,
+    /// according to a statement") attributes them too: the two stand side by side.
+    /// </summary>
+    private static bool IsInsideReport((int Statement, Frame Item) frame, (int Statement, Frame Item)[] all) =>
+        Array.Exists(all, g => g.Statement == frame.Statement && g.Item.End <= frame.Item.Start && g.Item.ScopeStart <= frame.Item.Start && frame.Item.End <= g.Item.ScopeEnd);
 
     /// <summary>
     /// Whether two frames may have one speaker: the same head word (or its stem: "lawyer" / "lawyers"), a
@@ -170,8 +211,12 @@ internal sealed class AttributionDetector : IDifferenceDetector
     /// <summary>The stems of words for documents.</summary>
     private static readonly FrozenSet<string> Documents = Lexicon.List("document-nouns.tsv").Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>A title or another word for one person ("the governor", "the lawmaker").</summary>
-    private static bool IsOnePersonWord(string word) => Lexicon.IsTitle(word) || PersonWords.Contains(word);
+    /// <summary>A title or another word for one person ("the governor", "the lawmaker"), also as the head of a compound ("the ex-congressman").</summary>
+    private static bool IsOnePersonWord(string word)
+    {
+        var head = word[(word.LastIndexOf('-') + 1)..];
+        return Lexicon.IsTitle(head) || PersonWords.Contains(head);
+    }
 
     /// <summary>Words that describe one person where a title does not ("the lawmaker said").</summary>
     private static readonly FrozenSet<string> PersonWords = Lexicon.List("person-nouns.tsv");

@@ -324,6 +324,9 @@ internal static partial class DifferenceFinder
         /// <summary>Modals of the future, whose tense follows a report.</summary>
         private static readonly FrozenSet<string> ReportedFutures = Lexicon.Grammar("reported-future");
 
+        /// <summary>Verbs of promising: a future after them takes their tense ("vowed Congress would defend").</summary>
+        private static readonly FrozenSet<string> PromiseVerbs = Lexicon.Grammar("promise-verb");
+
         /// <summary>Whether an offset of a statement lies inside one of its quotes.</summary>
         private bool InQuote(int side, int statement, int offset) =>
             Sides[side].Framings[statement].Quotes.Any(q => q.Start <= offset && offset < q.End);
@@ -411,7 +414,7 @@ internal static partial class DifferenceFinder
             var at = tokens.FindIndex(t => t.Start >= cue.Start);
             for (var i = at - 1; i >= 0 && i >= at - ReportReach; i--)
             {
-                if (tokens[i].Norm == "that" || Sides[side].Framings[statement].Frames.Any(f => f.End <= cue.Start && f.End >= tokens[i].Start))
+                if (tokens[i].Norm == "that" || PromiseVerbs.Contains(tokens[i].Norm) || Sides[side].Framings[statement].Frames.Any(f => f.End <= cue.Start && f.End >= tokens[i].Start))
                 {
                     return true;
                 }

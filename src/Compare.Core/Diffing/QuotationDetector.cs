@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
@@ -94,12 +95,12 @@ internal sealed class QuotationDetector : IDifferenceDetector
 
         // The quote's terms as the analysis made them (stems, values): the other side's tokens carry theirs.
         var quoting = group.Sides[side].Statements[statement];
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, bool>(StringComparer.Ordinal);
         for (var k = 0; k < quoting.Tokens.Count; k++)
         {
             if (quoting.TokenTerms[k] is { } term && quote.Start <= quoting.Tokens[k].Start && quoting.Tokens[k].End <= quote.End)
             {
-                terms.Add(term);
+                terms[term] = terms.GetValueOrDefault(term) || IsNegated(quoting, k);
             }
         }
 
@@ -132,15 +133,20 @@ internal sealed class QuotationDetector : IDifferenceDetector
     /// Whether the words a frame reports retell the quote, not another remark of the speaker's: two of its
     /// terms (stems), or one that the frame's side quotes too ("he is “profoundly” sorry").
     /// </summary>
-    private static bool Retells(AnalyzedStatement statement, IReadOnlyList<Cue> quotes, Frame frame, HashSet<string> quoteTerms)
+    private static bool Retells(AnalyzedStatement statement, IReadOnlyList<Cue> quotes, Frame frame, Dictionary<string, bool> quoteTerms)
     {
         var shared = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < statement.Tokens.Count; k++)
         {
             var token = statement.Tokens[k];
-            if (statement.TokenTerms[k] is not { } term || token.Start < frame.ScopeStart || token.End > frame.ScopeEnd || !quoteTerms.Contains(term))
+            if (statement.TokenTerms[k] is not { } term || token.Start < frame.ScopeStart || token.End > frame.ScopeEnd || !quoteTerms.TryGetValue(term, out var denied))
             {
                 continue;
+            }
+
+            if (IsNegated(statement, k) != denied)
+            {
+                return false; // "he has not apologized" / “I apologize”: it denies what the quote says, it does not retell it.
             }
 
             if (quotes.Any(q => q.Start <= token.Start && token.End <= q.End))
@@ -153,6 +159,26 @@ internal sealed class QuotationDetector : IDifferenceDetector
 
         return shared.Count >= MinRetoldWords;
     }
+
+    /// <summary>Whether a negation ("not", "never", "hasn't") stands right before a statement's token, one or two words before it ("has not apologized").</summary>
+    private static bool IsNegated(AnalyzedStatement statement, int token)
+    {
+        for (var k = Math.Max(0, token - NegationReach); k < token; k++)
+        {
+            var norm = statement.Tokens[k].Norm;
+            if (Negations.Contains(norm) || norm.EndsWith("n't", StringComparison.Ordinal) || norm.EndsWith("n’t", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many words before a word its negation may stand ("has not apologized").</summary>
+    private const int NegationReach = 2;
+
+    private static readonly FrozenSet<string> Negations = Lexicon.List("negations.tsv");
 
     /// <summary>How many of a quote's words (stems) a frame's words must hold to retell it, when it quotes none of them.</summary>
     private const int MinRetoldWords = 2;

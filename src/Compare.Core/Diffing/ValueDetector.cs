@@ -57,10 +57,16 @@ internal sealed partial class ValueDetector : IDifferenceDetector
                 // longer change, or as the only figures of their kind, only figures of the same measure are.
                 // A duration is compared with a duration, in whatever unit ("90 days" / "three months").
                 var days = group.Sides[0].Duration(l);
+                // A figure the other side gives alike ("$43 million" / "nearly $44 million") is its counterpart,
+                // before any other figure the change holds ("earned roughly $141 million").
                 var r = days is not null
                     ? PairDuration(group, l, lefts, rights)
-                    : rights.FirstOrDefault(v => group.Sides[1].Duration(v) is null && group.ChangeSize(l, v) is > 0 and var size
-                                                 && ((size <= SubstitutionTokens && !OtherUnits(group, l, v)) || SameMeasure(group, l, v)));
+                    : rights.FirstOrDefault(v => group.Sides[1].Duration(v) is null && group.ChangeSize(l, v) > 0 && Compatible(l.Value, v.Value) && SameMeasure(group, l, v));
+                if (r.Text is null && days is null)
+                {
+                    r = rights.FirstOrDefault(v => group.Sides[1].Duration(v) is null && group.ChangeSize(l, v) is > 0 and var size
+                                                   && ((size <= SubstitutionTokens && !OtherUnits(group, l, v)) || SameMeasure(group, l, v)));
+                }
                 if (r.Text is null && days is null && lefts.Count == 1 && rights.Count == 1 && group.Sides[1].Duration(rights[0]) is null && SameMeasure(group, l, rights[0]))
                 {
                     r = rights[0];
