@@ -5,7 +5,10 @@ namespace Compare.Core.Tests;
 
 public sealed class DifferenceKindTests
 {
-    private static readonly Dictionary<string, string[]> Cases = File.ReadAllLines(TestData.PathOf("differences/cases.tsv"))
+    /// <summary>The cases of every kind: one table per detector in <c>Data/differences/cases/</c>.</summary>
+    private static readonly Dictionary<string, string[]> Cases = Directory.GetFiles(TestData.PathOf("differences/cases"), "*.tsv")
+        .Order(StringComparer.Ordinal)
+        .SelectMany(File.ReadAllLines)
         .Where(line => line.Length > 0 && line[0] != '#')
         .Select(line => line.Split('\t'))
         .ToDictionary(columns => columns[0], columns => columns);
