@@ -69,9 +69,10 @@ internal static class StsEvaluation
         // Each headline is a paragraph of its own: line 3, 5, 7… (a headline of two sentences maps to its row twice).
         static int RowAt(Statement s) => (s.Line - 3) / 2;
 
+        // The two digests' titles ("Digest", line 1) are compared as their headlines: they are no row.
         var pairs = result.Alignments
-            .SelectMany(g => g.Statements.Where(s => s.Source == 0)
-                .SelectMany(a => g.Statements.Where(s => s.Source == 1).Select(b => (Row: firstOrder[RowAt(a)], Other: secondOrder[RowAt(b)]))))
+            .SelectMany(g => g.Statements.Where(s => s.Source == 0 && s.Line >= 3)
+                .SelectMany(a => g.Statements.Where(s => s.Source == 1 && s.Line >= 3).Select(b => (Row: firstOrder[RowAt(a)], Other: secondOrder[RowAt(b)]))))
             .Distinct()
             .ToList();
         // A headline paired with its own partner, or with a text identical to it (the data repeats some headlines across rows).
