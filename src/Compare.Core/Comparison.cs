@@ -307,14 +307,14 @@ public static class Comparison
         {
             var term = space.Term(left.Ids[l]);
             common.Add((term, Math.Min(left.Weights[l], right.Weights[r])));
-            hasFullDate |= ValueMention.IsFullDateTerm(term);
+            hasFullDate |= IndexTerm.IsFullDate(term);
         }
 
         common.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Term, b.Term));
         var topic = new List<string>(MaxTopicTerms);
         foreach (var (term, _) in common)
         {
-            if (hasFullDate && ValueMention.IsDayTerm(term))
+            if (hasFullDate && IndexTerm.IsDay(term))
             {
                 continue;
             }
@@ -352,6 +352,6 @@ public static class Comparison
             }
         }
 
-        return term.StartsWith('#') ? term[2..] : term;
+        return IndexTerm.Key(term);
     }
 }

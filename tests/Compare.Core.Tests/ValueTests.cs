@@ -111,9 +111,23 @@ public sealed class ValueTests
     {
         var date = Assert.Single(ValueExtractor.Extract(text), v => v.Kind == ValueKind.Date);
 
-        Assert.True(ValueMention.IsFullDateTerm(date.Term));
+        Assert.True(IndexTerm.IsFullDate(date.Term));
         Assert.Equal("#d--05-03", date.DayTerm);
-        Assert.True(ValueMention.IsDayTerm(date.DayTerm!));
-        Assert.False(ValueMention.IsFullDateTerm(date.DayTerm!));
+        Assert.True(IndexTerm.IsDay(date.DayTerm!));
+        Assert.False(IndexTerm.IsFullDate(date.DayTerm!));
+    }
+
+    [Theory]
+    [InlineData("The port handled 140 vessels.", "140")]
+    [InlineData("The treaty was signed on May 3, 1998.", "1998-05-03")]
+    [InlineData("The ferry left at 1:00 p.m.", "13:00")]
+    public void Writes_a_value_s_index_term_apart_from_every_word_and_reads_its_key_back(string text, string key)
+    {
+        var value = Assert.Single(ValueExtractor.Extract(text));
+
+        Assert.True(IndexTerm.IsValue(value.Term));
+        Assert.Equal(key, IndexTerm.Key(value.Term));
+        Assert.False(IndexTerm.IsValue(Stemmer.Stem("hashtag")));
+        Assert.Equal("vessel", IndexTerm.Key("vessel"));
     }
 }

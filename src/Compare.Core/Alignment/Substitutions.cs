@@ -1,3 +1,5 @@
+using Compare.Core.Analysis;
+
 namespace Compare.Core.Alignment;
 
 /// <summary>
@@ -105,7 +107,7 @@ internal static class Substitutions
 
     private static void AddWord(List<int> ids, int id, TermSpace space)
     {
-        if (!space.Term(id).StartsWith('#'))
+        if (!IndexTerm.IsValue(space.Term(id)))
         {
             ids.Add(id);
         }

@@ -117,12 +117,12 @@ internal sealed class TermVector
 
     /// <summary>The first four characters packed into a number, or -1 for values and short words; a cheap filter before comparing strings.</summary>
     internal static long PrefixKey(string term) =>
-        term.Length < 4 || term[0] == '#' ? -1 : ((long)term[0] << 48) | ((long)term[1] << 32) | ((long)term[2] << 16) | term[3];
+        term.Length < 4 || IndexTerm.IsValue(term) ? -1 : ((long)term[0] << 48) | ((long)term[1] << 32) | ((long)term[2] << 16) | term[3];
 
     /// <summary>Word stems that share a prefix of at least four letters and four fifths of the shorter one.</summary>
     internal static bool AreRelatedForms(string a, string b)
     {
-        if (a.Length < 4 || b.Length < 4 || a[0] == '#' || b[0] == '#' || a[0] != b[0])
+        if (a.Length < 4 || b.Length < 4 || IndexTerm.IsValue(a) || IndexTerm.IsValue(b) || a[0] != b[0])
         {
             return false;
         }
@@ -289,7 +289,7 @@ internal sealed class TermSpace
         var weights = new float[terms.Count];
         for (var id = 0; id < weights.Length; id++)
         {
-            var rank = terms[id][0] == '#' ? ValueRank : ranks[id] > 0 ? ranks[id] : listed + 1;
+            var rank = IndexTerm.IsValue(terms[id]) ? ValueRank : ranks[id] > 0 ? ranks[id] : listed + 1;
             weights[id] = (float)Math.Log(1 + ((documents + 1.0) / documentFrequency[id])) * (float)Math.Log(rank + RankOffset);
         }
 

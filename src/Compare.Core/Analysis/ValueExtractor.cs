@@ -30,18 +30,10 @@ internal readonly record struct ValueMention(ValueKind Kind, string Key, int Sta
     public int QualifiedStart { get; init; }
 
     /// <summary>The index term that stands for the value.</summary>
-    public string Term => Kind switch
-    {
-        ValueKind.Number => "#n" + Key,
-        ValueKind.Percent => "#p" + Key,
-        ValueKind.Date => DatePrefix + Key,
-        ValueKind.Money => "#m" + Key,
-        ValueKind.RelativeDate => "#r" + Key,
-        _ => "#t" + Key,
-    };
+    public string Term => IndexTerm.Of(Kind, Key);
 
     /// <summary>For a full date ("2023-09-20"), the index term of the same day without a year ("--09-20"); else null.</summary>
-    public string? DayTerm => Kind == ValueKind.Date && Key.Length == 10 ? DatePrefix + "--" + Key[5..] : null;
+    public string? DayTerm => IndexTerm.DayOf(Kind, Key);
 
     /// <summary>The figure of a number, percentage or sum of money (a sum's key is its currency, a colon and the amount); else null.</summary>
     public decimal? Amount =>
@@ -49,14 +41,6 @@ internal readonly record struct ValueMention(ValueKind Kind, string Key, int Sta
         && decimal.TryParse(Kind == ValueKind.Money ? Key[(Key.IndexOf(':', StringComparison.Ordinal) + 1)..] : Key, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
             : null;
-
-    /// <summary>Whether an index term is a full date's ("#d2023-09-20").</summary>
-    public static bool IsFullDateTerm(string term) => term.StartsWith(DatePrefix, StringComparison.Ordinal) && term.Length == DatePrefix.Length + 10 && term[DatePrefix.Length] != '-';
-
-    /// <summary>Whether an index term is a day's without a year ("#d--09-20").</summary>
-    public static bool IsDayTerm(string term) => term.StartsWith(DatePrefix + "--", StringComparison.Ordinal);
-
-    private const string DatePrefix = "#d";
 }
 
 /// <summary>Finds values in text and writes each in one notation, so "1:00 p.m." and "13:00" are the same value.</summary>
@@ -377,7 +361,7 @@ internal static partial class ValueExtractor
 
     /// <summary>The value term of a lone number word ("eleven" in "eleven-day"), or null.</summary>
     public static string? NumberWordTerm(string word) =>
-        NumberWords.TryGetValue(word, out var value) ? "#n" + Canonical(value) : null;
+        NumberWords.TryGetValue(word, out var value) ? IndexTerm.Of(ValueKind.Number, Canonical(value)) : null;
 
     /// <summary>
     /// The factor a scale word or letter gives (1 without one), or null for one the table does not know: the
