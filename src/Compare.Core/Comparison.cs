@@ -145,6 +145,7 @@ public static class Comparison
         }
     }
 
+    /// <summary>An aligned pair of two sources' statements: the claim of two sources, with the alignment's score.</summary>
     internal static (AlignedGroup Group, double Substance) BuildGroup(
         AlignedIndexes aligned,
         AnalyzedStatement[] left,
@@ -152,30 +153,13 @@ public static class Comparison
         TermVector[] leftVectors,
         TermVector[] rightVectors,
         TermSpace space,
-        Func<AnalyzedStatement, SpeakerContext> antecedent)
-    {
-        var leftStatements = aligned.Left.Select(i => left[i]).ToList();
-        var rightStatements = aligned.Right.Select(i => right[i]).ToList();
-        var leftVector = TermVector.Union([.. aligned.Left.Select(i => leftVectors[i])]);
-        var rightVector = TermVector.Union([.. aligned.Right.Select(i => rightVectors[i])]);
-
-        var runs = WordDiff.Diff(leftStatements, rightStatements);
-        var (differences, sameValues) = DifferenceFinder.Find(runs, leftStatements, rightStatements, antecedent);
-        List<AnalyzedStatement> both = [.. leftStatements, .. rightStatements];
-        var topic = Topic(leftVector, rightVector, both, space);
-        var group = new AlignedGroup(
-            [.. both.Select(s => s.Statement)],
-            Math.Round(aligned.Score, 2),
-            topic,
-            WordDiff.Segments(runs),
-            differences,
-            sameValues)
-        {
-            Changes = WordDiff.Changes(runs, leftStatements, rightStatements),
-            Heading = WordDiff.Heading(runs, topic),
-        };
-        return (group, leftVector.Shared(rightVector));
-    }
+        Func<AnalyzedStatement, SpeakerContext> antecedent) =>
+        BuildClaim(
+            [.. aligned.Left.Order().Select(i => left[i]), .. aligned.Right.Order().Select(i => right[i])],
+            [leftVectors, rightVectors],
+            space,
+            antecedent,
+            aligned.Score);
 
     /// <summary>How many sources of a claim a later source's statements are compared with to find it.</summary>
     private const int RepresentingSources = 2;
@@ -257,16 +241,19 @@ public static class Comparison
     }
 
     /// <summary>
-    /// A claim of three or more sources: its most central source (sharing the most with the others) is
-    /// compared with each other source in it, and the group holds all those comparisons.
+    /// A claim: its most central source (sharing the most with the others; the first of two) is compared
+    /// with each other source in it, and the group holds all those comparisons. Its score is the
+    /// alignment's when one aligned it (two sources), else how alike the central source's statements are
+    /// to the others'.
     /// </summary>
     internal static (AlignedGroup Group, double Substance) BuildClaim(
-        List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, SpeakerContext> antecedent)
+        List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, SpeakerContext> antecedent, double? score = null)
     {
         var bySource = claim.GroupBy(s => s.Statement.Source).OrderBy(g => g.Key)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Statement.Index).ToList());
         var union = bySource.ToDictionary(p => p.Key, p => TermVector.Union([.. p.Value.Select(s => vectors[p.Key][s.Statement.Index])]));
-        var central = bySource.Keys.MaxBy(s => bySource.Keys.Where(t => t != s).Sum(t => union[s].Shared(union[t])));
+        // Of two sources the first is compared with the second, as every report reads them ("A: …; B: …").
+        var central = vectors.Count == 2 ? bySource.Keys.Min() : bySource.Keys.MaxBy(s => bySource.Keys.Where(t => t != s).Sum(t => union[s].Shared(union[t])));
         var others = bySource.Keys.Where(t => t != central).ToList();
         var comparisons = new List<GroupComparison>();
         var changes = new List<ChangedSpan>();
@@ -284,7 +271,7 @@ public static class Comparison
 
         var group = new AlignedGroup(
             [.. claim.Select(s => s.Statement).OrderBy(s => s.Source).ThenBy(s => s.Index)],
-            Math.Round(others.Average(t => union[central].Similarity(union[t])), 2),
+            Math.Round(score ?? others.Average(t => union[central].Similarity(union[t])), 2),
             topic,
             comparisons[0].Diff,
             [.. comparisons.SelectMany(c => c.Differences)],

@@ -204,7 +204,7 @@ public sealed record SameValue(DifferenceKind Kind, IReadOnlyList<string> Texts,
 /// <param name="Statements">The statements, ordered by source then index.</param>
 /// <param name="Score">The similarity of the group, 0 to 1.</param>
 /// <param name="Topic">Key terms shared by the statements.</param>
-/// <param name="Diff">The word diff between the first and second source's statements.</param>
+/// <param name="Diff">The word diff of the first comparison: the central (for two sources, the first) source's statements to the next source's.</param>
 /// <param name="Differences">The labelled differences.</param>
 /// <param name="SameValues">Values both sides give in another notation: reported as the same, never as a conflict.</param>
 public sealed record AlignedGroup(
@@ -216,9 +216,11 @@ public sealed record AlignedGroup(
     IReadOnlyList<SameValue> SameValues)
 {
     /// <summary>
-    /// With three or more sources: the group's most central source compared with each other source in it,
-    /// in source order (<see cref="Diff"/> is the first of them; <see cref="Differences"/> and
-    /// <see cref="SameValues"/> hold them all). Empty for a comparison of two sources.
+    /// The group's central source compared with each other source in it, in source order: of two sources,
+    /// the one comparison of the first with the second; of more, the source sharing the most with the
+    /// others compared with each of them. <see cref="Diff"/> is the first comparison's;
+    /// <see cref="Differences"/> and <see cref="SameValues"/> hold them all. Reports show a comparison of
+    /// two sources as a pair and one of more as claims (JSON writes <c>comparisons</c> for more than two).
     /// </summary>
     public IReadOnlyList<GroupComparison> Comparisons { get; init; } = [];
 

@@ -14,6 +14,22 @@ public sealed class ManySourcesTests
     ]));
 
     [Fact]
+    public void Holds_a_comparison_of_two_sources_as_a_claim_of_two_with_its_one_comparison()
+    {
+        var result = Comparison.Compare([TestData.Read("three/ministry.txt"), TestData.Read("three/wire.txt")]);
+
+        Assert.NotEmpty(result.Alignments);
+        Assert.All(result.Alignments, group =>
+        {
+            var comparison = Assert.Single(group.Comparisons);
+            Assert.Equal((0, 1), (comparison.Source, comparison.OtherSource));
+            Assert.Equal(group.Diff, comparison.Diff);
+            Assert.Equal(group.Differences, comparison.Differences);
+            Assert.Equal(group.SameValues, comparison.SameValues);
+        });
+    }
+
+    [Fact]
     public void Groups_the_statements_of_every_source_that_state_one_claim()
     {
         var ferry = Group("ferry");

@@ -158,19 +158,21 @@ internal static class HtmlReport
             html.Append($"<article class=\"group\" id=\"g{g + 1}\" data-group=\"{g + 1}\" data-kinds=\"{KindNames(group)}\">\n<h3>{g + 1}. {Escape(group.Heading)}</h3>\n<p class=\"refs\">");
             html.AppendJoin(" · ", group.Statements.Select(s => $"<a href=\"#{Id(s)}\">{Report.Label(s.Source)} {s.Line}:{s.Column}</a>"));
             html.Append($" · similarity {Score(group.Score)}</p>\n");
-            if (group.Comparisons.Count == 0)
+            if (ReportFacts.IsPair(result))
             {
                 Comparison(html, null, group.Differences, group.SameValues, group.Diff);
             }
-
-            foreach (var values in ConflictingValues(group))
+            else
             {
-                html.Append($"<p><strong>Conflicting values:</strong> {Escape(values)}</p>\n");
-            }
+                foreach (var values in ConflictingValues(group))
+                {
+                    html.Append($"<p><strong>Conflicting values:</strong> {Escape(values)}</p>\n");
+                }
 
-            foreach (var comparison in group.Comparisons)
-            {
-                Comparison(html, $"{Report.Label(comparison.Source)} → {Report.Label(comparison.OtherSource)}", comparison.Differences, comparison.SameValues, comparison.Diff);
+                foreach (var comparison in group.Comparisons)
+                {
+                    Comparison(html, $"{Report.Label(comparison.Source)} → {Report.Label(comparison.OtherSource)}", comparison.Differences, comparison.SameValues, comparison.Diff);
+                }
             }
 
             html.Append("</article>\n");

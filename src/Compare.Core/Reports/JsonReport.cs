@@ -126,7 +126,7 @@ internal static class JsonReport
 
             json.WriteEndArray();
             WriteDifferences(json, group.Differences, group.SameValues, group.Diff);
-            if (group.Comparisons.Count > 0)
+            if (!ReportFacts.IsPair(result))
             {
                 // Version 2: the central source compared with each other source of the group.
                 json.WriteNumber("central", group.Comparisons[0].Source);

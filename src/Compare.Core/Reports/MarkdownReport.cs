@@ -206,7 +206,7 @@ internal static class MarkdownReport
         var md = _groupBuilder ??= new StringBuilder();
         md.Clear();
         md.Append($"{headings.Group}{i + 1}. {Escape(group.Heading)}\n\n");
-        if (group.Comparisons.Count > 0)
+        if (!ReportFacts.IsPair(result))
         {
             return Claim(result, group, md);
         }

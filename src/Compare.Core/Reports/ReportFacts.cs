@@ -91,7 +91,7 @@ internal static class ReportFacts
         }
 
         // A claim of three or more sources says each conflict once, with the sources on each side.
-        var conflicts = result.Alignments.SelectMany((g, i) => (g.Comparisons.Count > 0
+        var conflicts = result.Alignments.SelectMany((g, i) => (!IsPair(result)
                 ? ConflictingValues(g)
                 : g.Differences.Where(d => DifferenceKinds.IsConflict(d.Kind)).Select(d => d.Detail))
             .Select(text => $"{text} (group {i + 1})")).ToList();
@@ -117,6 +117,13 @@ internal static class ReportFacts
             ("Hedging and modality", Of(DifferenceKind.Hedge, DifferenceKind.Modality)),
         ];
     }
+
+    /// <summary>
+    /// Whether a comparison's groups are shown as pairs: of two sources, each group one comparison of A's
+    /// statements with B's, shown as one diff; of more, each a claim whose central source is shown
+    /// compared with each other source in it.
+    /// </summary>
+    public static bool IsPair(ComparisonResult result) => result.Sources.Count == 2;
 
     /// <summary>
     /// A claim's conflicting values with the sources on each side ("A, C: 140 · B: 210"): for each value of

@@ -61,7 +61,7 @@ internal static class TextReport
                 text.Append($"  {Report.Label(statement.Source)} {Location(result, statement)}  {Clean(statement.Text)}\n");
             }
 
-            if (group.Comparisons.Count == 0)
+            if (ReportFacts.IsPair(result))
             {
                 Differences(text, group.Differences, group.SameValues);
                 Diff(text, "diff", group.Diff, color);
