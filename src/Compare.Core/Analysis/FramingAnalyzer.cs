@@ -304,55 +304,6 @@ internal static partial class FramingAnalyzer
     }
 
     /// <summary>
-    /// Where a time that ends at token <paramref name="j"/> starts: a day word ("today"), a weekday, or a time
-    /// noun after "this", "last" or a weekday ("this morning", "Friday night"), with an "on" before it; -1 when none ends there.
-    /// </summary>
-    private static int TimeStart(List<Token> tokens, int j)
-    {
-        var norm = tokens[j].Norm;
-        var start = DayWords.Contains(norm) || Lexicon.Weekdays.Contains(norm) ? j
-            : j >= 1 && TimeNouns.Contains(norm) && (TimeDeictics.Contains(tokens[j - 1].Norm) || Lexicon.Weekdays.Contains(tokens[j - 1].Norm)) ? j - 1
-            : -1;
-        return start >= 1 && tokens[start - 1].Norm == "on" ? start - 1 : start;
-    }
-
-    private static readonly FrozenSet<string> DayWords = Lexicon.Grammar("day-word");
-
-    private static readonly FrozenSet<string> TimeNouns = Lexicon.Grammar("time-noun");
-
-    private static readonly FrozenSet<string> TimeDeictics = Lexicon.Grammar("time-deictic");
-
-    /// <summary>Goes back over words between a speaker and its verb ("has repeatedly", "on Wednesday"), from <paramref name="j"/>.</summary>
-    private static int SkipAuxiliaries(List<Token> tokens, int j)
-    {
-        while (j >= 0)
-        {
-            if (Auxiliaries.Contains(tokens[j].Norm))
-            {
-                j--;
-            }
-            else if (j >= 1 && Lexicon.CalendarWords.Contains(tokens[j].Norm) && tokens[j - 1].Norm == "on")
-            {
-                j -= 2;
-            }
-            else if (TimeStart(tokens, j) is var time and >= 0)
-            {
-                j = time - 1; // "The president this morning says", "Ann Ward on Friday night said", "the mayor today said".
-            }
-            else if (j >= 1 && tokens[j].Norm == "to" && Catenative(tokens, j - 1) is var verb and >= 0)
-            {
-                j = verb - 1; // "continued to allege", "came forward to accuse": the speaker is the subject of the verb before "to".
-            }
-            else
-            {
-                return j;
-            }
-        }
-
-        return j;
-    }
-
-    /// <summary>
     /// Where a verb that goes on into a report with "to" starts ("continued", "came forward", "went on"),
     /// ending at <paramref name="at"/>; -1 if none ends there ("declined to say" says nothing).
     /// </summary>
