@@ -133,6 +133,18 @@ public sealed class DifferenceKindTests
     }
 
     [Fact]
+    public void Reads_a_frame_s_speaker_again_when_its_referent_or_speaker_is_set()
+    {
+        var frame = new Frame("he", "said", "say", Stance.Neutral, "he said", 0, 7, 8, 30);
+        var resolved = frame with { Referent = "Ann Ward" };
+        var officials = resolved with { Referent = string.Empty, Speaker = "port officials" };
+
+        Assert.Equal(("*", false), (frame.SpeakerKey, frame.IsNamed));
+        Assert.Equal(("ward", true), (resolved.SpeakerKey, resolved.IsNamed));
+        Assert.Equal(("officials", false), (officials.SpeakerKey, officials.IsNamed));
+    }
+
+    [Fact]
     public void Lists_each_hedge_of_a_difference_on_its_own()
     {
         var (differences, _) = Classify(

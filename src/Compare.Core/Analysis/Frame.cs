@@ -12,8 +12,34 @@ namespace Compare.Core.Analysis;
 /// <param name="ScopeEnd">Offset just past what it reports.</param>
 internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance Stance, string Text, int Start, int End, int ScopeStart, int ScopeEnd)
 {
+    private readonly string _speaker = Speaker;
+
+    private readonly string _referent = string.Empty;
+
+    /// <summary>The speaker's key and whether it is named, read once from the speaker's words (again when a referent is set).</summary>
+    private readonly (string Key, bool Named) _who = Who(Speaker);
+
+    /// <summary>The speaker as written, or empty for an impersonal frame.</summary>
+    public string Speaker
+    {
+        get => _speaker;
+        init
+        {
+            _speaker = value;
+            _who = Who(_referent.Length > 0 ? _referent : value);
+        }
+    }
+
     /// <summary>Who a pronoun speaker ("he said") is: the last speaker named before it in its source, or empty.</summary>
-    public string Referent { get; init; } = string.Empty;
+    public string Referent
+    {
+        get => _referent;
+        init
+        {
+            _referent = value;
+            _who = Who(value.Length > 0 ? value : Speaker);
+        }
+    }
 
     /// <summary>Whether the speaker is inferred from where the frame stands (the subject before "…, telling residents"), not written with it: never told apart from another speaker.</summary>
     public bool Inferred { get; init; }
@@ -22,14 +48,13 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     public string Person => Referent.Length > 0 ? Referent : Speaker;
 
     /// <summary>The speaker as compared across sources: its last word (the referent's for a pronoun), lower-cased; empty when impersonal; "*" for a pronoun nobody was named before.</summary>
-    public string SpeakerKey => KeyOf(Person);
+    public string SpeakerKey => _who.Key;
 
     /// <summary>The frame as a difference tells of it.</summary>
     public ReportingFrame Reported => new(Text, Speaker, Referent, Verb, Stance);
 
     /// <summary>Whether the speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
-    public bool IsNamed =>
-        Tokenizer.Tokenize(Person).Any(t => t.Kind == TokenKind.Word && char.IsUpper(Person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !IsPronoun(t.Norm));
+    public bool IsNamed => _who.Named;
 
     /// <summary>Whether the speaker is "he" or "she", which <see cref="Referent"/> can resolve.</summary>
     public bool IsPersonalPronoun => Speaker.Trim().ToLowerInvariant() is "he" or "she";
@@ -38,15 +63,21 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Pronouns = Lexicon.Grammar("pronoun");
 
-    private static string KeyOf(string speaker)
+    /// <summary>
+    /// From the words of who speaks: the key (its last word, lower-cased, without "'s"; "*" for a pronoun;
+    /// empty when impersonal) and whether it is named (a capitalised word that is no function word, title or pronoun).
+    /// </summary>
+    private static (string Key, bool Named) Who(string person)
     {
-        if (speaker.Length == 0)
+        if (person.Length == 0)
         {
-            return string.Empty;
+            return (string.Empty, false);
         }
 
-        var head = Tokenizer.Tokenize(speaker).LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
-        return IsPronoun(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+        var tokens = Tokenizer.Tokenize(person);
+        var named = tokens.Any(t => t.Kind == TokenKind.Word && char.IsUpper(person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !IsPronoun(t.Norm));
+        var head = tokens.LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
+        return (IsPronoun(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head, named);
     }
 }
 
