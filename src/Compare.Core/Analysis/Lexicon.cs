@@ -81,6 +81,9 @@ internal static class Lexicon
     /// <summary>The rows of a two-column list in <c>Lexicons/</c>: word and value.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Pairs(string file) => Rows(file).Select(r => KeyValuePair.Create(r[0], r[1]));
 
+    /// <summary>Negative words ("no", "not", "never", "n't"), case aside.</summary>
+    public static readonly FrozenSet<string> Negations = List("negations.tsv", StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The forms of "to be".</summary>
     public static readonly FrozenSet<string> BeForms = Grammar("be");
 

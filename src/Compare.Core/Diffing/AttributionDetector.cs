@@ -18,8 +18,9 @@ internal sealed class AttributionDetector : IDifferenceDetector
         var items = group.Items(f => f.Frames);
         var sides = new[] { items[0].Where(f => group.ReportsShared(0, f.Statement, f.Item)).ToArray(), items[1].Where(f => group.ReportsShared(1, f.Statement, f.Item)).ToArray() };
         var quotes = group.Items(f => f.Quotes);
+        var quoteWords = quotes.Select(side => side.Select(q => QuotationDetector.ContentWords(q.Item.Key)).ToArray()).ToArray();
         var quotesSomeone = Enumerable.Range(0, 2)
-            .Select(side => quotes[side].Any(q => QuotationDetector.ContentWords(q.Item.Key).Count >= 3 || IsNameCalling(group.Sides[side].Statements[q.Statement], q.Item)))
+            .Select(side => quotes[side].Where((q, k) => quoteWords[side][k].Count >= 3 || IsNameCalling(group.Sides[side].Statements[q.Statement], q.Item)).Any())
             .ToArray();
         for (var s = 1; s >= 0; s--)
         {
@@ -40,7 +41,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     continue; // The other side quotes someone: it does not state it as fact either.
                 }
 
-                if (others.Length == 0 && QuotesWhatItReports(quotes, s, statement, frame))
+                if (others.Length == 0 && QuotesWhatItReports(quotes, quoteWords, s, statement, frame))
                 {
                     continue; // The other side quotes the words this frame reports (“Hi, Mayor.” / the reporter asks, “Hi, Mayor.”): it gives them as someone's too.
                 }
@@ -120,17 +121,18 @@ internal sealed class AttributionDetector : IDifferenceDetector
     }
 
     /// <summary>Whether the other side quotes half the content words or more of a quotation the frame reports.</summary>
-    private static bool QuotesWhatItReports((int Statement, Cue Item)[][] quotes, int side, int statement, Frame frame)
+    private static bool QuotesWhatItReports((int Statement, Cue Item)[][] quotes, List<string>[][] quoteWords, int side, int statement, Frame frame)
     {
-        foreach (var (at, quote) in quotes[side])
+        for (var k = 0; k < quotes[side].Length; k++)
         {
+            var (at, quote) = quotes[side][k];
             if (at != statement || quote.Start < frame.ScopeStart || quote.End > frame.ScopeEnd)
             {
                 continue;
             }
 
-            var words = QuotationDetector.ContentWords(quote.Key);
-            if (words.Count > 0 && quotes[1 - side].Any(q => QuotationDetector.ContentWords(q.Item.Key).Count(words.Contains) * 2 >= words.Count))
+            var words = quoteWords[side][k];
+            if (words.Count > 0 && quoteWords[1 - side].Any(other => other.Count(words.Contains) * 2 >= words.Count))
             {
                 return true;
             }

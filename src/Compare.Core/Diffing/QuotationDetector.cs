@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Compare.Core.Analysis;
 
 namespace Compare.Core.Diffing;
@@ -166,7 +165,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
         for (var k = Math.Max(0, token - NegationReach); k < token; k++)
         {
             var norm = statement.Tokens[k].Norm;
-            if (Negations.Contains(norm) || norm.EndsWith("n't", StringComparison.Ordinal) || norm.EndsWith("n’t", StringComparison.Ordinal))
+            if (Lexicon.Negations.Contains(norm) || norm.EndsWith("n't", StringComparison.Ordinal) || norm.EndsWith("n’t", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -177,8 +176,6 @@ internal sealed class QuotationDetector : IDifferenceDetector
 
     /// <summary>How many words before a word its negation may stand ("has not apologized").</summary>
     private const int NegationReach = 2;
-
-    private static readonly FrozenSet<string> Negations = Lexicon.List("negations.tsv");
 
     /// <summary>How many of a quote's words (stems) a frame's words must hold to retell it, when it quotes none of them.</summary>
     private const int MinRetoldWords = 2;

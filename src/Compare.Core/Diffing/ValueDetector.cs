@@ -59,14 +59,11 @@ internal sealed partial class ValueDetector : IDifferenceDetector
                 var days = group.Sides[0].Duration(l);
                 // A figure the other side gives alike ("$43 million" / "nearly $44 million") is its counterpart,
                 // before any other figure the change holds ("earned roughly $141 million").
+                var candidates = days is not null ? [] : rights.Where(v => group.Sides[1].Duration(v) is null && group.ChangeSize(l, v) is > 0 and var size
+                                                                           && ((size <= SubstitutionTokens && !OtherUnits(group, l, v)) || SameMeasure(group, l, v))).ToList();
                 var r = days is not null
                     ? PairDuration(group, l, lefts, rights)
-                    : rights.FirstOrDefault(v => group.Sides[1].Duration(v) is null && group.ChangeSize(l, v) > 0 && Compatible(l.Value, v.Value) && SameMeasure(group, l, v));
-                if (r.Text is null && days is null)
-                {
-                    r = rights.FirstOrDefault(v => group.Sides[1].Duration(v) is null && group.ChangeSize(l, v) is > 0 and var size
-                                                   && ((size <= SubstitutionTokens && !OtherUnits(group, l, v)) || SameMeasure(group, l, v)));
-                }
+                    : candidates.Find(v => Compatible(l.Value, v.Value) && SameMeasure(group, l, v)) is { Text: not null } agreeing ? agreeing : candidates.FirstOrDefault();
                 if (r.Text is null && days is null && lefts.Count == 1 && rights.Count == 1 && group.Sides[1].Duration(rights[0]) is null && SameMeasure(group, l, rights[0]))
                 {
                     r = rights[0];

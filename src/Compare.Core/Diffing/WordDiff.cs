@@ -271,22 +271,8 @@ internal static class WordDiff
     /// <summary>The signs around a word that are not part of it.</summary>
     private static readonly char[] WordSigns = [',', '.', '$', '€', '£', '%', '"', '“', '”', '‘', '’', '(', ')'];
 
-    /// <summary>Whether a token is a negation ("no", "not", "n't" …), case aside.</summary>
-    private static bool IsNegation(DiffToken token)
-    {
-        foreach (var negation in Negations)
-        {
-            if (negation.Equals(token.Text, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The negations a heading keeps before a phrase.</summary>
-    private static readonly string[] Negations = [.. Lexicon.List("negations.tsv")];
+    /// <summary>Whether a token is a negation ("no", "not", "n't" …), case aside: a heading keeps one before a phrase.</summary>
+    private static bool IsNegation(DiffToken token) => Lexicon.Negations.Contains(token.Text);
 
     /// <summary>A run's tokens cut at punctuation that ends a phrase (a comma inside a number or date does not: "September 21, 2023").</summary>
     private static IEnumerable<ArraySegment<DiffToken>> Phrases(ArraySegment<DiffToken> tokens)
