@@ -35,17 +35,14 @@ internal static class Stages
             Stage("parse", pipeline.Read);
             Stage("segment", pipeline.Segment);
             var analyzed = Stage("analyze", pipeline.Analyze);
-            var (_, vectors) = Stage("vectorize", pipeline.Weigh);
-            var aligned = Stage("align", () => Aligner.Align(vectors[0], vectors[1], Compare.Core.CompareOptions.Default.Threshold));
-            var alignedIndexes = new[] { aligned.SelectMany(a => a.Left).ToHashSet(), aligned.SelectMany(a => a.Right).ToHashSet() };
-            Stage("closest statements of the unmatched", () => Comparison.NearMatches(
-                [.. analyzed.SelectMany((s, source) => s.Where(a => !alignedIndexes[source].Contains(a.Statement.Index)).Select(a => a.Statement))],
-                analyzed,
-                vectors,
-                Compare.Core.CompareOptions.Default.Threshold));
+            Stage("vectorize", pipeline.Weigh);
+            var matched = Stage("align", pipeline.Match);
+            Stage("build groups", pipeline.Build);
+            var alignedStatements = matched.SelectMany(m => m.Statements).Select(s => s.Statement).ToHashSet();
+            Stage("closest statements of the unmatched", () => pipeline.Closest([.. analyzed.SelectMany(s => s).Select(a => a.Statement).Where(s => !alignedStatements.Contains(s))]));
 
             // The parts of building the groups, one after another on one core (the comparison runs them on all cores).
-            var sides = aligned.Select(a => (Left: a.Left.Select(i => analyzed[0][i]).ToList(), Right: a.Right.Select(i => analyzed[1][i]).ToList())).ToList();
+            var sides = matched.Select(m => (Left: m.Statements.Where(s => s.Statement.Source == 0).ToList(), Right: m.Statements.Where(s => s.Statement.Source == 1).ToList())).ToList();
             var runs = Stage("word diff", () => sides.Select(s => WordDiff.Diff(s.Left, s.Right)).ToList());
             Stage("speakers named before each statement", () => analyzed.Select(Coreference.Contexts).ToList());
             Stage("framing", () => sides.Select(s => s.Left.Concat(s.Right).Select(FramingAnalyzer.Analyze).ToList()).ToList());
@@ -81,8 +78,7 @@ internal static class Stages
         List<AnalyzedStatement[]> statements = [];
         List<TermVector[]> vectors = [];
         TermSpace? space = null;
-        List<List<AnalyzedStatement>> claims = [];
-        List<SpeakerContext[]> antecedents = [];
+        List<Matched> claims = [];
         for (var round = 0; round < 3; round++)
         {
             var stages = new Timeline();
@@ -91,13 +87,10 @@ internal static class Stages
             var pipeline = new Pipeline(inputs, Compare.Core.CompareOptions.Default);
             statements = Stage("read, segment, analyze", pipeline.Analyze);
             (space, vectors) = Stage("vectorize", pipeline.Weigh);
-            claims = Stage("align into claims", () => Comparison.Claims(statements, vectors, threshold));
-            var claimed = claims.SelectMany(c => c).Select(s => (s.Statement.Source, s.Statement.Index)).ToHashSet();
-            Stage("closest statements of the unmatched", () => Comparison.NearMatches(
-                [.. statements.SelectMany(s => s).Select(s => s.Statement).Where(s => !claimed.Contains((s.Source, s.Index)))], statements, vectors, threshold));
-            antecedents = statements.Select(Coreference.Contexts).ToList();
-            stages.Restart();
-            Stage("build claims", () => BuildClaims(claims, vectors, space, antecedents));
+            claims = Stage("align into claims", pipeline.Match);
+            var claimed = claims.SelectMany(c => c.Statements).Select(s => s.Statement).ToHashSet();
+            Stage("closest statements of the unmatched", () => pipeline.Closest([.. statements.SelectMany(s => s).Select(s => s.Statement).Where(s => !claimed.Contains(s))]));
+            Stage("build claims", pipeline.Build);
             var result = Stage("whole compare", () => Comparison.Compare(inputs));
             Stage("markdown", () =>
             {
@@ -115,19 +108,16 @@ internal static class Stages
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"best of five: align into claims {BestOfFive(() => Comparison.Claims(statements, vectors, threshold)):0} ms; build claims {BestOfFive(() => BuildClaims(claims, vectors, space!, antecedents)):0} ms; whole compare {BestOfFive(() => Comparison.Compare(inputs)):0} ms"));
+            $"best of five: align into claims {BestOfFive(() => Pipeline.Match(statements, vectors, threshold)):0} ms; build claims {BestOfFive(() => Pipeline.Build(claims, statements, vectors, space!)):0} ms; whole compare {BestOfFive(() => Comparison.Compare(inputs)):0} ms"));
         using (var types = new AllocationsByType())
         {
-            BuildClaims(claims, vectors, space!, antecedents);
+            Pipeline.Build(claims, statements, vectors, space!);
             Console.WriteLine("building the claims allocates:");
             types.Print(top: 15);
         }
 
         return 0;
     }
-
-    private static AlignedGroup[] BuildClaims(List<List<AnalyzedStatement>> claims, List<TermVector[]> vectors, TermSpace space, List<SpeakerContext[]> antecedents) =>
-        [.. Parallelism.Map(claims, c => Comparison.BuildClaim(c, vectors, space, s => antecedents[s.Statement.Source][s.Statement.Index]).Group)];
 
     private static double BestOfFive(Action run)
     {
@@ -163,13 +153,6 @@ internal static class Stages
             (_allocated, _paused, _collections, _cpu) = (now, paused, collections, cpu);
             _watch.Restart();
             return result;
-        }
-
-        /// <summary>Starts the next stage's clock now (what ran since is not counted).</summary>
-        public void Restart()
-        {
-            (_allocated, _paused, _collections, _cpu) = (GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(), Collections(), Process.GetCurrentProcess().TotalProcessorTime);
-            _watch.Restart();
         }
 
         private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];

@@ -145,22 +145,6 @@ public static class Comparison
         }
     }
 
-    /// <summary>An aligned pair of two sources' statements: the claim of two sources, with the alignment's score.</summary>
-    internal static (AlignedGroup Group, double Substance) BuildGroup(
-        AlignedIndexes aligned,
-        AnalyzedStatement[] left,
-        AnalyzedStatement[] right,
-        TermVector[] leftVectors,
-        TermVector[] rightVectors,
-        TermSpace space,
-        Func<AnalyzedStatement, SpeakerContext> antecedent) =>
-        BuildClaim(
-            [.. aligned.Left.Order().Select(i => left[i]), .. aligned.Right.Order().Select(i => right[i])],
-            [leftVectors, rightVectors],
-            space,
-            antecedent,
-            aligned.Score);
-
     /// <summary>How many sources of a claim a later source's statements are compared with to find it.</summary>
     private const int RepresentingSources = 2;
 

@@ -8,9 +8,10 @@ namespace Compare.Core;
 
 /// <summary>
 /// The comparison's stages, in order, each a step of its own that a benchmark can time: read the sources,
-/// split them into statements, analyse each statement, weigh their terms, align them and build the groups
-/// (pairs for two sources, claims for more), then order the groups and look up the closest statement of
-/// each one left unmatched. <see cref="Comparison.Compare"/> runs them all.
+/// split them into statements, analyse each statement, weigh their terms, match them into groups (pairs for
+/// two sources, claims for more), build each group (its word diffs and differences), then order the groups
+/// and look up the likely counterparts of each statement left unmatched. <see cref="Comparison.Compare"/>
+/// runs them all; each stage also takes its inputs as arguments, for a benchmark to time it alone.
 /// </summary>
 internal sealed class Pipeline(IReadOnlyList<SourceInput> sources, CompareOptions options)
 {
@@ -19,6 +20,7 @@ internal sealed class Pipeline(IReadOnlyList<SourceInput> sources, CompareOption
     private List<AnalyzedStatement[]>? _statements;
     private TermSpace? _space;
     private List<TermVector[]>? _vectors;
+    private List<Matched>? _matched;
     private (AlignedGroup Group, double Substance)[]? _built;
 
     /// <summary>The sources read: title, text blocks and boilerplate set aside (each source on its own core).</summary>
@@ -43,40 +45,58 @@ internal sealed class Pipeline(IReadOnlyList<SourceInput> sources, CompareOption
         return (_space!, _vectors);
     }
 
-    /// <summary>The aligned groups, each with its word diff and labelled differences, and how much its statements share.</summary>
-    public (AlignedGroup Group, double Substance)[] Align()
+    /// <summary>
+    /// The statements of each group: for two sources the alignment's pairs, with its score; for more, the
+    /// claims (<see cref="Comparison.Claims"/>), scored when built.
+    /// </summary>
+    public List<Matched> Match() => _matched ??= Match(Analyze(), Weigh().Vectors, options.Threshold);
+
+    /// <inheritdoc cref="Match()"/>
+    public static List<Matched> Match(List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, double threshold)
     {
-        if (_built is not null)
+        if (statements.Count > 2)
         {
-            return _built;
+            return [.. Comparison.Claims(statements, vectors, threshold).Select(claim => new Matched(claim, null))];
         }
 
-        var statements = Analyze();
-        var (space, vectors) = Weigh();
+        var (left, right) = (statements[0], statements[1]);
+        return
+        [
+            .. Aligner.Align(vectors[0], vectors[1], threshold, new Comparison.SameWords(left, right))
+                .Select(a => new Matched([.. a.Left.Order().Select(i => left[i]), .. a.Right.Order().Select(i => right[i])], a.Score)),
+        ];
+    }
 
+    /// <summary>The aligned groups, each with its word diffs and labelled differences, and how much its statements share.</summary>
+    public (AlignedGroup Group, double Substance)[] Build()
+    {
+        var (space, vectors) = Weigh();
+        return _built ??= Build(Match(), Analyze(), vectors, space);
+    }
+
+    /// <inheritdoc cref="Build()"/>
+    public static (AlignedGroup Group, double Substance)[] Build(List<Matched> matched, List<AnalyzedStatement[]> statements, List<TermVector[]> vectors, TermSpace space)
+    {
         // Who "he said" is, and whether the statement before reports someone's words: read from a whole source
         // only when an aligned statement needs it.
         var contexts = statements.Select(s => new Lazy<SpeakerContext[]>(() => Coreference.Contexts(s))).ToList();
         SpeakerContext Context(AnalyzedStatement s) => contexts[s.Statement.Source].Value[s.Statement.Index];
-        _built = sources.Count == 2
-            ? Parallelism.Map(
-                Aligner.Align(vectors[0], vectors[1], options.Threshold, new Comparison.SameWords(statements[0], statements[1])),
-                a => Comparison.BuildGroup(a, statements[0], statements[1], vectors[0], vectors[1], space, Context))
-            : Parallelism.Map(Comparison.Claims(statements, vectors, options.Threshold), claim => Comparison.BuildClaim(claim, vectors, space, Context));
-        return _built;
+        return Parallelism.Map(matched, m => Comparison.BuildClaim(m.Statements, vectors, space, Context, m.Score));
     }
+
+    /// <summary>Each unmatched statement's likely counterparts in the other sources (<see cref="Comparison.NearMatches"/>).</summary>
+    public List<NearMatch> Closest(List<Statement> unmatched) => Comparison.NearMatches(unmatched, Analyze(), Weigh().Vectors, options.Threshold);
 
     /// <summary>All the stages: the comparison's result.</summary>
     public ComparisonResult Run()
     {
         var documents = Read();
         var statements = Analyze();
-        var (_, vectors) = Weigh();
 
         // The groups whose differences matter most come first (conflicting values, then attribution, hedges
         // and modality, then quotation and naming), each rank by how much the statements share.
         // Labels of a sort too often wrong on real articles are kept apart (options.MinConfidence).
-        var groups = Align()
+        var groups = Build()
             .Select(g => (Group: LabelConfidence.Shown(g.Group, options.MinConfidence), g.Substance))
             .OrderBy(g => Comparison.Importance(g.Group))
             .ThenByDescending(g => g.Substance)
@@ -98,7 +118,10 @@ internal sealed class Pipeline(IReadOnlyList<SourceInput> sources, CompareOption
             [.. documents.SelectMany(d => d.Boilerplate)])
         {
             Warnings = [.. sources.SelectMany(s => s.Warnings), .. documents.SelectMany(d => d.Warnings)],
-            NearMatches = Comparison.NearMatches(unmatched, statements, vectors, options.Threshold),
+            NearMatches = Closest(unmatched),
         };
     }
 }
+
+/// <summary>The statements of one group, before it is built, and the alignment's score when the alignment gave it one.</summary>
+internal sealed record Matched(List<AnalyzedStatement> Statements, double? Score);

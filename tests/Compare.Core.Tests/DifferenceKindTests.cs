@@ -145,6 +145,39 @@ public sealed class DifferenceKindTests
     }
 
     [Fact]
+    public void Reads_who_speaks_once_as_a_name_a_document_and_surnames_and_again_for_a_referent()
+    {
+        var senator = new Frame("Senate Leader Chuck Schumer's aide", "said", "say", Stance.Neutral, "Senate Leader Chuck Schumer's aide said", 0, 38, 39, 60);
+        var filing = new Frame("court documents", "said", "say", Stance.Neutral, "court documents said", 0, 20, 21, 60);
+        var proponents = new Frame("the bill's proponents", "said", "say", Stance.Neutral, "the bill's proponents said", 0, 26, 27, 60);
+        var pronoun = new Frame("she", "said", "say", Stance.Neutral, "she said", 0, 8, 9, 60);
+        var resolved = pronoun with { Referent = "Governor Ann Ward" };
+
+        Assert.Equal(["chuck", "schumer", "aide"], senator.PersonName.Words);
+        Assert.Equal(["schumer"], senator.PersonName.Possessives);
+        Assert.Equal(["schumer's"], senator.Surnames);
+        Assert.True(filing.IsDocument);
+        Assert.False(proponents.IsDocument);
+        Assert.Equal(["she"], pronoun.PersonName.Words);
+        Assert.Equal(["ann", "ward"], resolved.PersonName.Words);
+        Assert.Equal(["ward"], resolved.Surnames.Distinct());
+    }
+
+    [Fact]
+    public void Keeps_frames_and_cues_equal_by_their_fields_whatever_was_read_from_them()
+    {
+        var frame = new Frame("port officials", "said", "say", Stance.Neutral, "port officials said", 0, 19, 20, 40);
+        var quote = new Cue("“a shameful delay”", "a shameful delay", 4, 22);
+        var same = quote with { };
+
+        Assert.Equal(["shameful", "delay"], quote.ContentWords);
+        Assert.Equal(quote, same);
+        Assert.Equal(quote.GetHashCode(), same.GetHashCode());
+        Assert.Equal(frame, frame with { Referent = string.Empty });
+        Assert.NotEqual(frame, frame with { Speaker = "harbour officials" });
+    }
+
+    [Fact]
     public void Lists_each_hedge_of_a_difference_on_its_own()
     {
         var (differences, _) = Classify(

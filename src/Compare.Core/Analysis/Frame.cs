@@ -16,8 +16,8 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
 
     private readonly string _referent = string.Empty;
 
-    /// <summary>The speaker's key and whether it is named, read once from the speaker's words (again when a referent is set).</summary>
-    private readonly (string Key, bool Named) _who = Who(Speaker);
+    /// <summary>What the words of who speaks tell, read once from them (again when a referent is set).</summary>
+    private readonly Who _who = new(Speaker);
 
     /// <summary>The speaker as written, or empty for an impersonal frame.</summary>
     public string Speaker
@@ -26,7 +26,7 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
         init
         {
             _speaker = value;
-            _who = Who(_referent.Length > 0 ? _referent : value);
+            _who = new Who(_referent.Length > 0 ? _referent : value);
         }
     }
 
@@ -37,7 +37,7 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
         init
         {
             _referent = value;
-            _who = Who(value.Length > 0 ? value : Speaker);
+            _who = new Who(value.Length > 0 ? value : Speaker);
         }
     }
 
@@ -56,28 +56,90 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     /// <summary>Whether the speaker is named: a capitalised word that is no title ("Hutchinson", not "the governor").</summary>
     public bool IsNamed => _who.Named;
 
+    /// <summary>The words of who speaks (<see cref="Person"/>) as a name is compared.</summary>
+    public NameWords PersonName => _who.Words;
+
+    /// <summary>
+    /// The surnames in who speaks: the last word of each run of two capitalised name words or more ("Chuck
+    /// Schumer"), titles left out, and a named speaker's head word ("Beck"); not a word of an organisation's
+    /// name ("Treasury officials").
+    /// </summary>
+    public IReadOnlyList<string> Surnames => _who.Surnames;
+
+    /// <summary>
+    /// Whether who speaks is a document, which speaks for whoever wrote it ("court documents", "the terms
+    /// of the bill", "a press release"), not someone a document belongs to ("the bill's proponents").
+    /// </summary>
+    public bool IsDocument => _who.IsDocument;
+
     /// <summary>Whether the speaker is "he" or "she", which <see cref="Referent"/> can resolve.</summary>
     public bool IsPersonalPronoun => Speaker.Trim().ToLowerInvariant() is "he" or "she";
-
-    private static bool IsPronoun(string norm) => Pronouns.Contains(norm);
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Pronouns = Lexicon.Grammar("pronoun");
 
     /// <summary>
-    /// From the words of who speaks: the key (its last word, lower-cased, without "'s"; "*" for a pronoun;
-    /// empty when impersonal) and whether it is named (a capitalised word that is no function word, title or pronoun).
+    /// What the words of who speaks tell, read from their tokens once: the key (the last word, lower-cased,
+    /// without "'s"; "*" for a pronoun; empty when impersonal), whether it is named (a capitalised word that
+    /// is no function word, title or pronoun), its words as a name, and whether it is a document. Two are
+    /// equal when they are read from the same words, so a frame's equality stays that of its fields.
     /// </summary>
-    private static (string Key, bool Named) Who(string person)
+    private sealed class Who : IEquatable<Who>
     {
-        if (person.Length == 0)
+        private readonly string _person;
+
+        public Who(string person)
         {
-            return (string.Empty, false);
+            _person = person;
+            var tokens = person.Length == 0 ? new List<Token>() : Tokenizer.Tokenize(person);
+            Named = tokens.Exists(t => t.Kind == TokenKind.Word && char.IsUpper(person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !Pronouns.Contains(t.Norm));
+            var head = tokens.LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
+            Key = Pronouns.Contains(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
+            Words = NameWords.Of(tokens);
+            Surnames = SurnamesIn(person, tokens, Named);
+            IsDocument = tokens.Where((t, i) => Lexicon.DocumentStems.Contains(Stemmer.Stem(t.Norm))
+                                                && !t.Norm.EndsWith("'s", StringComparison.Ordinal) && !t.Norm.EndsWith("’s", StringComparison.Ordinal)
+                                                && !(i + 1 < tokens.Count && tokens[i + 1].Norm is "'s" or "’s" or "'" or "’")).Any();
         }
 
-        var tokens = Tokenizer.Tokenize(person);
-        var named = tokens.Any(t => t.Kind == TokenKind.Word && char.IsUpper(person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !IsPronoun(t.Norm));
-        var head = tokens.LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
-        return (IsPronoun(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head, named);
+        public string Key { get; }
+
+        public bool Named { get; }
+
+        public NameWords Words { get; }
+
+        public bool IsDocument { get; }
+
+        public IReadOnlyList<string> Surnames { get; }
+
+        private static List<string> SurnamesIn(string person, List<Token> tokens, bool named)
+        {
+            var surnames = new List<string>();
+            var run = 0;
+            string? last = null;
+            foreach (var token in tokens.Append(default))
+            {
+                var name = token.Norm is { } norm && token.Kind == TokenKind.Word && char.IsUpper(person[token.Start]) && !StopWords.Contains(norm) && !Lexicon.IsTitle(norm);
+                if (!name && run >= 2)
+                {
+                    surnames.Add(last!);
+                }
+
+                (run, last) = name ? (run + 1, token.Norm) : (0, null);
+            }
+
+            if (named && tokens.LastOrDefault(t => t.Kind == TokenKind.Word) is { Norm: { } head } headToken && char.IsUpper(person[headToken.Start]))
+            {
+                surnames.Add(head);
+            }
+
+            return surnames;
+        }
+
+        public bool Equals(Who? other) => other is not null && other._person == _person;
+
+        public override bool Equals(object? obj) => Equals(obj as Who);
+
+        public override int GetHashCode() => _person.GetHashCode(StringComparison.Ordinal);
     }
 }
 
@@ -88,8 +150,25 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
 /// <param name="End">Offset just past it.</param>
 internal sealed record Cue(string Text, string Key, int Start, int End)
 {
+    private NameWords? _nameWords;
+    private IReadOnlyList<string>? _contentWords;
+
     /// <summary>For a name: whether it was found by its head word (its key is the head word) rather than in the alias table (its key is the table's label).</summary>
     public bool ByHeadWord { get; init; }
+
+    /// <summary>For a name: its words as written (<see cref="Text"/>), read once when first asked.</summary>
+    public NameWords NameWords => _nameWords ??= NameWords.Of(Text);
+
+    /// <summary>For a quote: the content words of its folded words (<see cref="Key"/>; "anti-terrorist operation" is anti-terrorist, operation), each once, read once when first asked.</summary>
+    public IReadOnlyList<string> ContentWords => _contentWords ??=
+        [.. Tokenizer.Tokenize(Key).Where(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Norm)).Select(t => t.Norm).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Cues are equal by what they are and where they stand; the words read from them take no part.</summary>
+    public bool Equals(Cue? other) =>
+        other is not null && Text == other.Text && Key == other.Key && Start == other.Start && End == other.End && ByHeadWord == other.ByHeadWord;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Text, Key, Start, End, ByHeadWord);
 }
 
 /// <summary>Which words of its statement a frame reports.</summary>

@@ -81,6 +81,9 @@ internal static class Lexicon
     /// <summary>The rows of a two-column list in <c>Lexicons/</c>: word and value.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Pairs(string file) => Rows(file).Select(r => KeyValuePair.Create(r[0], r[1]));
 
+    /// <summary>The stems of words for documents ("report", "documents", "filing"): a document speaks for whoever wrote it.</summary>
+    public static readonly FrozenSet<string> DocumentStems = List("document-nouns.tsv").Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Negative words ("no", "not", "never", "n't"), case aside.</summary>
     public static readonly FrozenSet<string> Negations = List("negations.tsv", StringComparer.OrdinalIgnoreCase);
 

@@ -34,7 +34,7 @@ internal sealed class AnalyzedStatement
     /// </summary>
     public string[][] QuotedTerms => _quotedTerms ??= [
         .. (_framing?.Quotes ?? FramingAnalyzer.Quotes(Statement.Text, Statement.StartsInQuote))
-            .Select(q => Tokenizer.Tokenize(q.Key).Where(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Norm)).Select(t => Stemmer.Stem(t.Norm)).Distinct(StringComparer.Ordinal).ToArray())
+            .Select(q => q.ContentWords.Select(Stemmer.Stem).Distinct(StringComparer.Ordinal).ToArray())
             .Where(terms => terms.Length > 0),
     ];
 

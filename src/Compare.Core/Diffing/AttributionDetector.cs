@@ -18,7 +18,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
         var items = group.Items(f => f.Frames);
         var sides = new[] { items[0].Where(f => group.ReportsShared(0, f.Statement, f.Item)).ToArray(), items[1].Where(f => group.ReportsShared(1, f.Statement, f.Item)).ToArray() };
         var quotes = group.Items(f => f.Quotes);
-        var quoteWords = quotes.Select(side => side.Select(q => QuotationDetector.ContentWords(q.Item.Key)).ToArray()).ToArray();
+        var quoteWords = quotes.Select(side => side.Select(q => q.Item.ContentWords).ToArray()).ToArray();
         var quotesSomeone = Enumerable.Range(0, 2)
             .Select(side => quotes[side].Where((q, k) => quoteWords[side][k].Count >= 3 || IsNameCalling(group.Sides[side].Statements[q.Statement], q.Item)).Any())
             .ToArray();
@@ -56,12 +56,12 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     continue; // A headline leaves out who says what the other article's body attributes (headline style).
                 }
 
-                if (others.Length == 0 && IsDocument(frame))
+                if (others.Length == 0 && frame.IsDocument)
                 {
                     continue; // "court documents said", "according to the terms of the bill": the record the fact comes from, not a claim.
                 }
 
-                if (others.Length == 0 && IsSelfReport(group.Sides[s].Statements[statement].Statement.Text, frame))
+                if (others.Length == 0 && IsSelfReport(group.Sides[s].Statements[statement], frame))
                 {
                     continue; // "the governor said he would ask …", "… I think he should …,” Romney said": what they did, told by them.
                 }
@@ -99,7 +99,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     }
 
                     if (other is null && SameStance(frame.Stance, Stance.Neutral) && outer.All(g => SameStance(g.Item.Stance, Stance.Neutral))
-                        && (IsDocument(frame) || outer.Any(g => IsDocument(g.Item))))
+                        && (frame.IsDocument || outer.Any(g => g.Item.IsDocument)))
                     {
                         continue; // A document passes it on for someone the other side names ("the indictment said" / "prosecutors said", "the statement said" / "his lawyer confirmed").
                     }
@@ -121,7 +121,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
     }
 
     /// <summary>Whether the other side quotes half the content words or more of a quotation the frame reports.</summary>
-    private static bool QuotesWhatItReports((int Statement, Cue Item)[][] quotes, List<string>[][] quoteWords, int side, int statement, Frame frame)
+    private static bool QuotesWhatItReports((int Statement, Cue Item)[][] quotes, IReadOnlyList<string>[][] quoteWords, int side, int statement, Frame frame)
     {
         for (var k = 0; k < quotes[side].Length; k++)
         {
@@ -158,7 +158,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
         a.SpeakerKey == b.SpeakerKey || a.SpeakerKey == "*" || b.SpeakerKey == "*" || a.IsPersonalPronoun || b.IsPersonalPronoun || a.Inferred || b.Inferred
         || Stemmer.Stem(a.SpeakerKey) == Stemmer.Stem(b.SpeakerKey)
         || SpeakerWords.TryGetValue(Stemmer.Stem(a.SpeakerKey), out var one) && SpeakerWords.TryGetValue(Stemmer.Stem(b.SpeakerKey), out var other) && one == other
-        || NamingDetector.NameWords(a.Person).Words.Intersect(NamingDetector.NameWords(b.Person).Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
+        || a.PersonName.Words.Intersect(b.PersonName.Words, StringComparer.Ordinal).Any(w => !StopWords.Contains(w));
 
     /// <summary>Words for one kind of speaker, by stem: a member of someone's staff, a lawyer.</summary>
     private static readonly FrozenDictionary<string, string> SpeakerWords =
@@ -190,28 +190,12 @@ internal sealed class AttributionDetector : IDifferenceDetector
     /// Whether the speaker tells of themself: what the frame reports opens with "I" or "we" (their own words),
     /// or with "he" or "she" right after a named or titled person's "said" ("the governor said he would ask").
     /// </summary>
-    private static bool IsSelfReport(string text, Frame frame)
+    private static bool IsSelfReport(AnalyzedStatement statement, Frame frame)
     {
-        var start = Math.Clamp(frame.ScopeStart, 0, text.Length);
-        var end = Math.Clamp(frame.ScopeEnd, start, text.Length);
-        var first = Tokenizer.Tokenize(text[start..end]).Where(t => t.Kind == TokenKind.Word).Select(t => t.Norm).FirstOrDefault(w => w != "that");
-        return first is "i" or "we" || (first is "he" or "she" && start >= frame.End && !frame.IsPersonalPronoun && frame.Speaker.Length > 0);
+        var first = statement.Tokens.Where(t => t.Kind == TokenKind.Word && t.Start >= frame.ScopeStart && t.End <= frame.ScopeEnd)
+            .Select(t => t.Norm).FirstOrDefault(w => w != "that");
+        return first is "i" or "we" || (first is "he" or "she" && frame.ScopeStart >= frame.End && !frame.IsPersonalPronoun && frame.Speaker.Length > 0);
     }
-
-    /// <summary>
-    /// Whether the speaker is a document, which speaks for whoever wrote it ("court documents", "the terms
-    /// of the bill", "a press release"), not someone a document belongs to ("the bill's proponents").
-    /// </summary>
-    private static bool IsDocument(Frame frame)
-    {
-        var tokens = Tokenizer.Tokenize(frame.Person);
-        return tokens.Where((t, i) => Documents.Contains(Stemmer.Stem(t.Norm))
-                                      && !t.Norm.EndsWith("'s", StringComparison.Ordinal) && !t.Norm.EndsWith("’s", StringComparison.Ordinal)
-                                      && !(i + 1 < tokens.Count && tokens[i + 1].Norm is "'s" or "’s" or "'" or "’")).Any();
-    }
-
-    /// <summary>The stems of words for documents.</summary>
-    private static readonly FrozenSet<string> Documents = Lexicon.List("document-nouns.tsv").Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A title or another word for one person ("the governor", "the lawmaker"), also as the head of a compound ("the ex-congressman").</summary>
     private static bool IsOnePersonWord(string word)
@@ -226,7 +210,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
     /// <summary>Whether a side's statements hold every word of a frame's speaker's name.</summary>
     private static bool Names(Side side, Frame frame)
     {
-        var words = NamingDetector.NameWords(frame.Person).Words;
+        var words = frame.PersonName.Words;
         return words.Count > 0 && words.All(w => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == w || Stemmer.Stem(t.Norm) == Stemmer.Stem(w))));
     }
 
@@ -234,33 +218,8 @@ internal sealed class AttributionDetector : IDifferenceDetector
     /// Whether a side names a frame's speaker by surname: the last word of a run of capitalised words of the
     /// speaker's name, titles left out ("Senator Chuck Schumer of New York" / "Minority Leader Chuck Schumer, D-N.Y.").
     /// </summary>
-    private static bool NamesSurname(Side side, Frame frame)
-    {
-        // A surname ends a run of two name words or more ("Chuck Schumer"), or is the speaker's head word ("Beck"):
-        // not a word of an organisation's name ("Treasury officials").
-        var person = frame.Person;
-        var tokens = Tokenizer.Tokenize(person);
-        var surnames = new List<string>();
-        var run = 0;
-        string? last = null;
-        foreach (var token in tokens.Append(default))
-        {
-            var name = token.Norm is { } norm && token.Kind == TokenKind.Word && char.IsUpper(person[token.Start]) && !StopWords.Contains(norm) && !Lexicon.IsTitle(norm);
-            if (!name && run >= 2)
-            {
-                surnames.Add(last!);
-            }
-
-            (run, last) = name ? (run + 1, token.Norm) : (0, null);
-        }
-
-        if (frame.IsNamed && tokens.LastOrDefault(t => t.Kind == TokenKind.Word) is { Norm: { } head } headToken && char.IsUpper(person[headToken.Start]))
-        {
-            surnames.Add(head);
-        }
-
-        return surnames.Exists(n => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == n && char.IsUpper(st.Statement.Text[t.Start]))));
-    }
+    private static bool NamesSurname(Side side, Frame frame) =>
+        frame.Surnames.Any(n => side.Statements.Any(st => st.Tokens.Exists(t => t.Norm == n && char.IsUpper(st.Statement.Text[t.Start]))));
 
     /// <summary>
     /// Whether a side passes what it shares on as someone's without a frame over it: someone's account
@@ -287,7 +246,7 @@ internal sealed class AttributionDetector : IDifferenceDetector
                     ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => t.Norm is "that" or ":" or "," or ";" or ".")
                     : InquiryNouns.Contains(tokens[i].Norm) && i + 1 < tokens.Count && tokens[i + 1].Norm is "into" or "of"
                         ? i + 1
-                    : Documents.Contains(Stemmer.Stem(tokens[i].Norm))
+                    : Lexicon.DocumentStems.Contains(Stemmer.Stem(tokens[i].Norm))
                         ? tokens.FindIndex(i + 1, Math.Min(ReportNounReach, tokens.Count - i - 1), t => RevealingVerbs.Contains(t.Norm))
                         : null;
                 if (opens is { } at && at > i && tokens[at].Norm is not ("," or ";" or ".")

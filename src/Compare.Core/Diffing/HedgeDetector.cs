@@ -61,7 +61,7 @@ internal sealed class HedgeDetector : IDifferenceDetector
         }
 
         var after = Qualified(hedged, hedge);
-        var quoted = group.Sides[side].Items(f => f.Quotes).SelectMany(q => QuotationDetector.ContentWords(q.Item.Key)).ToHashSet(StringComparer.Ordinal);
+        var quoted = group.Sides[side].Items(f => f.Quotes).SelectMany(q => q.Item.ContentWords).ToHashSet(StringComparer.Ordinal);
         return after.Count > 0 && quoted.Contains(after[0]);
     }
 

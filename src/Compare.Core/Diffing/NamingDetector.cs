@@ -17,7 +17,7 @@ internal sealed class NamingDetector : IDifferenceDetector
             return; // A name on one side only: no form to compare, nor one spelled alike.
         }
 
-        var named = new Lazy<HashSet<string>[]>(() => [.. names.Select(side => side.SelectMany(n => NameWords(n.Item.Text).Words).ToHashSet(StringComparer.Ordinal))]);
+        var named = new Lazy<HashSet<string>[]>(() => [.. names.Select(side => side.SelectMany(n => n.Item.NameWords.Words).ToHashSet(StringComparer.Ordinal))]);
         var shared = names[0].Select(n => Entity(n.Item)).Intersect(names[1].Select(n => Entity(n.Item)))
             .OrderBy(e => e.ByHeadWord).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
         foreach (var entity in shared)
@@ -32,8 +32,8 @@ internal sealed class NamingDetector : IDifferenceDetector
             // name ("Azerbaijan's Constitution" against a side that names no Azerbaijan).
             var differing = Enumerable.Range(0, 2)
                 .Select(s => variants[s]
-                    .Where(v => !variants[1 - s].Any(w => SameName(v.Item.Text, w.Item.Text, fromTable))
-                                && (fromTable || variants[1 - s].Any(w => NamedDifferently(v.Item.Text, w.Item.Text, named.Value[s], named.Value[1 - s]))))
+                    .Where(v => !variants[1 - s].Any(w => SameName(v.Item, w.Item, fromTable))
+                                && (fromTable || variants[1 - s].Any(w => NamedDifferently(v.Item, w.Item, named.Value[s], named.Value[1 - s]))))
                     .ToList())
                 .ToArray();
             if (differing[0].Count == 0 && differing[1].Count == 0)
@@ -73,7 +73,7 @@ internal sealed class NamingDetector : IDifferenceDetector
             return;
         }
 
-        own = [.. own.Select(side => side.Where(n => NameWords(n.Item.Text).Words.Count == 1).ToList())];
+        own = [.. own.Select(side => side.Where(n => n.Item.NameWords.Words.Count == 1).ToList())];
         foreach (var left in own[0])
         {
             var right = own[1].FirstOrDefault(r => SpelledAlike(Head(left.Item), Head(r.Item)));
@@ -173,13 +173,12 @@ internal sealed class NamingDetector : IDifferenceDetector
     /// the same words; other names when one's words, titles and honorifics left out, are all in the other's
     /// and what the longer one adds ties it to no one else (no possessive).
     /// </summary>
-    internal static bool SameName(string a, string b, bool fromTable)
+    internal static bool SameName(Cue a, Cue b, bool fromTable)
     {
-        var left = NameWords(a);
-        var right = NameWords(b);
+        var (left, right) = (a.NameWords, b.NameWords);
         if (fromTable)
         {
-            return left.Words.SequenceEqual(right.Words, StringComparer.Ordinal) || IsInitialsOf(a, b) || IsInitialsOf(b, a);
+            return left.Words.SequenceEqual(right.Words, StringComparer.Ordinal) || IsInitialsOf(a.Text, b.Text) || IsInitialsOf(b.Text, a.Text);
         }
 
         var (shorter, longer) = left.Words.Count <= right.Words.Count ? (left, right) : (right, left);
@@ -190,45 +189,11 @@ internal sealed class NamingDetector : IDifferenceDetector
     /// Whether two forms with one head word name one entity differently: one form's words are all in the
     /// other's, and the longer ties it to someone (a possessive) whom the shorter form's side does not name.
     /// </summary>
-    private static bool NamedDifferently(string a, string b, IReadOnlySet<string> aNames, IReadOnlySet<string> bNames)
+    private static bool NamedDifferently(Cue a, Cue b, IReadOnlySet<string> aNames, IReadOnlySet<string> bNames)
     {
-        var left = NameWords(a);
-        var right = NameWords(b);
+        var (left, right) = (a.NameWords, b.NameWords);
         var (shorter, longer, shorterNames) = left.Words.Count <= right.Words.Count ? (left, right, aNames) : (right, left, bNames);
         return shorter.Words.All(longer.Words.Contains)
                && longer.Possessives.Except(shorter.Possessives, StringComparer.Ordinal).Any(p => !shorterNames.Contains(p));
-    }
-
-    internal static (List<string> Words, List<string> Possessives) NameWords(string name)
-    {
-        var words = new List<string>();
-        var possessives = new List<string>();
-        foreach (var token in Tokenizer.Tokenize(name))
-        {
-            if (token.Kind != TokenKind.Word)
-            {
-                continue;
-            }
-
-            var word = token.Norm.EndsWith("'s", StringComparison.Ordinal) ? token.Norm[..^2] : token.Norm;
-            if (Lexicon.IsTitle(word))
-            {
-                continue;
-            }
-
-            words.Add(word);
-            if (word.Length < token.Norm.Length)
-            {
-                possessives.Add(word);
-            }
-        }
-
-        // The last word's possessive is the name's own ("Trump's" names Trump).
-        if (possessives.Count > 0 && words.Count > 0 && possessives[^1] == words[^1])
-        {
-            possessives.RemoveAt(possessives.Count - 1);
-        }
-
-        return (words, possessives);
     }
 }

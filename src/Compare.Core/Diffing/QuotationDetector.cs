@@ -33,7 +33,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
             var (quoted, plain) = QuotedWords(group.Sides[o], quotes[o]);
             foreach (var (statement, quote) in quotes[s])
             {
-                var words = ContentWords(quote.Key);
+                var words = quote.ContentWords;
                 if (words.Count == 0 || words.Count(quoted.Contains) * 2 >= words.Count)
                 {
                     continue; // Both sides quote it.
@@ -78,7 +78,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
     /// quote (<see cref="Retells"/>), without quoting them at length. The speaker and the other side's
     /// frame; null when it is not so.
     /// </summary>
-    private static (ReportingFrame Speaker, ReportingFrame Retelling)? Paraphrased(Group group, int side, int statement, Cue quote, List<string> words)
+    private static (ReportingFrame Speaker, ReportingFrame Retelling)? Paraphrased(Group group, int side, int statement, Cue quote, IReadOnlyList<string> words)
     {
         if (words.Count < MinDirectQuoteWords)
         {
@@ -113,7 +113,7 @@ internal sealed class QuotationDetector : IDifferenceDetector
             }
 
             var quotes = sides.Framings[i].Quotes;
-            var longQuotes = quotes.Where(q => ContentWords(q.Key).Count >= MinDirectQuoteWords).ToList();
+            var longQuotes = quotes.Where(q => q.ContentWords.Count >= MinDirectQuoteWords).ToList();
             foreach (var frame in sides.Framings[i].Frames)
             {
                 if (AttributionDetector.SameSpeaker(said, frame) && group.ReportsShared(other, i, frame)
@@ -179,10 +179,6 @@ internal sealed class QuotationDetector : IDifferenceDetector
 
     /// <summary>How many of a quote's words (stems) a frame's words must hold to retell it, when it quotes none of them.</summary>
     private const int MinRetoldWords = 2;
-
-    /// <summary>The content words of quoted text, folded ("anti-terrorist operation" is anti-terrorist, operation).</summary>
-    internal static List<string> ContentWords(string folded) =>
-        [.. Tokenizer.Tokenize(folded).Where(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Norm)).Select(t => t.Norm).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A side's content words inside its quotations and outside them.</summary>
     private static (HashSet<string> Quoted, HashSet<string> Plain) QuotedWords(Side side, (int Statement, Cue Item)[] quotes)

@@ -215,7 +215,8 @@ internal static class MarkdownReport
         if (sideBySide)
         {
             // Too different for an inline diff: the two sides in two columns, each with its own words marked.
-            foreach (var source in new[] { 0, 1 })
+            var pair = group.Comparisons[0];
+            foreach (var source in new[] { pair.Source, pair.OtherSource })
             {
                 md.Append($"| **{Report.Label(source)}** ");
                 md.AppendJoin(' ', group.Statements.Where(s => s.Source == source).Select(s => Code(Location(result, s)))).Append(' ');
