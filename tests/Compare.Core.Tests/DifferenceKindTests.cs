@@ -210,6 +210,17 @@ public sealed class DifferenceKindTests
     }
 
     [Fact]
+    public void Says_a_pronoun_speaker_is_the_person_named_before_it_in_its_own_statement()
+    {
+        var result = Comparison.Compare([TestData.Read("differences/pronoun-in-statement-a.txt"), TestData.Read("differences/pronoun-in-statement-b.txt")]);
+
+        var group = Assert.Single(result.Alignments);
+        var attribution = Assert.Single(group.Differences, d => d.Kind == DifferenceKind.Attribution);
+        Assert.Contains("Ann Ward", attribution.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vardanyan", attribution.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Does_not_say_a_source_states_as_fact_what_the_statement_before_in_its_paragraph_attributes()
     {
         var result = Comparison.Compare([TestData.Read("differences/speech-before-a.txt"), TestData.Read("differences/speech-before-b.txt")]);

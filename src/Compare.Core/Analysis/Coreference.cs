@@ -1,9 +1,9 @@
 namespace Compare.Core.Analysis;
 
 /// <summary>
-/// Resolves "he said" and "she said" to the person its source named last before the statement, as a
-/// named speaker ("Ruben Vardanyan said …") or as the name a statement opens with ("Akin made the
-/// remarks …"): "he said" after them is theirs.
+/// Resolves "he said" and "she said" to the named speaker before it in its statement, else to the person
+/// its source named last before the statement, as a named speaker ("Ruben Vardanyan said …") or as the
+/// name a statement opens with ("Akin made the remarks …"): "he said" after them is theirs.
 /// </summary>
 internal static class Coreference
 {
@@ -82,12 +82,17 @@ internal static class Coreference
     /// </summary>
     public static Framing Resolve(Framing framing, Func<string> antecedent)
     {
-        if (!framing.Frames.Any(f => f.IsPersonalPronoun) || antecedent() is not { Length: > 0 } person)
+        if (!framing.Frames.Any(f => f.IsPersonalPronoun))
         {
             return framing;
         }
 
-        return framing with { Frames = [.. framing.Frames.Select(f => f.IsPersonalPronoun ? f with { Referent = person } : f)] };
+        // A pronoun after a named speaker of its own statement is that speaker ("Mr. Bush said his rate was 36
+        // percent, and contrasted that with what he said was …"); else the person named before the statement.
+        string Person(Frame pronoun) =>
+            framing.Frames.Where(f => f.IsNamed && f.End <= pronoun.Start).MaxBy(f => f.End)?.Speaker ?? antecedent();
+
+        return framing with { Frames = [.. framing.Frames.Select(f => f.IsPersonalPronoun && Person(f) is { Length: > 0 } person ? f with { Referent = person } : f)] };
     }
 }
 

@@ -54,6 +54,10 @@ internal static partial class FramingAnalyzer
         && tokens[i - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 1].Start])
         && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[i + 1].Start]);
 
+    /// <summary>"of" after a title, inside the name of an office ("chief of staff Mick Mulvaney", "Secretary of State Ann Ward").</summary>
+    private static bool IsOfInOffice(List<Token> tokens, int i) =>
+        i > 0 && i + 1 < tokens.Count && tokens[i].Norm == "of" && tokens[i + 1].Kind == TokenKind.Word && Lexicon.IsTitle(tokens[i - 1].Norm);
+
     /// <summary>A full stop inside a word, between letters with no space ("BigGovernment.com").</summary>
     private static bool IsGluedDot(List<Token> tokens, string text, int i) =>
         i > 0 && i + 1 < tokens.Count && text[tokens[i].Start] == '.' && tokens[i].End - tokens[i].Start == 1

@@ -218,7 +218,8 @@ internal static partial class FramingAnalyzer
                        && (!StopWords.Contains(tokens[j].Norm) || tokens[j].Norm == "the" || Pronouns.Contains(tokens[j].Norm))
                        || IsGluedDot(tokens, text, j)
                        || IsAbbreviationDot(tokens, j)
-                       || IsOfInName(tokens, text, j)))
+                       || IsOfInName(tokens, text, j)
+                       || IsOfInOffice(tokens, j)))
             {
                 j--;
             }
@@ -296,7 +297,13 @@ internal static partial class FramingAnalyzer
             {
                 // "told reporters", "told the council that": the listener belongs to the frame, and what it reports comes after it (or before the frame, at the end).
                 var frameEnd = verb.Lemma == "tell" && thatEnd == i && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word ? Listener(tokens, i + 1) : thatEnd;
-                frames.Add(MakeFrame(statement, used, speakerStart, frameEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance, SpeakerFirstScope(tokens, text, speakerStart, frameEnd)));
+                var frame = MakeFrame(statement, used, speakerStart, frameEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance, SpeakerFirstScope(tokens, text, speakerStart, frameEnd));
+
+                // "a law which critics said could allow discrimination, and lawmakers vowed …": a frame in a relative
+                // clause reports that clause, up to the punctuation that ends it.
+                frames.Add(speakerStart > 0 && tokens[speakerStart - 1].Norm == "which" && frame.ScopeStart > 0
+                    ? frame with { ScopeEnd = ClauseEnd(tokens, frameEnd + 1, text.Length) }
+                    : frame);
             }
         }
 
@@ -458,6 +465,20 @@ internal static partial class FramingAnalyzer
         Token? next = end + 1 < tokens.Count ? tokens[end + 1] : null;
         var endsClause = next is null || next.Value.Kind == TokenKind.Punctuation || ClauseEnders.Contains(next.Value.Norm);
         return follows && tokens[end].Norm != "that" && endsClause ? Scope.Before : Scope.After;
+    }
+
+    /// <summary>Where the clause that goes on from token <paramref name="from"/> ends: at the next comma, semicolon, colon or dash, else at <paramref name="end"/>.</summary>
+    private static int ClauseEnd(List<Token> tokens, int from, int end)
+    {
+        for (var t = from; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Punctuation && tokens[t].Norm is "," or ";" or ":" or "—" or "–")
+            {
+                return tokens[t].Start;
+            }
+        }
+
+        return end;
     }
 
     /// <summary>Words after a reporting verb that begin a circumstance, not what was said ("said in a statement", "said on Friday").</summary>

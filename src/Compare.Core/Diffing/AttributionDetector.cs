@@ -188,13 +188,16 @@ internal sealed class AttributionDetector : IDifferenceDetector
 
     /// <summary>
     /// Whether the speaker tells of themself: what the frame reports opens with "I" or "we" (their own words),
-    /// or with "he" or "she" right after a named or titled person's "said" ("the governor said he would ask").
+    /// or with "he" or "she" right after a named or titled person's "said" ("the governor said he would ask"),
+    /// or after the same pronoun's ("he said he wants changes").
     /// </summary>
     private static bool IsSelfReport(AnalyzedStatement statement, Frame frame)
     {
         var first = statement.Tokens.Where(t => t.Kind == TokenKind.Word && t.Start >= frame.ScopeStart && t.End <= frame.ScopeEnd)
             .Select(t => t.Norm).FirstOrDefault(w => w != "that");
-        return first is "i" or "we" || (first is "he" or "she" && frame.ScopeStart >= frame.End && !frame.IsPersonalPronoun && frame.Speaker.Length > 0);
+        return first is "i" or "we"
+               || (first is "he" or "she" && frame.ScopeStart >= frame.End && frame.Speaker.Length > 0
+                   && (!frame.IsPersonalPronoun || frame.Speaker.Trim().Equals(first, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>A title or another word for one person ("the governor", "the lawmaker"), also as the head of a compound ("the ex-congressman").</summary>
