@@ -163,6 +163,18 @@ public sealed class DifferenceKindTests
         Assert.Equal(["ward"], resolved.Surnames.Distinct());
     }
 
+    [Theory]
+    [InlineData("The ferry will stop, people with knowledge of the case said.", "people with knowledge of the case", "people", false)]
+    [InlineData("The ferry will stop, one person familiar with Mr. Ward's plans said.", "one person familiar with Mr. Ward's plans", "person", false)]
+    [InlineData("The ferry will stop, Senator Ann Ward of New York said.", "Senator Ann Ward of New York", "york", true)]
+    [InlineData("The statement from the mayor's office said that the ferry will stop.", "the mayor's office", "office", false)]
+    public void Reads_a_speaker_with_what_modifies_it_as_the_noun_it_modifies(string statement, string speaker, string key, bool named)
+    {
+        var frame = Assert.Single(FramingAnalyzer.Frames(StatementAnalyzer.Analyze(new Statement(0, 0, statement, 1, 1))));
+
+        Assert.Equal((speaker, key, named), (frame.Speaker, frame.SpeakerKey, frame.IsNamed));
+    }
+
     [Fact]
     public void Keeps_frames_and_cues_equal_by_their_fields_whatever_was_read_from_them()
     {

@@ -44,6 +44,12 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     /// <summary>Whether the speaker is inferred from where the frame stands (the subject before "…, telling residents"), not written with it: never told apart from another speaker.</summary>
     public bool Inferred { get; init; }
 
+    /// <summary>
+    /// Where the words that modify the speaker stand in the statement ("people with knowledge of the case"), or
+    /// (0, 0): they describe who speaks, so what they share with the other side is shared besides the report.
+    /// </summary>
+    public (int Start, int End) Modifier { get; init; }
+
     /// <summary>Who speaks: the referent of a resolved pronoun, else the speaker as written.</summary>
     public string Person => Referent.Length > 0 ? Referent : Speaker;
 
@@ -91,8 +97,12 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
         {
             _person = person;
             var tokens = person.Length == 0 ? new List<Token>() : Tokenizer.Tokenize(person);
-            Named = tokens.Exists(t => t.Kind == TokenKind.Word && char.IsUpper(person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !Pronouns.Contains(t.Norm));
-            var head = tokens.LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
+
+            // Who it is: the words before what modifies them ("people with knowledge of the case" are people).
+            var modified = Enumerable.Range(1, Math.Max(0, tokens.Count - 1)).FirstOrDefault(k => FramingAnalyzer.StartsPostModifier(tokens, person, k));
+            var noun = modified > 0 ? tokens[..modified] : tokens;
+            Named = noun.Exists(t => t.Kind == TokenKind.Word && char.IsUpper(person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !Pronouns.Contains(t.Norm));
+            var head = noun.LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
             Key = Pronouns.Contains(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
             Words = NameWords.Of(tokens);
             Surnames = SurnamesIn(person, tokens, Named);

@@ -68,6 +68,78 @@ internal static partial class FramingAnalyzer
         i >= 2 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is ',' && tokens[i - 2].Kind == TokenKind.Punctuation
         || i >= 1 && tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '"' or '”' or '’';
 
+    private static readonly FrozenSet<string> PostModifiers = Lexicon.Grammar("post-modifier");
+
+    /// <summary>
+    /// Whether token <paramref name="k"/> of a speaker's words begins what modifies the noun before it, not its
+    /// name: a word in lower case that is a preposition or an adjective with one ("with knowledge of",
+    /// "familiar with", "to the UN"; "of" only before a word in lower case: "Schumer of New York" is a name), or a
+    /// participle ("investigating the leak").
+    /// </summary>
+    internal static bool StartsPostModifier(List<Token> tokens, string text, int k)
+    {
+        if (k <= 0 || k + 1 >= tokens.Count || tokens[k].Kind != TokenKind.Word || char.IsUpper(text[tokens[k].Start]))
+        {
+            return false;
+        }
+
+        var norm = tokens[k].Norm;
+        if (PostModifiers.Contains(norm))
+        {
+            return norm != "of" || !char.IsUpper(text[tokens[k + 1].Start]);
+        }
+
+        return norm.Length > 5 && norm.EndsWith("ing", StringComparison.Ordinal) && tokens[k - 1].Kind == TokenKind.Word && !StopWords.Contains(tokens[k - 1].Norm);
+    }
+
+    /// <summary>
+    /// Where the subject of a clause starts when the speaker read back from the verb is what modifies it
+    /// ("people with knowledge of the case said", "The special counsel investigating interference in the 2016
+    /// election disputed"): the words before <paramref name="speakerStart"/> lead back, through a preposition,
+    /// to a noun phrase that opens the clause. Returns where it opens and where what modifies it begins; -1 otherwise.
+    /// </summary>
+    private static (int Open, int Modifier) PostModifiedSubject(List<Token> tokens, string text, int speakerStart)
+    {
+        var p = speakerStart - 1;
+        while (p >= 0 && (tokens[p].Kind == TokenKind.Number || Articles.Contains(tokens[p].Norm)))
+        {
+            p--;
+        }
+
+        if (p < 1 || tokens[p].Kind != TokenKind.Word || !PostModifiers.Contains(tokens[p].Norm) || char.IsUpper(text[tokens[p].Start]))
+        {
+            return (-1, -1);
+        }
+
+        // The clause opens after the last punctuation or "that" before it.
+        var open = p;
+        while (open > 0 && !(tokens[open - 1].Kind == TokenKind.Punctuation && !IsGluedDot(tokens, text, open - 1) && !IsAbbreviationDot(tokens, open - 1)) && tokens[open - 1].Norm != "that")
+        {
+            open--;
+        }
+
+        // Its subject: the words up to the first that modifies it, with a word that is no function word.
+        var head = open;
+        while (head < p && !StartsPostModifier(tokens, text, head) && (tokens[head].Kind == TokenKind.Word || IsAbbreviationDot(tokens, head)))
+        {
+            head++;
+        }
+
+        // A document is not the speaker its author is ("the press release from the U.S. Attorney's Office said": the office).
+        var subject = Enumerable.Range(open, head - open).Where(t => tokens[t].Kind == TokenKind.Word).ToList();
+        return head > open && !subject.Exists(t => Lexicon.DocumentStems.Contains(Stemmer.Stem(tokens[t].Norm))) && head - open <= MaxSubjectWords && speakerStart - open <= MaxModifiedSpeaker && StartsPostModifier(tokens, text, head)
+               && subject.Exists(t => !StopWords.Contains(tokens[t].Norm))
+               && !subject.Exists(t => Lexicon.BeForms.Contains(tokens[t].Norm) || Lexicon.ReportingVerbs.ContainsKey(tokens[t].Norm))
+            ? (open, head)
+            : (-1, -1);
+    }
+
+    /// <summary>The most words of a subject before what modifies it ("The special counsel").</summary>
+    private const int MaxSubjectWords = 5;
+
+    /// <summary>The most words from a subject to the speaker read back from the verb, through what modifies it.</summary>
+    private const int MaxModifiedSpeaker = 14;
+
     /// <summary>
     /// The last token of the subject a statement opens with, before token <paramref name="before"/>: a run of
     /// capitalised words ("Mayor Ann Ward"), or an article and the word after it ("The mayor"), followed by a

@@ -193,6 +193,7 @@ internal static partial class FramingAnalyzer
 
             // A speaker before the verb: "Azerbaijan claimed", "with Azerbaijan claiming", "Azerbaijan has repeatedly stated".
             var j = SkipAuxiliaries(tokens, i - 1);
+            var beforeVerb = j;
 
             // "“…,” Ann Ward, the director of the dockers' union, a group of 400, said": after a quotation the speaker
             // is the name right after it, whatever asides follow it.
@@ -225,6 +226,12 @@ internal static partial class FramingAnalyzer
             }
 
             var speakerStart = j + 1;
+            var modifier = (Open: -1, Modifier: -1);
+            if (speakerEnd == beforeVerb && speakerStart <= speakerEnd && PostModifiedSubject(tokens, text, speakerStart) is { Open: >= 0 } modified)
+            {
+                (speakerStart, modifier) = (modified.Open, modified); // "people with knowledge of the case said": the people, not the case.
+            }
+
             if (speakerStart > speakerEnd || tokens[speakerStart].Norm == "the" && speakerStart == speakerEnd)
             {
                 // A participle after a comma reports what the statement's subject says ("The mayor visited the quay,
@@ -298,6 +305,10 @@ internal static partial class FramingAnalyzer
                 // "told reporters", "told the council that": the listener belongs to the frame, and what it reports comes after it (or before the frame, at the end).
                 var frameEnd = verb.Lemma == "tell" && thatEnd == i && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word ? Listener(tokens, i + 1) : thatEnd;
                 var frame = MakeFrame(statement, used, speakerStart, frameEnd, speakerStart, speakerEnd, i, i, verb.Lemma, verb.Stance, SpeakerFirstScope(tokens, text, speakerStart, frameEnd));
+                if (modifier.Open >= 0)
+                {
+                    frame = frame with { Modifier = (tokens[modifier.Modifier].Start, tokens[speakerEnd].End) };
+                }
 
                 // "a law which critics said could allow discrimination, and lawmakers vowed …": a frame in a relative
                 // clause reports that clause, up to the punctuation that ends it.

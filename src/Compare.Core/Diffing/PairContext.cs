@@ -345,17 +345,18 @@ internal static partial class DifferenceFinder
                             && !(frame.Start >= g.ScopeStart && frame.End <= g.ScopeEnd))
                 .Select(g => (Math.Min(g.Start, g.ScopeStart), Math.Max(g.End, g.ScopeEnd)))
                 .ToList();
-            var (inside, shared) = SharedInScope(side, statement, frame.Start, frame.End, frame.ScopeStart, frame.ScopeEnd, nested);
+            var (inside, shared) = SharedInScope(side, statement, frame.Start, frame.End, frame.ScopeStart, frame.ScopeEnd, nested, frame.Modifier);
             return inside > 0 && (inside >= MinSharedInScope || inside >= MinScopeShare * shared);
         }
 
         /// <summary>
         /// How many content words a statement shares with the other side (a report's own words from
-        /// <paramref name="start"/> to <paramref name="end"/> left out), and how many of them stand in what
-        /// it reports, from <paramref name="scopeStart"/> to <paramref name="scopeEnd"/>.
+        /// <paramref name="start"/> to <paramref name="end"/> left out, but for the words that modify its speaker,
+        /// <paramref name="modifier"/>), and how many of them stand in what it reports, from
+        /// <paramref name="scopeStart"/> to <paramref name="scopeEnd"/>.
         /// </summary>
         public (int Inside, int Shared) SharedInScope(
-            int side, int statement, int start, int end, int scopeStart, int scopeEnd, List<(int Start, int End)>? nested = null)
+            int side, int statement, int start, int end, int scopeStart, int scopeEnd, List<(int Start, int End)>? nested = null, (int Start, int End) modifier = default)
         {
             var analyzed = Sides[side].Statements[statement];
             var inside = new HashSet<string>(StringComparer.Ordinal);
@@ -363,7 +364,7 @@ internal static partial class DifferenceFinder
             for (var i = 0; i < analyzed.Tokens.Count; i++)
             {
                 var token = analyzed.Tokens[i];
-                if (token.Start >= start && token.End <= end)
+                if (token.Start >= start && token.End <= end && !(token.Start >= modifier.Start && token.End <= modifier.End))
                 {
                     continue;
                 }
