@@ -93,33 +93,47 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     {
         private readonly string _person;
 
+        private readonly List<Token> _tokens;
+        private NameWords? _words;
+        private List<string>? _surnames;
+        private int _isDocument; // 0 not read yet, 1 no, 2 yes (an int: written whole by any thread that reads it).
+
         public Who(string person)
         {
             _person = person;
-            var tokens = person.Length == 0 ? new List<Token>() : Tokenizer.Tokenize(person);
+            _tokens = person.Length == 0 ? [] : Tokenizer.Tokenize(person);
 
             // Who it is: the words before what modifies them ("people with knowledge of the case" are people).
-            var modified = Enumerable.Range(1, Math.Max(0, tokens.Count - 1)).FirstOrDefault(k => FramingAnalyzer.StartsPostModifier(tokens, person, k));
-            var noun = modified > 0 ? tokens[..modified] : tokens;
+            var modified = Enumerable.Range(1, Math.Max(0, _tokens.Count - 1)).FirstOrDefault(k => FramingAnalyzer.StartsPostModifier(_tokens, person, k));
+            var noun = modified > 0 ? _tokens[..modified] : _tokens;
             Named = noun.Exists(t => t.Kind == TokenKind.Word && char.IsUpper(person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !Pronouns.Contains(t.Norm));
             var head = noun.LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
             Key = Pronouns.Contains(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
-            Words = NameWords.Of(tokens);
-            Surnames = SurnamesIn(person, tokens, Named);
-            IsDocument = tokens.Where((t, i) => Lexicon.DocumentStems.Contains(Stemmer.Stem(t.Norm))
-                                                && !t.Norm.EndsWith("'s", StringComparison.Ordinal) && !t.Norm.EndsWith("’s", StringComparison.Ordinal)
-                                                && !(i + 1 < tokens.Count && tokens[i + 1].Norm is "'s" or "’s" or "'" or "’")).Any();
         }
 
         public string Key { get; }
 
         public bool Named { get; }
 
-        public NameWords Words { get; }
+        // Read when a comparison first asks (most frames are never compared).
+        public NameWords Words => _words ??= NameWords.Of(_tokens);
 
-        public bool IsDocument { get; }
+        public bool IsDocument
+        {
+            get
+            {
+                if (_isDocument == 0)
+                {
+                    _isDocument = _tokens.Where((t, i) => Lexicon.DocumentStems.Contains(Stemmer.Stem(t.Norm))
+                                                          && !t.Norm.EndsWith("'s", StringComparison.Ordinal) && !t.Norm.EndsWith("’s", StringComparison.Ordinal)
+                                                          && !(i + 1 < _tokens.Count && _tokens[i + 1].Norm is "'s" or "’s" or "'" or "’")).Any() ? 2 : 1;
+                }
 
-        public IReadOnlyList<string> Surnames { get; }
+                return _isDocument == 2;
+            }
+        }
+
+        public IReadOnlyList<string> Surnames => _surnames ??= SurnamesIn(_person, _tokens, Named);
 
         private static List<string> SurnamesIn(string person, List<Token> tokens, bool named)
         {
