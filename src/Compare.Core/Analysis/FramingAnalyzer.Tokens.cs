@@ -127,8 +127,9 @@ internal static partial class FramingAnalyzer
 
         // A document is not the speaker its author is ("the press release from the U.S. Attorney's Office said": the office).
         var subject = Enumerable.Range(open, head - open).Where(t => tokens[t].Kind == TokenKind.Word).ToList();
-        return head > open && !subject.Exists(t => Lexicon.DocumentStems.Contains(Stemmer.Stem(tokens[t].Norm))) && head - open <= MaxSubjectWords && speakerStart - open <= MaxModifiedSpeaker && StartsPostModifier(tokens, text, head)
+        return head > open && head - open <= MaxSubjectWords && speakerStart - open <= MaxModifiedSpeaker && StartsPostModifier(tokens, text, head)
                && subject.Exists(t => !StopWords.Contains(tokens[t].Norm))
+               && !subject.Exists(t => Lexicon.DocumentStems.Contains(Stemmer.Stem(tokens[t].Norm)))
                && !subject.Exists(t => Lexicon.BeForms.Contains(tokens[t].Norm) || Lexicon.ReportingVerbs.ContainsKey(tokens[t].Norm))
             ? (open, head)
             : (-1, -1);
