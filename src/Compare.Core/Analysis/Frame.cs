@@ -50,6 +50,12 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     /// </summary>
     public (int Start, int End) Modifier { get; init; }
 
+    /// <summary>
+    /// Whether the frame opens a clause subordinate to what its statement states ("The two met on Sunday as a
+    /// senator suggested that …"): what it reports stands beside the statement's own claim.
+    /// </summary>
+    public bool Subordinate { get; init; }
+
     /// <summary>Who speaks: the referent of a resolved pronoun, else the speaker as written.</summary>
     public string Person => Referent.Length > 0 ? Referent : Speaker;
 

@@ -141,6 +141,20 @@ internal static partial class FramingAnalyzer
     /// <summary>The most words from a subject to the speaker read back from the verb, through what modifies it.</summary>
     private const int MaxModifiedSpeaker = 14;
 
+    /// <summary>Where the clause that goes on from token <paramref name="from"/> ends: at the next comma, semicolon, colon or dash, else at <paramref name="end"/>.</summary>
+    private static int ClauseEnd(List<Token> tokens, int from, int end)
+    {
+        for (var t = from; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Punctuation && tokens[t].Norm is "," or ";" or ":" or "—" or "–")
+            {
+                return tokens[t].Start;
+            }
+        }
+
+        return end;
+    }
+
     /// <summary>
     /// The last token of the subject a statement opens with, before token <paramref name="before"/>: a run of
     /// capitalised words ("Mayor Ann Ward"), or an article and the word after it ("The mayor"), followed by a

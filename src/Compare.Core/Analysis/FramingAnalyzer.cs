@@ -26,6 +26,8 @@ internal static partial class FramingAnalyzer
     /// <summary>Words that end a speaker phrase going back from the verb.</summary>
     private static readonly FrozenSet<string> SpeakerStops = Lexicon.Grammar("speaker-stop");
 
+    private static readonly FrozenSet<string> Subordinators = Lexicon.Grammar("subordinator");
+
     private static readonly PhraseIndex HedgePhrases = new(Lexicon.Hedges.Select(h => (h, string.Join(' ', h))));
 
     private static readonly PhraseIndex ModalPhrases = new(Lexicon.Modals.Select(m => (m.Words, string.Join(' ', m.Words))));
@@ -312,9 +314,13 @@ internal static partial class FramingAnalyzer
 
                 // "a law which critics said could allow discrimination, and lawmakers vowed …": a frame in a relative
                 // clause reports that clause, up to the punctuation that ends it.
-                frames.Add(speakerStart > 0 && tokens[speakerStart - 1].Norm == "which" && frame.ScopeStart > 0
-                    ? frame with { ScopeEnd = ClauseEnd(tokens, frameEnd + 1, text.Length) }
-                    : frame);
+                if (speakerStart > 0 && tokens[speakerStart - 1].Norm == "which" && frame.ScopeStart > 0)
+                {
+                    frame = frame with { ScopeEnd = ClauseEnd(tokens, frameEnd + 1, text.Length) };
+                }
+
+                var opener = speakerStart > 0 && Articles.Contains(tokens[speakerStart - 1].Norm) ? speakerStart - 2 : speakerStart - 1;
+                frames.Add(opener > 0 && Subordinators.Contains(tokens[opener].Norm) ? frame with { Subordinate = true } : frame);
             }
         }
 
@@ -476,20 +482,6 @@ internal static partial class FramingAnalyzer
         Token? next = end + 1 < tokens.Count ? tokens[end + 1] : null;
         var endsClause = next is null || next.Value.Kind == TokenKind.Punctuation || ClauseEnders.Contains(next.Value.Norm);
         return follows && tokens[end].Norm != "that" && endsClause ? Scope.Before : Scope.After;
-    }
-
-    /// <summary>Where the clause that goes on from token <paramref name="from"/> ends: at the next comma, semicolon, colon or dash, else at <paramref name="end"/>.</summary>
-    private static int ClauseEnd(List<Token> tokens, int from, int end)
-    {
-        for (var t = from; t < tokens.Count; t++)
-        {
-            if (tokens[t].Kind == TokenKind.Punctuation && tokens[t].Norm is "," or ";" or ":" or "—" or "–")
-            {
-                return tokens[t].Start;
-            }
-        }
-
-        return end;
     }
 
     /// <summary>Words after a reporting verb that begin a circumstance, not what was said ("said in a statement", "said on Friday").</summary>

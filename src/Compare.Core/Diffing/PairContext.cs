@@ -346,7 +346,8 @@ internal static partial class DifferenceFinder
                 .Select(g => (Math.Min(g.Start, g.ScopeStart), Math.Max(g.End, g.ScopeEnd)))
                 .ToList();
             var (inside, shared) = SharedInScope(side, statement, frame.Start, frame.End, frame.ScopeStart, frame.ScopeEnd, nested, frame.Modifier);
-            return inside > 0 && (inside >= MinSharedInScope || inside >= MinScopeShare * shared);
+            // A subordinate frame reports beside the statement's own claim: it counts when it holds most of what is shared.
+            return inside > 0 && (frame.Subordinate ? inside * 2 > shared : inside >= MinSharedInScope || inside >= MinScopeShare * shared);
         }
 
         /// <summary>
