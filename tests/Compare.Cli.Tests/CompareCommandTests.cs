@@ -475,7 +475,7 @@ public sealed class CompareCommandTests
         var a = Path.Combine(AppContext.BaseDirectory, "Data", "confidence", "remark-a.txt");
         var b = Path.Combine(AppContext.BaseDirectory, "Data", "confidence", "remark-b.txt");
 
-        var shown = CliRunner.Run(a, b, "--format", "text", "--min-confidence", "0.85");
+        var shown = CliRunner.Run(a, b, "--format", "text", "--min-confidence", "0.9");
         var all = CliRunner.Run(a, b, "--format", "text", "--min-confidence", "0");
 
         Assert.Equal((0, 0), (shown.ExitCode, all.ExitCode));

@@ -141,6 +141,39 @@ internal static partial class FramingAnalyzer
     /// <summary>The most words from a subject to the speaker read back from the verb, through what modifies it.</summary>
     private const int MaxModifiedSpeaker = 14;
 
+    /// <summary>
+    /// Where what a frame reports ends when the writer goes on in a clause of their own: at a semicolon, or a
+    /// comma before a word of contrast ("said the account was hacked, but he has since called it a prank"),
+    /// outside quotation marks; else at <paramref name="end"/>.
+    /// </summary>
+    private static int ContrastEnd(List<Token> tokens, bool[] quoted, int from, int end)
+    {
+        for (var t = from; t < tokens.Count; t++)
+        {
+            if (quoted[t])
+            {
+                continue;
+            }
+
+            if (tokens[t].Norm == ";")
+            {
+                return tokens[t].Start;
+            }
+
+            // The comma may stand inside the closing quotation mark before it ("… “obviously hacked,” but …").
+            var comma = t > from && tokens[t - 1].Norm is "\"" or "”" or "'" or "’" ? t - 2 : t - 1;
+            // Not an aside between commas ("Grassley, though, would likely become chairman").
+            if (Contrasts.Contains(tokens[t].Norm) && comma >= from && tokens[comma].Norm == "," && !(t + 1 < tokens.Count && tokens[t + 1].Norm == ","))
+            {
+                return tokens[comma].Start;
+            }
+        }
+
+        return end;
+    }
+
+    private static readonly FrozenSet<string> Contrasts = Lexicon.Grammar("contrast");
+
     /// <summary>Where the clause that goes on from token <paramref name="from"/> ends: at the next comma, semicolon, colon or dash, else at <paramref name="end"/>.</summary>
     private static int ClauseEnd(List<Token> tokens, int from, int end)
     {

@@ -442,7 +442,7 @@ internal static partial class FramingAnalyzer
             tokens[from].Start,
             tokens[to].End,
             scope == Scope.After ? tokens[to].End : 0,
-            scope == Scope.Before ? tokens[from].Start : text.Length);
+            scope == Scope.Before ? tokens[from].Start : scope == Scope.After ? ContrastEnd(tokens, used, to + 1, text.Length) : text.Length);
     }
 
     /// <summary>
