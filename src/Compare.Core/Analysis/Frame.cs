@@ -16,6 +16,8 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
 
     private readonly string _referent = string.Empty;
 
+    private readonly bool _isPersonalPronoun = IsHeOrShe(Speaker);
+
     /// <summary>What the words of who speaks tell, read once from them (again when a referent is set).</summary>
     private readonly Who _who = new(Speaker);
 
@@ -26,6 +28,7 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
         init
         {
             _speaker = value;
+            _isPersonalPronoun = IsHeOrShe(value);
             _who = new Who(_referent.Length > 0 ? _referent : value);
         }
     }
@@ -85,7 +88,10 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
     public bool IsDocument => _who.IsDocument;
 
     /// <summary>Whether the speaker is "he" or "she", which <see cref="Referent"/> can resolve.</summary>
-    public bool IsPersonalPronoun => Speaker.Trim().ToLowerInvariant() is "he" or "she";
+    public bool IsPersonalPronoun => _isPersonalPronoun;
+
+    private static bool IsHeOrShe(string speaker) =>
+        speaker.AsSpan().Trim().Equals("he", StringComparison.OrdinalIgnoreCase) || speaker.AsSpan().Trim().Equals("she", StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Pronouns = Lexicon.Grammar("pronoun");
 
@@ -112,7 +118,7 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
             // Who it is: the words before what modifies them ("people with knowledge of the case" are people).
             var modified = Enumerable.Range(1, Math.Max(0, _tokens.Count - 1)).FirstOrDefault(k => FramingAnalyzer.StartsPostModifier(_tokens, person, k));
             var noun = modified > 0 ? _tokens[..modified] : _tokens;
-            Named = noun.Exists(t => t.Kind == TokenKind.Word && char.IsUpper(person[t.Start]) && !StopWords.Contains(t.Norm) && !Lexicon.IsTitle(t.Norm) && !Pronouns.Contains(t.Norm));
+            Named = noun.Exists(t => IsNameWord(person, t));
             var head = noun.LastOrDefault(t => t.Kind == TokenKind.Word).Norm ?? string.Empty;
             Key = Pronouns.Contains(head) ? "*" : head.EndsWith("'s", StringComparison.Ordinal) ? head[..^2] : head;
         }
@@ -148,7 +154,7 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
             string? last = null;
             foreach (var token in tokens.Append(default))
             {
-                var name = token.Norm is { } norm && token.Kind == TokenKind.Word && char.IsUpper(person[token.Start]) && !StopWords.Contains(norm) && !Lexicon.IsTitle(norm);
+                var name = token.Norm is not null && IsNameWord(person, token);
                 if (!name && run >= 2)
                 {
                     surnames.Add(last!);
@@ -164,6 +170,10 @@ internal sealed record Frame(string Speaker, string Verb, string Lemma, Stance S
 
             return surnames;
         }
+
+        /// <summary>A word of a name: capitalised, and no function word, title or pronoun.</summary>
+        private static bool IsNameWord(string person, Token token) =>
+            token.Kind == TokenKind.Word && char.IsUpper(person[token.Start]) && !StopWords.Contains(token.Norm) && !Lexicon.IsTitle(token.Norm) && !Pronouns.Contains(token.Norm);
 
         public bool Equals(Who? other) => other is not null && other._person == _person;
 
