@@ -94,6 +94,7 @@ internal static partial class Aligner
         int documentLength = 0)
     {
         documentLength = documentLength > 0 ? documentLength : right.Length;
+        var thresholds = new Thresholds(threshold);
         var leftGroup = Enumerable.Repeat(-1, left.Length).ToArray();
         var rightGroup = Enumerable.Repeat(-1, right.Length).ToArray();
         var groups = new List<Group>();
@@ -102,20 +103,20 @@ internal static partial class Aligner
             PairIdentical(words, left.Length, right.Length, leftGroup, rightGroup, groups);
         }
 
-        var pairs = Candidates(left, right, new Thresholds(threshold).Join, leftGroup, rightGroup, candidates, documentLength);
+        var pairs = Candidates(left, right, thresholds.Join, leftGroup, rightGroup, candidates, documentLength);
         Match(pairs, left.Length, right.Length, threshold, leftGroup, rightGroup, groups);
 
         // Statements still apart are scored again with the words one source consistently writes
         // differently, as the confident pairs show ("Khankendi" where the other writes "Stepanakert"),
         // counted as the same word on both sides.
         var substitutions = Substitutions.Learn(
-            groups.Where(g => g.Score >= new Thresholds(threshold).Margin && g.Score < 1).Select(g => (left[g.Left[0]], right[g.Right[0]])));
+            groups.Where(g => g.Score >= thresholds.Margin && g.Score < 1).Select(g => (left[g.Left[0]], right[g.Right[0]])));
         if (substitutions.Count > 0)
         {
             var more = Candidates(
                 Substituted(left, leftGroup, substitutions),
                 Substituted(right, rightGroup, substitutions, candidates),
-                new Thresholds(threshold).Join,
+                thresholds.Join,
                 leftGroup,
                 rightGroup,
                 candidates,
@@ -195,6 +196,8 @@ internal static partial class Aligner
         List<Group> groups,
         Func<int, double> rightPlace)
     {
+        var thresholds = new Thresholds(threshold);
+
         // Each statement's best candidate and its runner-up's score (the right side may be all the
         // statements of many earlier sources: rented).
         var bestOfLeft = ArrayPool<Best>.Shared.Rent(leftCount);
@@ -225,13 +228,13 @@ internal static partial class Aligner
         }
 
         AlignFree(
-            pairs.Where(p => p.Score >= new Thresholds(threshold).Supported && (bestOfLeft[p.Left].Other == p.Right || bestOfRight[p.Right].Other == p.Left)),
+            pairs.Where(p => p.Score >= thresholds.Supported && (bestOfLeft[p.Left].Other == p.Right || bestOfRight[p.Right].Other == p.Left)),
             Supported,
             leftGroup,
             rightGroup,
             groups);
         AlignFree(
-            pairs.Where(p => p.Score >= new Thresholds(threshold).Mutual
+            pairs.Where(p => p.Score >= thresholds.Mutual
                 && bestOfLeft[p.Left].Other == p.Right
                 && bestOfRight[p.Right].Other == p.Left
                 && p.Score >= MutualMargin * Math.Max(bestOfLeft[p.Left].RunnerUp, bestOfRight[p.Right].RunnerUp)),
@@ -293,6 +296,7 @@ internal static partial class Aligner
         List<(int Left, int Right, double Score)> pairs, int leftCount, int rightCount, double threshold, int[] leftGroup, int[] rightGroup, List<Group> groups)
     {
         pairs.Sort(BestFirst);
+        var margin = new Thresholds(threshold).Margin;
 
         var leftCandidates = new CandidateLists(pairs, leftCount, left: true);
         var rightCandidates = new CandidateLists(pairs, rightCount, left: false);
@@ -316,7 +320,7 @@ internal static partial class Aligner
                     continue;
                 }
 
-                if (score < new Thresholds(threshold).Margin
+                if (score < margin
                     && score < DistinctRatio * Math.Max(leftCandidates.RunnerUp(l, r, rightGroup), rightCandidates.RunnerUp(r, l, leftGroup)))
                 {
                     deferred.Add((l, r, score));

@@ -62,10 +62,11 @@ internal static class HtmlReport
             html.Append("<p><strong>").Append(Escape(verdict)).Append("</strong></p>\n");
         }
 
+        var kinds = KindSummary(result);
         if (result.Alignments.Count > 0)
         {
             html.Append("<ul class=\"findings\">\n");
-            foreach (var (heading, finding) in KeyFindings(result))
+            foreach (var (heading, finding) in KeyFindings(result, kinds))
             {
                 html.Append($"<li><strong>{heading}:</strong> {Escape(finding)}</li>\n");
             }
@@ -73,7 +74,6 @@ internal static class HtmlReport
             html.Append("</ul>\n");
         }
 
-        var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {
             html.Append("<details><summary>Differences by kind</summary>\n<table class=\"kinds\"><thead><tr><th>Difference</th>");

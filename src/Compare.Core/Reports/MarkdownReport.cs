@@ -53,7 +53,7 @@ internal static class MarkdownReport
 
         foreach (var only in OnlyInSections(result, headings))
         {
-            md.Append(only.Render(only.Items.Count));
+            only.AppendTo(md, only.Items.Count);
         }
 
         md.Append(Boilerplate(result));
@@ -118,9 +118,10 @@ internal static class MarkdownReport
             md.Append("**").Append(Escape(verdict)).Append("**\n\n");
         }
 
+        var kinds = KindSummary(result);
         if (result.Alignments.Count > 0)
         {
-            foreach (var (heading, finding) in KeyFindings(result))
+            foreach (var (heading, finding) in KeyFindings(result, kinds))
             {
                 md.Append("- **").Append(heading).Append(":** ").Append(Escape(finding)).Append('\n');
             }
@@ -128,7 +129,6 @@ internal static class MarkdownReport
             md.Append('\n');
         }
 
-        var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {
             md.Append("| Difference | ").AppendJoin(string.Empty, result.Sources.Select(s => $"Labels citing {Report.Label(s.Index)} | ")).Append("Groups | Finding |\n|---|");
@@ -165,17 +165,18 @@ internal static class MarkdownReport
             }
 
             // A statement with a likely counterpart in another source, too little alike to align, shows it: it may not be only here.
-            var items = new List<string>(only.Count);
-            foreach (var statement in only)
+            var items = Parallelism.Map(only, statement =>
             {
-                var item = $"- {Code(Location(result, statement))} {Escape(statement.Text)}\n";
+                var item = new StringBuilder("- ").Append(Code(Location(result, statement))).Append(' ');
+                AppendEscaped(item, statement.Text).Append('\n');
                 foreach (var (match, rank) in (nearMatches.GetValueOrDefault((statement.Source, statement.Index)) ?? []).Select((m, r) => (m, r)))
                 {
-                    item += $"  - {Closest(match, Code(Location(result, match.Closest)), groupOf, first: rank == 0)} {Escape(match.Closest.Text)}\n";
+                    item.Append("  - ").Append(Closest(match, Code(Location(result, match.Closest)), groupOf, first: rank == 0)).Append(' ');
+                    AppendEscaped(item, match.Closest.Text).Append('\n');
                 }
 
-                items.Add(item);
-            }
+                return item.ToString();
+            });
 
             sections.Add(new OnlyInSection(source.Index, OnlyInHeading(result, source.Index, only, nearMatches), items, headings.Section));
         }

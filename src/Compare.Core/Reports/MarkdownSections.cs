@@ -58,11 +58,22 @@ public sealed record OnlyInSection(int Source, string Heading, IReadOnlyList<str
     public const int MaxOpen = 5;
 
     /// <summary>The list with its first <paramref name="keep"/> items, and a line that says how many more there are when it is cut, naming where they are.</summary>
-    public string Render(int keep, string? whereRest = null)
+    public string Render(int keep, string? whereRest = null) => AppendTo(new StringBuilder(), keep, whereRest).ToString();
+
+    /// <summary>Appends what <see cref="Render"/> returns.</summary>
+    internal StringBuilder AppendTo(StringBuilder md, int keep, string? whereRest = null)
     {
         keep = Math.Clamp(keep, 0, Items.Count);
         var collapsed = Items.Count > MaxOpen;
-        var md = new StringBuilder(collapsed ? $"<details>\n<summary>{Heading}</summary>\n\n" : $"{HeadingPrefix}{Heading}\n\n");
+        if (collapsed)
+        {
+            md.Append("<details>\n<summary>").Append(Heading).Append("</summary>\n\n");
+        }
+        else
+        {
+            md.Append(HeadingPrefix).Append(Heading).Append("\n\n");
+        }
+
         for (var i = 0; i < keep; i++)
         {
             md.Append(Items[i]);
@@ -73,6 +84,6 @@ public sealed record OnlyInSection(int Source, string Heading, IReadOnlyList<str
             md.Append($"- *{Items.Count - keep} more{(whereRest is null ? string.Empty : ": " + whereRest)}*\n");
         }
 
-        return md.Append(collapsed ? "\n</details>\n\n" : "\n").ToString();
+        return md.Append(collapsed ? "\n</details>\n\n" : "\n");
     }
 }

@@ -70,7 +70,7 @@ internal static class ReportFacts
         var inWord = false;
         foreach (var c in text)
         {
-            var letter = char.IsLetterOrDigit(c);
+            var letter = char.IsAsciiLetterOrDigit(c) || (c > '\x7f' && char.IsLetterOrDigit(c));
             count += letter && !inWord ? 1 : 0;
             inWord = letter || (inWord && c is '\'' or '’' or '-' or '.' or ',');
         }
@@ -82,7 +82,7 @@ internal static class ReportFacts
     /// What a reviewer asks first, in this order: conflicting values, attribution changes, hedging and
     /// modality changes; each with the groups (1-based, report order) it is found in, "none" when absent.
     /// </summary>
-    public static List<(string Heading, string Finding)> KeyFindings(ComparisonResult result)
+    public static List<(string Heading, string Finding)> KeyFindings(ComparisonResult result, List<(DifferenceKind Kind, int[] BySource, int Groups, string Finding)> summary)
     {
         string Groups(Func<Difference, bool> which)
         {
@@ -103,7 +103,7 @@ internal static class ReportFacts
             conflict += "; " + same;
         }
 
-        var kinds = KindSummary(result).ToDictionary(k => k.Kind, k => k.Finding);
+        var kinds = summary.ToDictionary(k => k.Kind, k => k.Finding);
         string Of(params DifferenceKind[] which)
         {
             var found = which.Where(kinds.ContainsKey).Select(k => kinds[k]).ToList();
@@ -213,17 +213,28 @@ internal static class ReportFacts
     /// </summary>
     public static List<(DifferenceKind Kind, int[] BySource, int Groups, string Finding)> KindSummary(ComparisonResult result)
     {
-        var byKind = result.Alignments.SelectMany(g => g.Differences).GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.ToList());
+        // One pass over the groups: each kind's differences, and how many groups hold one.
+        var byKind = new Dictionary<DifferenceKind, (List<Difference> Found, int Groups, int Last)>();
+        for (var g = 0; g < result.Alignments.Count; g++)
+        {
+            foreach (var difference in result.Alignments[g].Differences)
+            {
+                var (found, groups, last) = byKind.TryGetValue(difference.Kind, out var entry) ? entry : ([], 0, -1);
+                found.Add(difference);
+                byKind[difference.Kind] = (found, last == g ? groups : groups + 1, g);
+            }
+        }
+
         var rows = new List<(DifferenceKind, int[], int, string)>();
         foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(DifferenceKinds.Importance))
         {
-            if (!byKind.TryGetValue(kind, out var found))
+            if (!byKind.TryGetValue(kind, out var entry))
             {
                 continue;
             }
 
+            var (found, groups, _) = entry;
             var bySource = result.Sources.Select(source => found.Count(d => d.Source == source.Index || d.OtherSource == source.Index)).ToArray();
-            var groups = result.Alignments.Count(g => g.Differences.Any(d => d.Kind == kind));
             rows.Add((kind, bySource, groups, Finding(kind, found, groups, result)));
         }
 

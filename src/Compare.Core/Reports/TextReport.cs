@@ -27,15 +27,15 @@ internal static class TextReport
             text.Append("  ").Append(verdict).Append('\n');
         }
 
+        var kinds = KindSummary(result);
         if (result.Alignments.Count > 0)
         {
-            foreach (var (heading, finding) in KeyFindings(result))
+            foreach (var (heading, finding) in KeyFindings(result, kinds))
             {
                 text.Append($"  {heading}: {Clean(finding)}\n");
             }
         }
 
-        var kinds = KindSummary(result);
         if (kinds.Count > 0)
         {
             text.Append("  Differences by kind: the labels citing each source's words, and the aligned groups that have one\n");
