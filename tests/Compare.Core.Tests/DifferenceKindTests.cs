@@ -74,6 +74,8 @@ public sealed class DifferenceKindTests
     [InlineData("The bill drew criticism from Senator Ana Ruiz, who claimed it was rushed.", "Senator Ana Ruiz")]
     [InlineData("The Union of Dock Workers claimed that wages would rise.", "The Union of Dock Workers")]
     [InlineData("Theodore Marsh Jr., a lawyer for the port, claimed that wages would rise.", "Theodore Marsh Jr.")]
+    [InlineData("Ann Ward, who placed second in a 2019 poll of harbour pilots and crane/dock workers, claimed that wages would rise.", "Ann Ward")]
+    [InlineData("Officials who spoke on condition of anonymity claimed that the trial was rigged.", "Officials")]
     public void Takes_the_whole_speaker_before_an_aside_a_relative_clause_or_of(string attributed, string speaker)
     {
         var (differences, _) = Classify("Wages would rise and the trial was rigged and the bill was rushed.", attributed);
@@ -173,6 +175,17 @@ public sealed class DifferenceKindTests
         var frame = Assert.Single(FramingAnalyzer.Frames(StatementAnalyzer.Analyze(new Statement(0, 0, statement, 1, 1))));
 
         Assert.Equal((speaker, key, named), (frame.Speaker, frame.SpeakerKey, frame.IsNamed));
+    }
+
+    [Theory]
+    [InlineData("Ward, who placed second in a 2019 poll of harbour pilots and crane/dock workers, said the port will reopen.", "Ward")]
+    [InlineData("Officials who spoke on condition of anonymity said the port will reopen.", "Officials")]
+    [InlineData("A reporter who asked if dock officials said the port will reopen got no answer.", "dock officials")]
+    public void Reads_the_speaker_before_a_relative_clause_between_it_and_its_verb(string statement, string speaker)
+    {
+        var frames = FramingAnalyzer.Frames(StatementAnalyzer.Analyze(new Statement(0, 0, statement, 1, 1)));
+
+        Assert.Equal(speaker, Assert.Single(frames, f => f.Verb == "said").Speaker);
     }
 
     [Fact]

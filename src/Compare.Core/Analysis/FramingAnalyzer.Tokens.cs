@@ -298,6 +298,46 @@ internal static partial class FramingAnalyzer
 
     private static readonly FrozenSet<string> TimeDeictics = Lexicon.Grammar("time-deictic");
 
+    /// <summary>How many tokens a relative clause between a speaker and its verb may span.</summary>
+    private const int RelativeClauseReach = 24;
+
+    private static readonly FrozenSet<string> RelativePronouns = Lexicon.Grammar("relative-pronoun");
+
+    private static readonly FrozenSet<string> ClauseOpeners = Lexicon.Grammar("clause-opener");
+
+    /// <summary>
+    /// The last token of the noun a relative clause follows when that clause stands between a speaker and its
+    /// verb, ending at <paramref name="before"/>: set off by commas ("Ann Ward, who placed second in a poll of
+    /// harbour pilots and crane/dock workers, said"), or without them, with no word that opens another clause
+    /// in it ("Officials who spoke on condition of anonymity said"); -1 when none ends there. The clause has
+    /// words of its own after its pronoun ("Ann Ward, who said" is read where the pronoun meets the verb).
+    /// </summary>
+    private static int RelativeSubjectEnd(List<Token> tokens, string text, int before)
+    {
+        var commas = before >= 0 && tokens[before].Norm == ",";
+        var last = commas ? before - 1 : before;
+        for (var k = last; k >= 1 && before - k < RelativeClauseReach; k--)
+        {
+            var token = tokens[k];
+            if (token.Kind == TokenKind.Word && RelativePronouns.Contains(token.Norm))
+            {
+                var opened = tokens[k - 1].Norm == ",";
+                var noun = opened ? k - 2 : k - 1;
+                return opened == commas && last - k >= 2 && noun >= 0 && tokens[noun].Kind == TokenKind.Word ? noun : -1;
+            }
+
+            var inside = token.Kind != TokenKind.Punctuation
+                ? commas || !ClauseOpeners.Contains(token.Norm)
+                : IsGluedDot(tokens, text, k) || IsAbbreviationDot(tokens, k) || token.Norm is "/" or "-" or "–" or "&";
+            if (!inside)
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Goes back over words between a speaker and its verb ("has repeatedly", "on Wednesday"), from <paramref name="j"/>.</summary>
     private static int SkipAuxiliaries(List<Token> tokens, int j)
     {

@@ -214,6 +214,10 @@ internal static partial class FramingAnalyzer
                 // "Mr. Vega, anticipating an indictment, asserted": the speaker stands before the comma the aside opens with.
                 j = name;
             }
+            else if (RelativeSubjectEnd(tokens, text, j) is var noun and >= 0)
+            {
+                j = noun; // "Officials who spoke on condition of anonymity said": the officials.
+            }
 
             var speakerEnd = j;
             while (j >= 0 && speakerEnd - j < 8
