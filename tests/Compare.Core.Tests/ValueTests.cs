@@ -10,6 +10,8 @@ public sealed class ValueTests
     [Theory]
     [InlineData("at 1:00 p.m.", "at 13:00")]
     [InlineData("at 1 pm", "at 13:00")]
+    [InlineData("at 1pm", "at 13:00")]
+    [InlineData("Ninety vessels sailed", "90 vessels sailed")]
     [InlineData("at 12:30 a.m.", "at 00:30")]
     [InlineData("at noon", "at 12:00")]
     [InlineData("on 20 September 2023", "on September 20, 2023")]

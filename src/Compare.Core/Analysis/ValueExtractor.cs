@@ -124,20 +124,19 @@ internal static partial class ValueExtractor
         // Each pattern runs only when the text holds what it cannot match without (most statements hold none).
         var span = text.AsSpan();
         var digits = span.IndexOfAnyInRange('0', '9') >= 0;
-        var months = span.IndexOfAny(MonthNames) >= 0;
         if (digits && span.Contains('-'))
         {
             Add(found, IsoDate(), text, m => Date(m.Groups["year"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), m.Groups["day"].Value));
         }
 
-        if (digits && months)
+        if (digits && span.IndexOfAny(MonthNames) >= 0)
         {
             Add(found, DayMonthDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
             Add(found, MonthDayDate(), text, m => Date(m.Groups["year"].Value, MonthNumber(m.Groups["month"].Value), m.Groups["day"].Value));
             Add(found, MonthYear(), text, m => (ValueKind.Date, string.Create(CultureInfo.InvariantCulture, $"{m.Groups["year"].Value}-{MonthNumber(m.Groups["month"].Value):00}")));
         }
 
-        if (digits && span.IndexOfAny(Meridiems) >= 0)
+        if (digits && StartsWord(span, Meridiems, afterDigit: true))
         {
             Add(found, Time12(), text, Time12Value);
         }
@@ -167,12 +166,34 @@ internal static partial class ValueExtractor
             Add(found, Digits(), text, m => AmountOf(m) is { } number ? (ValueKind.Number, Canonical(number)) : null);
         }
 
-        if (span.IndexOfAny(NumberWordStarts) >= 0)
+        if (StartsWord(span, NumberWordStarts))
         {
             Add(found, Words(), text, WordNumber);
         }
 
         return Qualify(found, text);
+    }
+
+    /// <summary>
+    /// Whether one of the words occurs at the start of a word ("ten", not the "ten" of "often"), or with
+    /// <paramref name="afterDigit"/> right after a digit too ("5pm", not the "am" of "team"): where a pattern
+    /// that opens with one there may match.
+    /// </summary>
+    private static bool StartsWord(ReadOnlySpan<char> text, SearchValues<string> words, bool afterDigit = false)
+    {
+        var offset = 0;
+        while (text[offset..].IndexOfAny(words) is var found and >= 0)
+        {
+            var at = offset + found;
+            if (at == 0 || !(char.IsAsciiLetter(text[at - 1]) || (!afterDigit && char.IsAsciiDigit(text[at - 1]))))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
     }
 
     /// <summary>Whether a digit stands right before one of two characters ("13:00", "13h00"; not the "h" of "the").</summary>

@@ -87,7 +87,21 @@ internal static class MarkdownText
         return target;
     }
 
-    private static bool NeedsEscaping(string text) => text.AsSpan().ContainsAny(Special) || HasAddress(text) || text.Contains("h-", StringComparison.OrdinalIgnoreCase);
+    private static bool NeedsEscaping(string text) => text.AsSpan().ContainsAny(Special) || HasAddress(text) || HasHyphenAfterH(text);
+
+    /// <summary>Whether "h-" or "H-" occurs (as in "GH-12"): a hyphen found fast, then the letter before it.</summary>
+    private static bool HasHyphenAfterH(string text)
+    {
+        for (var at = text.Length < 2 ? -1 : text.IndexOf('-', 1); at > 0; at = text.IndexOf('-', at + 1))
+        {
+            if (text[at - 1] is 'h' or 'H')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasAddress(string text)
     {
