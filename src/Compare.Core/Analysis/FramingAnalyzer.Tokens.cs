@@ -144,13 +144,14 @@ internal static partial class FramingAnalyzer
     /// <summary>
     /// Where what a frame reports ends when the writer goes on in a clause of their own: at a semicolon, or a
     /// comma before a word of contrast ("said the account was hacked, but he has since called it a prank"),
-    /// outside quotation marks; else at <paramref name="end"/>.
+    /// outside quotation marks (the tokens <paramref name="setAside"/> marks: quoted words, and words a frame or
+    /// cue found before took); else at <paramref name="end"/>.
     /// </summary>
-    private static int ContrastEnd(List<Token> tokens, bool[] quoted, int from, int end)
+    private static int ContrastEnd(List<Token> tokens, bool[] setAside, int from, int end)
     {
         for (var t = from; t < tokens.Count; t++)
         {
-            if (quoted[t])
+            if (setAside[t])
             {
                 continue;
             }

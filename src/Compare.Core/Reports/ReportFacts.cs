@@ -213,27 +213,17 @@ internal static class ReportFacts
     /// </summary>
     public static List<(DifferenceKind Kind, int[] BySource, int Groups, string Finding)> KindSummary(ComparisonResult result)
     {
-        // One pass over the groups: each kind's differences, and how many groups hold one.
-        var byKind = new Dictionary<DifferenceKind, (List<Difference> Found, int Groups, int Last)>();
-        for (var g = 0; g < result.Alignments.Count; g++)
-        {
-            foreach (var difference in result.Alignments[g].Differences)
-            {
-                var (found, groups, last) = byKind.TryGetValue(difference.Kind, out var entry) ? entry : ([], 0, -1);
-                found.Add(difference);
-                byKind[difference.Kind] = (found, last == g ? groups : groups + 1, g);
-            }
-        }
-
+        var byKind = result.Alignments.SelectMany(g => g.Differences).GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.ToList());
+        var groupsWith = result.Alignments.SelectMany(g => g.Differences.Select(d => d.Kind).Distinct()).CountBy(kind => kind).ToDictionary();
         var rows = new List<(DifferenceKind, int[], int, string)>();
         foreach (var kind in Enum.GetValues<DifferenceKind>().OrderBy(DifferenceKinds.Importance))
         {
-            if (!byKind.TryGetValue(kind, out var entry))
+            if (!byKind.TryGetValue(kind, out var found))
             {
                 continue;
             }
 
-            var (found, groups, _) = entry;
+            var groups = groupsWith[kind];
             var bySource = result.Sources.Select(source => found.Count(d => d.Source == source.Index || d.OtherSource == source.Index)).ToArray();
             rows.Add((kind, bySource, groups, Finding(kind, found, groups, result)));
         }
