@@ -177,6 +177,18 @@ public sealed class AlignmentTests
     }
 
     [Fact]
+    public void Shows_a_counterpart_as_likely_as_the_least_likely_of_those_right_half_the_time_on_real_articles()
+    {
+        // The storms' toll again, with "off the Linden coast" and less of the rest in common: about a third likely,
+        // the lowest confidence at which the counterparts shown on the build set are still right half the time.
+        var result = Comparison.Compare([TestData.Read("alignment/likely-a.txt"), TestData.Read("alignment/likely-weaker-b.txt")]);
+
+        var shown = Assert.Single(result.NearMatches, n => n.Statement.Source == 1);
+        Assert.Equal((1, 3, 0, 1), (shown.Statement.Source, shown.Statement.Index, shown.Closest.Source, shown.Closest.Index));
+        Assert.InRange(shown.Confidence, CounterpartModel.Likely, 0.35);
+    }
+
+    [Fact]
     public void Shows_no_counterpart_for_a_statement_that_shares_only_a_word_or_two_with_another()
     {
         // "the winter storms had damaged their trawlers" / "Three trawlers sank … during the storms": two words,
