@@ -233,28 +233,45 @@ public static class Comparison
     internal static (AlignedGroup Group, double Substance) BuildClaim(
         List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, SpeakerContext> antecedent, double? score = null)
     {
-        var bySource = claim.GroupBy(s => s.Statement.Source).OrderBy(g => g.Key)
-            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Statement.Index).ToList());
-        var union = bySource.ToDictionary(p => p.Key, p => TermVector.Union([.. p.Value.Select(s => vectors[p.Key][s.Statement.Index])]));
+        // Each source's statements in the claim, in document order, and the union of their terms; the sources
+        // in the claim in order (a claim has a statement of two sources at least).
+        var bySource = new List<AnalyzedStatement>?[vectors.Count];
+        foreach (var statement in claim)
+        {
+            (bySource[statement.Statement.Source] ??= []).Add(statement);
+        }
+
+        var sources = new List<int>(vectors.Count);
+        var union = new TermVector[vectors.Count];
+        for (var s = 0; s < bySource.Length; s++)
+        {
+            if (bySource[s] is { } statements)
+            {
+                statements.Sort(static (x, y) => x.Statement.Index.CompareTo(y.Statement.Index));
+                union[s] = statements.Count == 1 ? vectors[s][statements[0].Statement.Index] : TermVector.Union([.. statements.Select(st => vectors[s][st.Statement.Index])]);
+                sources.Add(s);
+            }
+        }
+
         // Of two sources the first is compared with the second, as every report reads them ("A: …; B: …").
-        var central = vectors.Count == 2 ? bySource.Keys.Min() : bySource.Keys.MaxBy(s => bySource.Keys.Where(t => t != s).Sum(t => union[s].Shared(union[t])));
-        var others = bySource.Keys.Where(t => t != central).ToList();
+        var central = vectors.Count == 2 ? sources[0] : sources.MaxBy(s => sources.Where(t => t != s).Sum(t => union[s].Shared(union[t])));
+        var others = sources.Where(t => t != central).ToList();
         var comparisons = new List<GroupComparison>();
         var changes = new List<ChangedSpan>();
         string? heading = null;
         var topic = Topic(union[central], TermVector.Union([.. others.Select(t => union[t])]), claim, space);
-        var (centralTokens, centralSide) = (WordDiff.Prepare(bySource[central]), DifferenceFinder.Prepare(bySource[central], antecedent));
+        var (centralTokens, centralSide) = (WordDiff.Prepare(bySource[central]!), DifferenceFinder.Prepare(bySource[central]!, antecedent));
         foreach (var other in others)
         {
-            var runs = WordDiff.Diff(centralTokens, WordDiff.Prepare(bySource[other]));
-            var (differences, sameValues) = DifferenceFinder.Find(runs, centralSide, DifferenceFinder.Prepare(bySource[other], antecedent), (central, other));
+            var runs = WordDiff.Diff(centralTokens, WordDiff.Prepare(bySource[other]!));
+            var (differences, sameValues) = DifferenceFinder.Find(runs, centralSide, DifferenceFinder.Prepare(bySource[other]!, antecedent), (central, other));
             comparisons.Add(new GroupComparison(central, other, WordDiff.Segments(runs), differences, sameValues));
-            changes.AddRange(WordDiff.Changes(runs, bySource[central], bySource[other]));
+            changes.AddRange(WordDiff.Changes(runs, bySource[central]!, bySource[other]!));
             heading ??= WordDiff.Heading(runs, topic);
         }
 
         var group = new AlignedGroup(
-            [.. claim.Select(s => s.Statement).OrderBy(s => s.Source).ThenBy(s => s.Index)],
+            [.. sources.SelectMany(s => bySource[s]!).Select(s => s.Statement)],
             Math.Round(score ?? others.Average(t => union[central].Similarity(union[t])), 2),
             topic,
             comparisons[0].Diff,
