@@ -172,7 +172,7 @@ public sealed class DifferenceKindTests
     [InlineData("The statement from the mayor's office said that the ferry will stop.", "the mayor's office", "office", false)]
     public void Reads_a_speaker_with_what_modifies_it_as_the_noun_it_modifies(string statement, string speaker, string key, bool named)
     {
-        var frame = Assert.Single(FramingAnalyzer.Frames(StatementAnalyzer.Analyze(new Statement(0, 0, statement, 1, 1))));
+        var frame = Assert.Single(StatementAnalyzer.Analyze(new Statement(0, 0, statement, 1, 1)).Framing.Frames);
 
         Assert.Equal((speaker, key, named), (frame.Speaker, frame.SpeakerKey, frame.IsNamed));
     }
@@ -183,7 +183,7 @@ public sealed class DifferenceKindTests
     [InlineData("A reporter who asked if dock officials said the port will reopen got no answer.", "dock officials")]
     public void Reads_the_speaker_before_a_relative_clause_between_it_and_its_verb(string statement, string speaker)
     {
-        var frames = FramingAnalyzer.Frames(StatementAnalyzer.Analyze(new Statement(0, 0, statement, 1, 1)));
+        var frames = StatementAnalyzer.Analyze(new Statement(0, 0, statement, 1, 1)).Framing.Frames;
 
         Assert.Equal(speaker, Assert.Single(frames, f => f.Verb == "said").Speaker);
     }

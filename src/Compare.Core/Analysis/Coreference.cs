@@ -14,7 +14,7 @@ internal static class Coreference
     /// </summary>
     public static SpeakerContext[] Contexts(IReadOnlyList<AnalyzedStatement> source)
     {
-        var frames = Parallelism.Map(source, FramingAnalyzer.Frames);
+        var frames = Parallelism.Map(source, s => s.Framing.Frames);
 
         // Words the source writes capitalised inside a sentence are names; a statement's first word is one only if so.
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -60,9 +60,6 @@ internal static partial class FramingAnalyzer
         return new Framing(frames, hedges, modals, quotes, names);
     }
 
-    /// <summary>The attribution frames of a statement alone, without its other cues.</summary>
-    public static List<Frame> Frames(AnalyzedStatement statement) => FramesOf(statement).Frames;
-
     /// <summary>
     /// The frames and quotes of a statement, with the tokens quoted, the tokens the frames use (quoted ones
     /// included) and the hedges that reporting verbs used as adjectives make ("the alleged …").

@@ -23,14 +23,14 @@ internal sealed class AnalyzedStatement
     /// </summary>
     public required long WordsKey { get; init; }
 
-    /// <summary>Its reporting frames, hedges, modals and quotes, read once (a statement of many sources' claim is compared several times).</summary>
+    /// <summary>Its reporting frames, hedges, modals and quotes, read once, when it is analysed (a statement of many sources' claim is compared several times).</summary>
     public Framing Framing => _framing ??= FramingAnalyzer.Analyze(this);
 
     private string[][]? _quotedTerms;
 
     /// <summary>
-    /// The index terms of the content words of each of its quotes that has any (read once, and without the
-    /// rest of its framing: the aligner asks for each candidate).
+    /// The index terms of the content words of each of its quotes that has any (read once, when it is analysed:
+    /// the aligner asks for each candidate).
     /// </summary>
     public string[][] QuotedTerms => _quotedTerms ??= [
         .. (_framing?.Quotes ?? FramingAnalyzer.Quotes(Statement.Text, Statement.StartsInQuote))
@@ -175,6 +175,11 @@ internal static class StatementAnalyzer
             }
         }
 
+        // Its framing and quoted terms are read now, while the statement is young: read later (when aligned
+        // statements are compared, long after analysis), each would write a new object into one the garbage
+        // collector had already promoted, and every collection from then on would scan for such references.
+        _ = analyzed.Framing;
+        _ = analyzed.QuotedTerms;
         return analyzed;
     }
 
