@@ -233,8 +233,8 @@ public static class Comparison
     internal static (AlignedGroup Group, double Substance) BuildClaim(
         List<AnalyzedStatement> claim, List<TermVector[]> vectors, TermSpace space, Func<AnalyzedStatement, SpeakerContext> antecedent, double? score = null)
     {
-        // Each source's statements in the claim, in document order, and the union of their terms; the sources
-        // in the claim in order (a claim has a statement of two sources at least).
+        // The claim's statements by source, each source's in document order, with the union of their terms;
+        // and the sources the claim holds, in order (two at least).
         var bySource = new List<AnalyzedStatement>?[vectors.Count];
         foreach (var statement in claim)
         {

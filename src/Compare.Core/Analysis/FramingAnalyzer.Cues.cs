@@ -139,7 +139,7 @@ internal static partial class FramingAnalyzer
     /// Spans in quotation marks: “…”, ‘…’, "…", and '…' around words (not apostrophes inside them); all of a
     /// statement without double marks that begins inside a quotation an earlier one opened.
     /// </summary>
-    internal static List<Cue> Quotes(string text, bool startsInQuote)
+    private static List<Cue> Quotes(string text, bool startsInQuote)
     {
         var quotes = new List<Cue>();
         if (startsInQuote && text.AsSpan().IndexOfAny('“', '”', '"') < 0)

@@ -33,7 +33,7 @@ internal sealed class AnalyzedStatement
     /// the aligner asks for each candidate).
     /// </summary>
     public string[][] QuotedTerms => _quotedTerms ??= [
-        .. (_framing?.Quotes ?? FramingAnalyzer.Quotes(Statement.Text, Statement.StartsInQuote))
+        .. Framing.Quotes
             .Select(q => q.ContentWords.Select(Stemmer.Stem).Distinct(StringComparer.Ordinal).ToArray())
             .Where(terms => terms.Length > 0),
     ];
