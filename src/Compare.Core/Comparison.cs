@@ -248,7 +248,7 @@ public static class Comparison
             if (bySource[s] is { } statements)
             {
                 statements.Sort(static (x, y) => x.Statement.Index.CompareTo(y.Statement.Index));
-                union[s] = statements.Count == 1 ? vectors[s][statements[0].Statement.Index] : TermVector.Union([.. statements.Select(st => vectors[s][st.Statement.Index])]);
+                union[s] = TermVector.Union([.. statements.Select(st => vectors[s][st.Statement.Index])]);
                 sources.Add(s);
             }
         }

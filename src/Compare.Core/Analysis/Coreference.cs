@@ -14,8 +14,6 @@ internal static class Coreference
     /// </summary>
     public static SpeakerContext[] Contexts(IReadOnlyList<AnalyzedStatement> source)
     {
-        var frames = Parallelism.Map(source, s => s.Framing.Frames);
-
         // Words the source writes capitalised inside a sentence are names; a statement's first word is one only if so.
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var statement in source)
@@ -33,8 +31,8 @@ internal static class Coreference
         var last = string.Empty;
         for (var i = 0; i < source.Count; i++)
         {
-            var speechBefore = i > 0 && source[i - 1].Statement.Paragraph == source[i].Statement.Paragraph && frames[i].Count == 0
-                && frames[i - 1].Any(f => f.Speaker.Length > 0 && f.ScopeEnd >= source[i - 1].Statement.Text.TrimEnd().Length - 1);
+            var speechBefore = i > 0 && source[i - 1].Statement.Paragraph == source[i].Statement.Paragraph && source[i].Framing.Frames.Count == 0
+                && source[i - 1].Framing.Frames.Any(f => f.Speaker.Length > 0 && f.ScopeEnd >= source[i - 1].Statement.Text.TrimEnd().Length - 1);
             antecedents[i] = new SpeakerContext(last, speechBefore);
             var subject = Subject(source[i], names);
             if (subject.Length > 0)
@@ -42,7 +40,7 @@ internal static class Coreference
                 last = subject;
             }
 
-            foreach (var frame in frames[i])
+            foreach (var frame in source[i].Framing.Frames)
             {
                 if (frame.IsNamed)
                 {
