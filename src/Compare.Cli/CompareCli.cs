@@ -188,6 +188,7 @@ internal static class CompareCli
             }
 
             var inputs = paths.Select(document => document == "-" ? ReadStandardInput(context, options) : Comparison.ReadFile(document, options)).ToList();
+            using var pause = CollectionPause.Start(inputs.Sum(i => (long)i.Text.Length));
             var result = Comparison.Compare(inputs, options);
             foreach (var warning in result.Warnings)
             {

@@ -28,19 +28,25 @@ internal static class MarkdownReport
     public static void Write(ComparisonResult result, TextWriter output, MarkdownOptions? options = null)
     {
         var headings = new Headings(options ?? MarkdownOptions.Default);
+
+        // The head (its figures read every group) and the sections of unmatched statements are made while
+        // the first groups are rendered: each takes one core, for a long comparison tens of milliseconds.
+        var head = Task.Run(() => Head(result, headings));
+        var onlyIn = Task.Run(() => OnlyInSections(result, headings));
         var md = new StringBuilder();
-        md.Append(Head(result, headings));
+
+        // Groups are rendered on all cores (a long comparison has thousands), a batch at a time, then
+        // written in order, some 64K characters at a time (a console writer flushes on every write).
+        var first = Batch(result, 0, headings);
+        md.Append(head.GetAwaiter().GetResult());
         if (result.Alignments.Count > 0)
         {
             md.Append(Claims(result, headings)).Append(GroupsIntro(result, headings));
         }
 
-        // Groups are rendered on all cores (a long comparison has thousands), a batch at a time, then
-        // written in order, some 64K characters at a time (a console writer flushes on every write).
         for (var from = 0; from < result.Alignments.Count; from += GroupsPerBatch)
         {
-            var batch = Enumerable.Range(from, Math.Min(GroupsPerBatch, result.Alignments.Count - from)).ToList();
-            foreach (var section in Parallelism.Map(batch, i => Group(result, result.Alignments[i], i, headings)))
+            foreach (var section in from == 0 ? first : Batch(result, from, headings))
             {
                 md.Append(section);
                 if (md.Length >= 1 << 16)
@@ -51,7 +57,7 @@ internal static class MarkdownReport
             }
         }
 
-        foreach (var only in OnlyInSections(result, headings))
+        foreach (var only in onlyIn.GetAwaiter().GetResult())
         {
             only.AppendTo(md, only.Items.Count);
         }
@@ -59,6 +65,12 @@ internal static class MarkdownReport
         md.Append(Boilerplate(result));
         output.Write(md);
     }
+
+    /// <summary>The groups of one batch from <paramref name="from"/>, rendered on all cores.</summary>
+    private static string[] Batch(ComparisonResult result, int from, Headings headings) =>
+        Parallelism.Map(
+            Enumerable.Range(from, Math.Min(GroupsPerBatch, result.Alignments.Count - from)).ToList(),
+            i => Group(result, result.Alignments[i], i, headings));
 
     /// <summary>The report in sections, each rendered once (see <see cref="MarkdownSections"/>).</summary>
     public static MarkdownSections Sections(ComparisonResult result, MarkdownOptions? options = null)
