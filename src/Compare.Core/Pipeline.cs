@@ -96,9 +96,14 @@ internal sealed class Pipeline(IReadOnlyList<SourceInput> sources, CompareOption
         // The groups whose differences matter most come first (conflicting values, then attribution, hedges
         // and modality, then quotation and naming), each rank by how much the statements share.
         // Labels of a sort too often wrong on real articles are kept apart (options.MinConfidence).
-        var groups = Build()
-            .Select(g => (Group: LabelConfidence.Shown(g.Group, options.MinConfidence), g.Substance))
-            .OrderBy(g => Comparison.Importance(g.Group))
+        (AlignedGroup Group, double Substance, int Importance) Shown((AlignedGroup Group, double Substance) built)
+        {
+            var shown = LabelConfidence.Shown(built.Group, options.MinConfidence);
+            return (shown, built.Substance, Comparison.Importance(shown));
+        }
+
+        var groups = Parallelism.Map(Build(), Shown)
+            .OrderBy(g => g.Importance)
             .ThenByDescending(g => g.Substance)
             .ThenBy(g => g.Group.Statements[0].Index)
             .Select(g => g.Group)
