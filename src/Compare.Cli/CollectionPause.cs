@@ -6,8 +6,9 @@ namespace Compare.Cli;
 /// A one-shot comparison runs without garbage collection when what it will allocate is bounded: everything
 /// it analyses stays alive until the report is written, so each collection would only copy survivors (about
 /// a third of the run's time on the 8,000-sentence pair), and the process ends right after. The collector
-/// is asked to hold off for <see cref="Budget"/> bytes; past them, or when it cannot (a memory limit, another
-/// comparison in the same process), it collects as usual.
+/// is asked to hold off for <see cref="Budget"/> bytes, when they are at most half the memory it may use
+/// (a container's limit counts: the collector does not hold its own limit to them); past them, or when it
+/// cannot (another comparison in the same process), it collects as usual.
 /// </summary>
 internal sealed class CollectionPause : IDisposable
 {
@@ -30,22 +31,35 @@ internal sealed class CollectionPause : IDisposable
 
     private CollectionPause(bool started) => _started = started;
 
-    /// <summary>The bytes a comparison of <paramref name="inputChars"/> characters runs without collection for, or null when it collects as usual.</summary>
-    internal static long? Budget(long inputChars) =>
-        inputChars is >= MinInputChars and <= MaxInputChars ? FixedBytes + (BytesPerChar * inputChars) : null;
+    /// <summary>
+    /// The bytes a comparison of <paramref name="inputChars"/> characters runs without collection for, or null
+    /// when it collects as usual: when they would be more than half of <paramref name="availableBytes"/>, the
+    /// memory the collector may use.
+    /// </summary>
+    internal static long? Budget(long inputChars, long availableBytes)
+    {
+        if (inputChars is < MinInputChars or > MaxInputChars)
+        {
+            return null;
+        }
+
+        var budget = FixedBytes + (BytesPerChar * inputChars);
+        return budget <= availableBytes / 2 ? budget : null;
+    }
 
     /// <summary>Holds off garbage collection for a comparison of <paramref name="inputChars"/> characters, until disposed (see <see cref="Budget"/>).</summary>
     public static CollectionPause Start(long inputChars)
     {
-        if (Budget(inputChars) is not { } budget)
+        if (Budget(inputChars, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) is not { } budget)
         {
             return new CollectionPause(started: false);
         }
 
         try
         {
-            // Without a full blocking collection first: at the start of a comparison there is little to collect.
-            return new CollectionPause(GC.TryStartNoGCRegion(budget, disallowFullBlockingGC: true));
+            // It collects first, fully if it must to free the budget: at the start of a comparison there is
+            // little to collect (in a process that has run for long, such as a test host, it frees the budget).
+            return new CollectionPause(GC.TryStartNoGCRegion(budget));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException)
         {
