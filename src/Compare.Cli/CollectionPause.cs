@@ -6,9 +6,9 @@ namespace Compare.Cli;
 /// A one-shot comparison runs without garbage collection when what it will allocate is bounded: everything
 /// it analyses stays alive until the report is written, so each collection would only copy survivors (about
 /// a third of the run's time on the 8,000-sentence pair), and the process ends right after. The collector
-/// is asked to hold off for <see cref="Budget"/> bytes, when they are at most half the memory it may use
-/// (a container's limit counts: the collector does not hold its own limit to them); past them, or when it
-/// cannot (another comparison in the same process), it collects as usual.
+/// is asked to hold off for <see cref="Budget"/> bytes, only when they are at most half the memory it may use
+/// (it would agree to more than a container's memory limit, then run out of memory); past them, or when it
+/// cannot hold off (another comparison in the same process holds it), it collects as usual.
 /// </summary>
 internal sealed class CollectionPause : IDisposable
 {
