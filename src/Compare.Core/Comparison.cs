@@ -260,13 +260,15 @@ public static class Comparison
         var changes = new List<ChangedSpan>();
         string? heading = null;
         var topic = Topic(union[central], TermVector.Union([.. others.Select(t => union[t])]), claim, space);
-        var (centralTokens, centralSide) = (WordDiff.Prepare(bySource[central]!), DifferenceFinder.Prepare(bySource[central]!, antecedent));
+        var centralStatements = bySource[central]!;
+        var (centralTokens, centralSide) = (WordDiff.Prepare(centralStatements), DifferenceFinder.Prepare(centralStatements, antecedent));
         foreach (var other in others)
         {
-            var runs = WordDiff.Diff(centralTokens, WordDiff.Prepare(bySource[other]!));
-            var (differences, sameValues) = DifferenceFinder.Find(runs, centralSide, DifferenceFinder.Prepare(bySource[other]!, antecedent), (central, other));
+            var otherStatements = bySource[other]!;
+            var runs = WordDiff.Diff(centralTokens, WordDiff.Prepare(otherStatements));
+            var (differences, sameValues) = DifferenceFinder.Find(runs, centralSide, DifferenceFinder.Prepare(otherStatements, antecedent), (central, other));
             comparisons.Add(new GroupComparison(central, other, WordDiff.Segments(runs), differences, sameValues));
-            changes.AddRange(WordDiff.Changes(runs, bySource[central]!, bySource[other]!));
+            changes.AddRange(WordDiff.Changes(runs, centralStatements, otherStatements));
             heading ??= WordDiff.Heading(runs, topic);
         }
 

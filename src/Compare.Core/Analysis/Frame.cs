@@ -230,4 +230,8 @@ internal sealed record Framing(
     IReadOnlyList<Cue> Hedges,
     IReadOnlyList<Cue> Modals,
     IReadOnlyList<Cue> Quotes,
-    IReadOnlyList<Cue> Names);
+    IReadOnlyList<Cue> Names)
+{
+    /// <summary>No cue at all: a statement's framing until it is read.</summary>
+    public static Framing None { get; } = new([], [], [], [], []);
+}

@@ -15,28 +15,36 @@ internal sealed class AnalyzedStatement
     /// <summary>The distinct terms with how strongly each counts (names count more than other words).</summary>
     public required List<(string Term, float Weight)> Terms { get; init; }
 
-    private Framing? _framing;
-
     /// <summary>
     /// A hash of its words (case and quote styles folded) and their count, 0 for none: statements with the
     /// same words have the same key. Computed once (each step of a many-source alignment asks every earlier statement).
     /// </summary>
     public required long WordsKey { get; init; }
 
-    /// <summary>Its reporting frames, hedges, modals and quotes, read once, when it is analysed (a statement of many sources' claim is compared several times).</summary>
-    public Framing Framing => _framing ??= FramingAnalyzer.Analyze(this);
-
-    private string[][]? _quotedTerms;
+    /// <summary>Its reporting frames, hedges, modals and quotes, read when it is analysed (a statement of many sources' claim is compared several times).</summary>
+    public Framing Framing { get; private set; } = Framing.None;
 
     /// <summary>
-    /// The index terms of the content words of each of its quotes that has any (read once, when it is analysed:
-    /// the aligner asks for each candidate).
+    /// The index terms of the content words of each of its quotes that has any, read when it is analysed (the
+    /// aligner asks for each candidate).
     /// </summary>
-    public string[][] QuotedTerms => _quotedTerms ??= [
-        .. Framing.Quotes
-            .Select(q => q.ContentWords.Select(Stemmer.Stem).Distinct(StringComparer.Ordinal).ToArray())
-            .Where(terms => terms.Length > 0),
-    ];
+    public string[][] QuotedTerms { get; private set; } = [];
+
+    /// <summary>
+    /// Reads its framing and quoted terms (they need its tokens, so once it is made). Read then, while the statement
+    /// is young: read later (when aligned statements are compared, long after analysis), each would write a new
+    /// object into one the garbage collector had already promoted, and every collection from then on would scan
+    /// for such references.
+    /// </summary>
+    internal void ReadFraming()
+    {
+        Framing = FramingAnalyzer.Analyze(this);
+        QuotedTerms = [
+            .. Framing.Quotes
+                .Select(q => q.ContentWords.Select(Stemmer.Stem).Distinct(StringComparer.Ordinal).ToArray())
+                .Where(terms => terms.Length > 0),
+        ];
+    }
 
     /// <summary>A readable form of a term for topic labels: the words it came from (names as written), or null.</summary>
     public string? Surface(string term)
@@ -175,11 +183,7 @@ internal static class StatementAnalyzer
             }
         }
 
-        // Its framing and quoted terms are read now, while the statement is young: read later (when aligned
-        // statements are compared, long after analysis), each would write a new object into one the garbage
-        // collector had already promoted, and every collection from then on would scan for such references.
-        _ = analyzed.Framing;
-        _ = analyzed.QuotedTerms;
+        analyzed.ReadFraming();
         return analyzed;
     }
 
